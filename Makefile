@@ -10,6 +10,7 @@ export TRACKER_STORE_URL ?= sqlite:///$(CURDIR)/var/tracker.db
 export DATABASE_URL ?= sqlite:///$(CURDIR)/var/assistant.db
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export RASA_TELEMETRY_ENABLED := false
 
 VENV := .venv
 PY := $(VENV)/bin/python

@@ -15,7 +15,8 @@ import yaml
 from actions.topics import Topic
 from article.model import Article, Passage, Section
 from article.search import PassageRanker
-from article.store import PROJECT_ROOT, ArticleStore
+from article.store import ArticleStore
+from database import PROJECT_ROOT
 
 WORD_BUDGET = 80
 SPECIFIC_SCORE = 0.12  # below this, a question is treated as generic for its topic
@@ -75,6 +76,11 @@ def _lead_for(article: Article, item: Passage) -> str:
         if last.endswith(":"):
             return last
     return ""
+
+
+def _is_lead_only(passage: Passage) -> bool:
+    """A paragraph that only introduces a list ("Common symptoms include:")."""
+    return passage.kind == "paragraph" and len(sentences(passage.text)) == 1 and passage.text.endswith(":")
 
 
 def summary_line(article: Article, items: Sequence[Passage]) -> str:
@@ -149,7 +155,8 @@ def answer_question(
 ) -> Answer:
     article, ranker = library.current()
     named = [article.passage(pid) for pid in entity_passage_ids(library, entities)]
-    named = [p for p in named if p is not None]
+    # "see a doctor about numbness?": the same point in the topic's own section, where it has one
+    named = [article.passage(f"{topic.section}.{p.id.split('.', 1)[1]}") or p for p in named if p]
     if named:
         first = named[0]
         related = [
@@ -170,8 +177,9 @@ def answer_question(
         ]
         return compose(article, section, refs, first=len(relevant))
     items = [p for p in scope if p.kind == "item" and p.label]
-    if topic.summary and items:
-        return compose(article, section, [p.id for p in items], lead=summary_line(article, items))
+    if topic.summary and items:  # list the points by label, then read them and the rest in turn
+        rest = [p for p in scope if p not in items and not _is_lead_only(p)]
+        return compose(article, section, [p.id for p in items + rest], lead=summary_line(article, items))
     # A generic question: read on in article order from the passage that fits the topic best.
     start = scope.index(ranked[0][0])
     return compose(article, section, [p.id for p in scope[start:] + scope[:start]])

@@ -26,7 +26,7 @@ class Topic:
 
 TOPICS: Dict[str, Topic] = {
     "ask_overview": Topic(
-        "overview", kinds=("paragraph",), hint="connection relationship spine knees",
+        "overview", hint="connection relationship spine knees",
         follow_ups=("ask_causes", "ask_symptoms", "ask_treatment"),
     ),
     "ask_causes": Topic("causes", summary=True, follow_ups=("ask_symptoms", "ask_treatment")),

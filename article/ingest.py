@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import List, Optional
 
 from article.parse import ArticleError, parse_article
-from article.store import PROJECT_ROOT, ArticleStore
+from article.store import ArticleStore
+from database import PROJECT_ROOT
 
 ARTICLE_DIR = PROJECT_ROOT / "data" / "article"
 

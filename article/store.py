@@ -5,9 +5,7 @@ the article in one transaction, so a reader sees either the old or the new artic
 Readers call `ArticleStore.current()`, which re-reads only when the stored revision changed: the
 action server picks up a re-ingested article without a restart.
 """
-import os
 import threading
-from pathlib import Path
 from typing import Optional
 
 from sqlalchemy import (
@@ -18,15 +16,12 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    create_engine,
     select,
 )
 from sqlalchemy.engine import Engine
 
 from article.model import Article, Passage, Section
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'assistant.db'}"
+from database import make_engine
 
 metadata = MetaData()
 
@@ -55,16 +50,6 @@ article_passages = Table(
     Column("position", Integer, nullable=False),
 )
 
-
-def database_url() -> str:
-    return os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
-
-
-def make_engine(url: Optional[str] = None) -> Engine:
-    url = url or database_url()
-    if url.startswith("sqlite:///"):
-        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-    return create_engine(url, future=True, pool_pre_ping=True)
 
 
 class ArticleStore:

@@ -1,4 +1,6 @@
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -21,3 +23,20 @@ def article_copy(tmp_path) -> Path:
 @pytest.fixture
 def store(tmp_path) -> ArticleStore:
     return ArticleStore.from_url(f"sqlite:///{tmp_path / 'assistant.db'}")
+
+RASA = str(ROOT / ".venv" / "bin" / "rasa")
+
+
+@pytest.fixture(scope="session")
+def model() -> str:
+    """The trained model `make test` built (the Makefile exports its path as MODEL)."""
+    path = ROOT / os.environ.get("MODEL", "models/missing.tar.gz")
+    if not path.is_file():
+        pytest.fail(f"no trained model at {path}: run the tests with `make test`")
+    return str(path)
+
+
+def run_rasa(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [RASA, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )

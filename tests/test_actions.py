@@ -1,0 +1,217 @@
+"""Every custom action, run with rasa-sdk's Tracker and CollectingDispatcher on a test store."""
+import re
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions
+from actions.answers import WORD_BUDGET, Library
+from actions.coverage import not_covered
+from actions.topics import TOPICS
+from article.ingest import ingest
+
+
+@pytest.fixture(autouse=True)
+def library(store, article_copy, monkeypatch):
+    ingest(article_copy, store)
+    lib = Library(store)
+    monkeypatch.setattr(actions, "library", lib)
+    return lib
+
+
+def make_tracker(text, intent, entities=(), channel="rest", slots=None):
+    message = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.95},
+        "entities": list(entities),
+    }
+    events = [{"event": "user", "text": text, "parse_data": message, "input_channel": channel}]
+    return Tracker("visitor", slots or {}, message, events, False, None, {}, "action_listen")
+
+
+def run(action, tracker):
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, tracker, {})
+    return dispatcher.messages, {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def answer(text, intent, entities=(), channel="rest"):
+    return run(actions.ActionAnswerArticle(), make_tracker(text, intent, entities, channel))
+
+
+def words_of_article(text):
+    return text.split("\n", 1)[1]  # the answer without its section line
+
+
+QUESTIONS = {
+    "ask_overview": ("can back pain cause knee pain?", "overview"),
+    "ask_causes": ("what causes it", "causes"),
+    "ask_symptoms": ("symptoms?", "symptoms"),
+    "ask_when_to_see_doctor": ("when should i see a doctor", "when_to_see_doctor"),
+    "ask_treatment": ("how is it treated", "treatment"),
+    "ask_alternative_therapies": ("any alternative therapies", "treatment"),
+    "ask_home_remedies": ("what about at home?", "treatment"),
+    "ask_recovery_timeline": ("how long does that take?", "recovery"),
+    "ask_recovery_phases": ("what are the phases of recovery", "recovery"),
+    "ask_recovery_complications": ("what can go wrong", "recovery"),
+    "ask_recovery_tips": ("tips for recovery?", "recovery"),
+    "ask_summary": ("sum it up", "conclusion"),
+}
+
+
+def test_every_article_intent_has_a_question_here():
+    assert set(QUESTIONS) == set(TOPICS)
+
+
+@pytest.mark.parametrize("intent", sorted(QUESTIONS))
+def test_answer_is_the_articles_words_with_section_and_payload(intent, library):
+    question, section = QUESTIONS[intent]
+    messages, slots = answer(question, intent)
+    text_message, payload_message = messages
+    article, _ = library.current()
+    title = article.section(section).title
+    assert text_message["text"].startswith(f'From the article\'s "{title}" section:')
+    assert payload_message["custom"]["kind"] == "answer"
+    assert payload_message["custom"]["section"] == section
+    shown = payload_message["custom"]["passages"]
+    assert shown and all(article.passage(pid).section == section for pid in shown)
+    # Every sentence shown is the article's own (labels and list leads are its own words too).
+    body = words_of_article(text_message["text"])
+    article_text = " ".join(
+        [p.display for p in article.passages] + [f"{p.subsection}:" for p in article.passages if p.subsection]
+    )
+    for line in body.split("\n"):
+        for sentence in re.split(r"(?<=[.!?:])\s+", line):
+            fragment = sentence.split(": ")[-1].rstrip(".")
+            assert fragment in article_text or all(
+                label.strip(" .") in article_text for label in fragment.split(",")
+            ), sentence
+    assert len(body.split()) <= WORD_BUDGET + 25
+    assert 2 <= len(text_message["buttons"]) <= 3
+    assert "\n\n" not in text_message["text"]  # REST would split it into two messages
+    assert slots["answer_topic"] == intent
+
+
+@pytest.mark.parametrize(
+    "question, intent, entities, passage",
+    [
+        ("does acupuncture help?", "ask_alternative_therapies",
+         [{"entity": "treatment", "value": "acupuncture"}], "treatment.acupuncture"),
+        ("what's radicular pain", "ask_causes",
+         [{"entity": "cause", "value": "nerve_compression"}], "causes.nerve_compression"),
+        ("is stiffness a symptom", "ask_symptoms",
+         [{"entity": "symptom", "value": "stiffness"}], "symptoms.stiffness"),
+        ("what happens in rehab", "ask_recovery_phases",
+         [{"entity": "recovery_phase", "value": "rehabilitation"}], "recovery.p2"),
+        ("see a doctor about tingling?", "ask_when_to_see_doctor",
+         [{"entity": "symptom", "value": "numbness_or_tingling"}], "when_to_see_doctor.numbness_or_tingling"),
+        ("is tingling a symptom", "ask_symptoms",
+         [{"entity": "symptom", "value": "numbness_or_tingling"}], "symptoms.numbness_or_tingling"),
+        ("should i try ice or heat", "ask_home_remedies",
+         [{"entity": "treatment", "value": "heat_and_cold_therapy"}], "treatment.heat_and_cold_therapy"),
+    ],
+)
+def test_entity_gets_its_own_passage_not_the_whole_section(question, intent, entities, passage):
+    messages, slots = answer(question, intent, entities)
+    assert messages[1]["custom"]["passages"] == [passage]
+    assert slots["more_refs"], "the rest of the section stays available for 'tell me more'"
+
+
+@pytest.mark.parametrize(
+    "question, intent, passage",
+    [
+        ("does acupuncture help?", "ask_alternative_therapies", "treatment.acupuncture"),
+        ("what's radicular pain", "ask_causes", "causes.nerve_compression"),
+        ("can it make my knee swell", "ask_symptoms", "symptoms.swelling"),
+        ("is surgery an option", "ask_treatment", "treatment.surgery"),
+    ],
+)
+def test_without_an_entity_the_most_similar_passage_comes_first(question, intent, passage):
+    messages, _ = answer(question, intent)
+    assert messages[1]["custom"]["passages"][0] == passage
+
+
+def test_tell_me_more_continues_where_the_answer_stopped():
+    messages, slots = answer("what causes it", "ask_causes")
+    first = messages[1]["custom"]["passages"]
+    assert {"title": "Tell me more", "payload": "/tell_me_more"} in messages[0]["buttons"]
+    seen = list(first)
+    for _ in range(10):
+        tracker = make_tracker("tell me more", "tell_me_more", slots=slots)
+        more, new_slots = run(actions.ActionTellMore(), tracker)
+        if not more[1]["custom"]["passages"]:
+            assert "everything the article says" in more[0]["text"]
+            break
+        assert more[0]["text"].startswith('From the article\'s "Causes" section:')
+        seen += [p for p in more[1]["custom"]["passages"] if p not in seen]
+        slots = {**slots, **new_slots}
+    assert {"causes.nerve_compression", "causes.referred_pain", "causes.p2"} <= set(seen)
+
+
+def test_tell_me_more_with_nothing_before_is_polite():
+    messages, _ = run(actions.ActionTellMore(), make_tracker("more", "tell_me_more"))
+    assert "Ask me about something first" in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    "question, intent",
+    [
+        ("how much ibuprofen can my 6 year old take", "ask_treatment"),
+        ("what are the side effects of spinal fusion surgery", "ask_treatment"),
+        ("whats the dosage of paracetamol for back pain", "ask_treatment"),
+        ("can i book an appointment with a physio", "ask_treatment"),
+        ("what's the weather tomorrow", "out_of_scope"),
+    ],
+)
+def test_questions_the_article_does_not_answer_get_an_honest_fallback(question, intent):
+    messages, _ = answer(question, intent)
+    assert "doesn't cover that" in messages[0]["text"]
+    assert "doctor" in messages[0]["text"]
+    assert messages[1]["custom"] == {"kind": "fallback"}
+
+
+def test_coverage_check_lets_article_questions_through():
+    for question in ("does ibuprofen help", "is surgery an option", "how long does recovery take"):
+        assert not not_covered(question)
+
+
+def test_not_covered_action_names_what_the_article_covers():
+    messages, _ = run(actions.ActionNotCovered(), make_tracker("hmm", "nlu_fallback"))
+    assert "causes and symptoms" in messages[0]["text"]
+    assert messages[1]["custom"] == {"kind": "fallback"}
+
+
+@pytest.mark.parametrize("channel", ["telegram", "twilio", "slack", "facebook", "cmdline"])
+def test_plain_text_channels_never_get_a_json_payload(channel):
+    messages, _ = answer("what causes it", "ask_causes", channel=channel)
+    assert len(messages) == 1 and not messages[0]["custom"]
+    messages, _ = answer("weather?", "out_of_scope", channel=channel)
+    assert not any(m["custom"] for m in messages)
+
+
+def test_session_start_sends_the_disclaimer():
+    dispatcher = CollectingDispatcher()
+    events = actions.ActionSessionStart().run(dispatcher, make_tracker("hi", "greet"), {})
+    assert dispatcher.messages[0]["response"] == "utter_disclaimer"
+    assert [e["event"] for e in events] == ["session_started", "action"]
+
+
+def test_missing_article_gets_a_polite_reply_not_a_crash(tmp_path, monkeypatch):
+    from article.store import ArticleStore
+
+    empty = Library(ArticleStore.from_url(f"sqlite:///{tmp_path / 'empty.db'}"))
+    monkeypatch.setattr(actions, "library", empty)
+    messages, _ = answer("what causes it", "ask_causes")
+    assert "can't reach the article" in messages[0]["text"]
+
+
+def test_reingested_wording_is_used_by_the_next_answer(store, article_copy):
+    article_copy.write_text(
+        article_copy.read_text().replace(
+            "This traditional Chinese medicine technique", "This traditional technique from China"
+        )
+    )
+    ingest(article_copy, store)
+    messages, _ = answer("does acupuncture help?", "ask_alternative_therapies")
+    assert "This traditional technique from China" in messages[0]["text"]

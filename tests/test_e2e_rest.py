@@ -1,0 +1,139 @@
+"""End to end: both servers started for real, questions asked over the REST channel."""
+import uuid
+
+import pytest
+
+from article.ingest import ingest
+from article.store import ArticleStore
+from tests.servers import Servers
+
+DEBRIS = ("Linear", "software projects", "bug tracking", "Source", "Discover how")
+DISCLAIMER = "not medical advice"
+
+
+@pytest.fixture(scope="module")
+def servers(model, tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("e2e")
+    running = Servers(model, workdir)
+    ingest(store=ArticleStore.from_url(running.env["DATABASE_URL"]))
+    running.start_actions()
+    running.start_rasa()
+    yield running
+    running.stop()
+
+
+def new_sender() -> str:
+    return f"visitor-{uuid.uuid4().hex[:8]}"
+
+
+def texts(replies) -> str:
+    return "\n".join(r.get("text", "") for r in replies if r.get("text"))
+
+
+def payloads(replies) -> list:
+    return [r["custom"] for r in replies if "custom" in r]
+
+
+def assert_no_debris(replies):
+    for reply in replies:
+        text = reply.get("text") or ""
+        assert not any(d in text for d in DEBRIS), text
+        assert text.strip() != "Back"
+
+
+def ask(servers, question):
+    """Ask in a fresh conversation; return the replies after the opening notice."""
+    replies = servers.say(new_sender(), question)
+    assert DISCLAIMER in replies[0]["text"]
+    assert_no_debris(replies)
+    return replies[1:]
+
+
+SECTION_QUESTIONS = [
+    ("can back pain really cause knee pain?", "overview"),
+    ("what causes it", "causes"),
+    ("what are the symptoms", "symptoms"),
+    ("when should i see a doctor", "when_to_see_doctor"),
+    ("what treatments are there", "treatment"),
+    ("how long does recovery take", "recovery"),
+    ("can you sum up the article", "conclusion"),
+]
+
+SPECIFIC_QUESTIONS = [
+    ("can understanding the link help prevent further injuries?", "overview.prevention"),
+    ("what's radicular pain", "causes.nerve_compression"),
+    ("is stiffness a symptom", "symptoms.stiffness"),
+    ("should i see a doctor about tingling in my knee", "when_to_see_doctor.numbness_or_tingling"),
+    ("does acupuncture help?", "treatment.acupuncture"),
+    ("what happens in the rehab phase", "recovery.p2"),
+    ("what is the conclusion of the article", "conclusion.p1"),
+]
+
+
+@pytest.mark.parametrize("question, section", SECTION_QUESTIONS)
+def test_question_per_section_gets_the_article_answer(servers, question, section):
+    replies = ask(servers, question)
+    assert replies[0]["text"].startswith("From the article's")
+    assert replies[0]["buttons"]
+    assert replies[1]["custom"]["kind"] == "answer"  # the payload right after its text
+    assert replies[1]["custom"]["section"] == section
+
+
+@pytest.mark.parametrize("question, passage", SPECIFIC_QUESTIONS)
+def test_specific_question_gets_its_passage(servers, question, passage):
+    replies = ask(servers, question)
+    assert payloads(replies)[0]["passages"][0] == passage
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much ibuprofen can i give my 6 year old",
+        "what's the weather going to be like tomorrow",
+        "can you book me an appointment with a physio",
+    ],
+)
+def test_off_topic_question_gets_honest_fallback(servers, question):
+    replies = ask(servers, question)
+    assert "doesn't cover that" in texts(replies)
+    assert payloads(replies) == [{"kind": "fallback"}]
+
+
+def test_conversation_follow_ups_and_notice_only_once(servers):
+    sender = new_sender()
+    first = servers.say(sender, "how is it treated")
+    assert DISCLAIMER in first[0]["text"]
+    home = servers.say(sender, "what about at home?")
+    assert DISCLAIMER not in texts(home)
+    assert payloads(home)[0]["passages"][0].startswith("treatment.")
+    assert "Home Remedies" in texts(home)
+    more = servers.say(sender, "tell me more")
+    assert payloads(more)[0]["kind"] == "answer"
+    assert not set(payloads(more)[0]["passages"]) & set(payloads(home)[0]["passages"])
+    timeline = servers.say(sender, "how long does that take?")
+    assert payloads(timeline)[0]["section"] == "recovery"
+    assert "few weeks to several months" in texts(timeline)
+
+
+@pytest.mark.parametrize("message", ["", "   ", "x" * 20000, "¿Puede el dolor de espalda causar dolor de rodilla?", "腰痛会导致膝盖痛吗"])
+def test_odd_messages_get_a_polite_reply(servers, message):
+    replies = servers.say(new_sender(), message, timeout=120)
+    assert replies, "every message gets a reply"
+    assert_no_debris(replies)
+
+
+def test_message_text_is_not_logged(servers):
+    secret = f"my unusual knee question {uuid.uuid4().hex}"
+    servers.say(new_sender(), secret)
+    assert secret not in servers.log("rasa") and secret not in servers.log("actions")
+
+
+def test_conversation_survives_a_rasa_server_restart(servers):
+    sender = new_sender()
+    first = servers.say(sender, "what causes it")
+    servers.stop("rasa")
+    servers.start_rasa()
+    more = servers.say(sender, "tell me more")
+    assert DISCLAIMER not in texts(more), "the same conversation continues"
+    assert payloads(more)[0]["section"] == "causes"
+    assert not set(payloads(more)[0]["passages"]) & set(payloads(first)[0]["passages"])
