@@ -12,6 +12,10 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
+WIDGET := widget/dist/widget.js
+WIDGET_SOURCES := widget/package.json widget/package-lock.json widget/build.mjs $(wildcard widget/src/*.js)
+CHROMIUM := /usr/bin/chromium
+
 VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
@@ -23,14 +27,21 @@ TRAINING_FILES = config.yml domain.yml data/rules.yml $(sort $(wildcard data/nlu
 FINGERPRINT = $(shell cat $(TRAINING_FILES) | sha256sum | cut -c1-12)
 export MODEL = models/model-$(FINGERPRINT).tar.gz
 
-.PHONY: help install ingest train run shell test clean constraints
+.PHONY: help install ingest train run shell test test-browser widget web bench escalations validate test-stories eval review clean constraints
 
 help:
 	@echo "make run    install, ingest the article, train if needed, start the assistant"
 	@echo "make test   install as needed and run every test"
 	@echo "make train  train the model if the training data changed"
 	@echo "make shell  talk to the assistant in this terminal"
+	@echo "make web    serve the demo page with the chat widget (make run does too)"
 	@echo "make ingest load data/article/*.md into the article store"
+	@echo "make validate      check the training data and the article (names file and line)"
+	@echo "make test-stories  run the test conversations in tests/test_stories.yml"
+	@echo "make eval   NLU cross-validation report under reports/eval (slow: trains 3 times)"
+	@echo "make review export unanswered messages as candidate examples for data/nlu"
+	@echo "make bench  measure the red-flag detector's cost per message"
+	@echo "make escalations  list recent red-flag escalations"
 
 $(INSTALLED): requirements.txt constraints.txt
 	@echo "==> Installing Python packages into $(VENV) (about 2 minutes on a fresh machine)"
@@ -57,18 +68,64 @@ $(MODEL): | $(INSTALLED)
 train: $(MODEL)
 	@echo "Model: $(MODEL)"
 
-run: ingest train
+# The widget bundle: Node (>= 18) only to build it, from the committed lock file.
+$(WIDGET): $(WIDGET_SOURCES)
+	@echo "==> Building the chat widget (npm ci + esbuild)"
+	@cd widget && npm ci --no-audit --no-fund && npm run build
+
+widget: $(WIDGET)
+
+# Debian's Chromium for the browser tests (Playwright drives it; never `playwright install`).
+$(CHROMIUM):
+	@echo "==> Installing Chromium for the browser tests"
+	@apt-get install -y chromium || { apt-get update && apt-get install -y chromium; }
+
+# The demo page with the widget, alone (make run starts it too).
+web: $(WIDGET)
+	@$(PY) web/serve.py --port $(WEB_PORT) --rasa-url http://localhost:$(RASA_PORT)
+
+run: ingest train $(WIDGET)
 	@scripts/run.sh $(MODEL)
 
 shell: ingest train
 	@scripts/run.sh $(MODEL) shell
 
-test: ingest train
+test: ingest train $(WIDGET) $(CHROMIUM)
 	@$(PY) -m pytest tests
+
+test-browser: ingest train $(WIDGET) $(CHROMIUM)
+	@$(PY) -m pytest tests/browser
+
+validate: $(INSTALLED)
+	@echo "==> rasa data validate"
+	@$(RASA) data validate --domain domain.yml --data data/nlu data/stories data/rules.yml \
+	  --fail-on-warnings 2>&1 | grep -E "UserWarning|ERROR|error|Found|conflict" || true
+	@$(RASA) data validate --domain domain.yml --data data/nlu data/stories data/rules.yml \
+	  --fail-on-warnings >/dev/null 2>&1 || { echo "rasa data validate failed: see above"; exit 1; }
+	@echo "==> content checks"
+	@$(PY) -m content.validate
+
+test-stories: ingest train
+	@$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --out reports/stories
+	@cat reports/stories/failed_test_stories.yml
+
+eval: $(INSTALLED)
+	@echo "==> NLU cross-validation, 3 folds (trains the NLU model 3 times: ~15 minutes on 2 cores)"
+	@$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 --out reports/eval
+	@$(PY) -m content.eval_report reports/eval
+
+review: $(INSTALLED)
+	@$(PY) -m content.review
+
+bench: $(INSTALLED)
+	@$(PY) -m benchmarks.red_flags
+
+escalations: $(INSTALLED)
+	@$(PY) -m safety.escalations
 
 constraints: $(INSTALLED)
 	@{ echo "# The whole resolved dependency set, pinned (regenerate: make constraints)."; \
 	  $(PY) -m pip freeze 2>/dev/null | grep -v -e '^-e' -e '@ file' | sort -f; } > constraints.txt
 
 clean:
-	rm -rf models var reports results .pytest_cache
+	rm -rf models var reports results .pytest_cache widget/dist

@@ -1,49 +1,27 @@
-"""Custom actions: answer from the article, continue an answer, say what it does not cover."""
-import logging
-from typing import Any, Dict, List, Text
+"""Custom actions: answer from the article, continue an answer, say what it does not cover.
+
+Each starts the first reply of a conversation with the not-medical-advice notice (after an
+escalation, which always comes first).
+"""
+from typing import Any, Dict, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import Answer, Library, answer_question, continue_answer
-from actions.coverage import not_covered
-from actions.replies import send, suggestions
+from actions import answers
+from actions.escalation import escalate_if_missed
+from actions.replies import (
+    OVERVIEW_INTENTS,
+    answer_intent,
+    notice_if_first_turn,
+    send,
+    send_answer,
+    send_not_covered,
+    send_unavailable,
+    suggestions,
+)
 from actions.topics import TOPICS
-
-logger = logging.getLogger(__name__)
-library = Library()
-
-NOT_COVERED_TEXT = (
-    "Sorry, the article I answer from doesn't cover that, so I can't tell you. "
-    "Please ask a doctor, pharmacist or physiotherapist.\n"
-    "What the article does cover: how back pain can cause knee pain, its causes and symptoms, "
-    "when to see a doctor, treatment options and recovery."
-)
-UNAVAILABLE_TEXT = (
-    "Sorry, I can't reach the article right now. Please try again in a moment, and for anything "
-    "about your own health ask a healthcare professional."
-)
-OVERVIEW_INTENTS = ("ask_causes", "ask_treatment", "ask_when_to_see_doctor")
-
-
-def _send_answer(dispatcher, tracker, answer: Answer, intent: str) -> List[EventType]:
-    payload = {"kind": "answer", "section": answer.section.id, "passages": answer.passages}
-    topic = TOPICS.get(intent)
-    buttons = suggestions(topic.follow_ups if topic else OVERVIEW_INTENTS, more=bool(answer.remaining))
-    send(dispatcher, tracker, answer.text, payload, buttons)
-    return [SlotSet("answer_topic", intent), SlotSet("more_refs", answer.remaining)]
-
-
-def _send_not_covered(dispatcher, tracker) -> List[EventType]:
-    send(dispatcher, tracker, NOT_COVERED_TEXT, {"kind": "fallback"}, suggestions(OVERVIEW_INTENTS))
-    return [SlotSet("answer_topic", None), SlotSet("more_refs", [])]
-
-
-def _send_unavailable(dispatcher, tracker, action: str) -> List[EventType]:
-    logger.exception("%s failed", action)
-    send(dispatcher, tracker, UNAVAILABLE_TEXT, {"kind": "fallback"})
-    return []
 
 
 class ActionAnswerArticle(Action):
@@ -51,17 +29,10 @@ class ActionAnswerArticle(Action):
         return "action_answer_article"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
-        message = tracker.latest_message or {}
-        intent = (message.get("intent") or {}).get("name")
-        question = message.get("text") or ""
-        topic = TOPICS.get(intent)
-        if topic is None or not_covered(question):
-            return _send_not_covered(dispatcher, tracker)
-        try:
-            answer = answer_question(library, topic, question, message.get("entities") or [])
-        except Exception:  # the store is down or empty: say so, never stay silent
-            return _send_unavailable(dispatcher, tracker, self.name())
-        return _send_answer(dispatcher, tracker, answer, intent)
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        events = escalate_if_missed(dispatcher, tracker, domain)
+        notice_if_first_turn(dispatcher, tracker)
+        return events + answer_intent(dispatcher, tracker, intent)
 
 
 class ActionTellMore(Action):
@@ -69,12 +40,14 @@ class ActionTellMore(Action):
         return "action_tell_more"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        events = escalate_if_missed(dispatcher, tracker, domain)
+        notice_if_first_turn(dispatcher, tracker)
         topic_intent = tracker.get_slot("answer_topic")
         topic = TOPICS.get(topic_intent)
         try:
-            answer = continue_answer(library, tracker.get_slot("more_refs") or [])
+            answer = answers.continue_answer(answers.library, tracker.get_slot("more_refs") or [])
         except Exception:
-            return _send_unavailable(dispatcher, tracker, self.name())
+            return events + send_unavailable(dispatcher, tracker, self.name())
         if answer is None:
             text = (
                 "That's everything the article says on this. You could ask, for example:"
@@ -83,8 +56,8 @@ class ActionTellMore(Action):
             )
             send(dispatcher, tracker, text, {"kind": "answer", "section": None, "passages": []},
                  suggestions(topic.follow_ups if topic else OVERVIEW_INTENTS))
-            return [SlotSet("more_refs", [])]
-        return _send_answer(dispatcher, tracker, answer, topic_intent)
+            return events + [SlotSet("more_refs", [])]
+        return events + send_answer(dispatcher, tracker, answer, topic_intent)
 
 
 class ActionNotCovered(Action):
@@ -92,15 +65,28 @@ class ActionNotCovered(Action):
         return "action_not_covered"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
-        return _send_not_covered(dispatcher, tracker)
+        events = escalate_if_missed(dispatcher, tracker, domain)
+        notice_if_first_turn(dispatcher, tracker)
+        return events + send_not_covered(dispatcher, tracker)
 
 
-class ActionSessionStart(Action):
-    """Starts every conversation with the not-medical-advice notice."""
+class ActionChitchat(Action):
+    """Greetings, thanks, goodbyes, help and "are you a bot": the domain's response for each."""
+
+    RESPONSES = {
+        "greet": "utter_greet",
+        "goodbye": "utter_goodbye",
+        "thanks": "utter_you_are_welcome",
+        "help": "utter_help",
+        "bot_challenge": "utter_iamabot",
+    }
 
     def name(self) -> Text:
-        return "action_session_start"
+        return "action_chitchat"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
-        dispatcher.utter_message(response="utter_disclaimer")
-        return [SessionStarted(), ActionExecuted("action_listen")]
+        events = escalate_if_missed(dispatcher, tracker, domain)
+        notice_if_first_turn(dispatcher, tracker)
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        dispatcher.utter_message(response=self.RESPONSES.get(intent, "utter_help"))
+        return events

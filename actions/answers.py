@@ -185,6 +185,18 @@ def answer_question(
     return compose(article, section, [p.id for p in scope[start:] + scope[:start]])
 
 
+def answer_anywhere(library: Library, question: str) -> Optional[Answer]:
+    """The article's best-matching passages for a question no intent was confident about."""
+    article, ranker = library.current()
+    ranked = ranker.rank(question, article.passages)
+    if not ranked or ranked[0][1] < SPECIFIC_SCORE:
+        return None
+    section = article.section(ranked[0][0].section)
+    in_section = [(p, score) for p, score in ranked if p.section == section.id]
+    relevant = [p for p, score in in_section if score >= SPECIFIC_SCORE]
+    return compose(article, section, [p.id for p, _ in in_section], first=len(relevant))
+
+
 def continue_answer(library: Library, refs: Sequence[str]) -> Optional[Answer]:
     """The next part of an answer for "tell me more", or None when nothing is left."""
     if not refs:
@@ -195,3 +207,6 @@ def continue_answer(library: Library, refs: Sequence[str]) -> Optional[Answer]:
         return None
     answer = compose(article, section, refs)
     return answer if answer.passages else None
+
+
+library = Library()  # the action server's article, shared by every action

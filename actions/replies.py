@@ -1,17 +1,53 @@
-"""Sending replies by the message contract (README: "Message contract").
+"""What the assistant sends, by the message contract (README: "Message contract").
 
 Text (with suggestion buttons) goes to every channel. The custom payload follows it as a separate
 message, and only for channels that can use it: plain-text channels must never receive JSON.
 """
-from typing import Any, Dict, Iterable, List
+import logging
+from typing import Any, Dict, Iterable, List, Optional
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.topics import QUESTIONS
+from actions import answers
+from actions.answers import Answer, answer_question
+from actions.coverage import not_covered
+from actions.topics import QUESTIONS, TOPICS
+from content.review import UnansweredLog
+
+logger = logging.getLogger(__name__)
 
 PAYLOAD_CHANNELS = frozenset({"rest", "socketio"})
 TELL_ME_MORE = {"title": "Tell me more", "payload": "/tell_me_more"}
+OVERVIEW_INTENTS = ("ask_causes", "ask_treatment", "ask_when_to_see_doctor")
+NOT_COVERED_TEXT = (
+    "Sorry, the article I answer from doesn't cover that, so I can't tell you. "
+    "Please ask a doctor, pharmacist or physiotherapist.\n"
+    "What the article does cover: how back pain can cause knee pain, its causes and symptoms, "
+    "when to see a doctor, treatment options and recovery."
+)
+UNAVAILABLE_TEXT = (
+    "Sorry, I can't reach the article right now. Please try again in a moment, and for anything "
+    "about your own health ask a healthcare professional."
+)
+
+
+def is_first_turn(tracker: Tracker) -> bool:
+    """True while answering the first message of a conversation (since its session started)."""
+    messages = 0
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user":
+            messages += 1
+        elif event.get("event") == "session_started":
+            break
+    return messages == 1
+
+
+def notice_if_first_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """The not-medical-advice notice, in the first reply of every conversation."""
+    if is_first_turn(tracker):
+        dispatcher.utter_message(response="utter_disclaimer")
 
 
 def suggestions(intents: Iterable[str], more: bool = False, limit: int = 3) -> List[Dict[str, str]]:
@@ -30,3 +66,50 @@ def send(
     dispatcher.utter_message(text=text, buttons=list(buttons))
     if tracker.get_latest_input_channel() in PAYLOAD_CHANNELS:
         dispatcher.utter_message(json_message=payload)
+
+
+def send_answer(dispatcher, tracker, answer: Answer, intent: Optional[str]) -> List[EventType]:
+    payload = {"kind": "answer", "section": answer.section.id, "passages": answer.passages}
+    topic = TOPICS.get(intent)
+    follow_ups = topic.follow_ups if topic else OVERVIEW_INTENTS
+    send(dispatcher, tracker, answer.text, payload, suggestions(follow_ups, more=bool(answer.remaining)))
+    return [SlotSet("answer_topic", intent), SlotSet("more_refs", answer.remaining)]
+
+
+unanswered_log = UnansweredLog()
+
+
+def send_not_covered(dispatcher, tracker) -> List[EventType]:
+    """Say honestly that the article doesn't cover it, and keep the message for review."""
+    message = tracker.latest_message or {}
+    ranking = message.get("intent_ranking") or [message.get("intent") or {}]
+    best = next((r for r in ranking if r.get("name") != "nlu_fallback"), {})
+    unanswered_log.log(message.get("text") or "", best.get("name"), best.get("confidence"))
+    send(dispatcher, tracker, NOT_COVERED_TEXT, {"kind": "fallback"}, suggestions(OVERVIEW_INTENTS))
+    return [SlotSet("answer_topic", None), SlotSet("more_refs", [])]
+
+
+def send_unavailable(dispatcher, tracker, action: str) -> List[EventType]:
+    logger.exception("%s failed", action)
+    send(dispatcher, tracker, UNAVAILABLE_TEXT, {"kind": "fallback"})
+    return []
+
+
+def answer_intent(
+    dispatcher: CollectingDispatcher, tracker: Tracker, intent: Optional[str], escalated: bool = False
+) -> List[EventType]:
+    """Answer the latest message as `intent` from the article, or say it isn't covered.
+
+    After an escalation, a message that asked nothing the article answers gets nothing more.
+    """
+    message = tracker.latest_message or {}
+    question = message.get("text") or ""
+    topic = TOPICS.get(intent)
+    if topic is None or not_covered(question):
+        return [] if escalated else send_not_covered(dispatcher, tracker)
+    try:
+        entities = [e for e in message.get("entities") or [] if e.get("entity") != "red_flag"]
+        answer = answer_question(answers.library, topic, question, entities)
+    except Exception:  # the store is down or empty: say so, never stay silent
+        return send_unavailable(dispatcher, tracker, "answer")
+    return send_answer(dispatcher, tracker, answer, intent)

@@ -18,8 +18,10 @@ STOP_WORDS = ENGLISH_STOP_WORDS | GENERIC_WORDS
 
 
 def _stem(word: str) -> str:
-    for suffix, replacement in (("ies", "y"), ("ing", ""), ("es", ""), ("s", ""), ("ed", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+    """A light plural/verb-ending stemmer: exercises/exercise, injuries/injury, stretching/stretch."""
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
+                                ("xes", "x"), ("ing", ""), ("ed", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             return word[: len(word) - len(suffix)] + replacement
     return word
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start the action server and the Rasa server (REST + socket.io) in the foreground.
+# Start the action server, the Rasa server (REST + socket.io) and the widget's demo page.
 # Usage: scripts/run.sh MODEL [shell]   Ctrl-C stops both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +24,9 @@ fi
 .venv/bin/rasa run --model "$model" --port "$RASA_PORT" --credentials credentials.yml \
   --endpoints endpoints.yml --cors $CORS_ORIGINS &
 pids+=($!)
+.venv/bin/python web/serve.py --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" &
+pids+=($!)
 echo "Starting: Rasa on http://localhost:$RASA_PORT (REST: /webhooks/rest/webhook, socket.io),"
-echo "          actions on http://localhost:$ACTIONS_PORT. Ctrl-C stops both."
+echo "          actions on http://localhost:$ACTIONS_PORT,"
+echo "          demo page with the chat widget on http://localhost:$WEB_PORT/. Ctrl-C stops all."
 wait -n "${pids[@]}"

@@ -40,3 +40,27 @@ def run_rasa(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:
     return subprocess.run(
         [RASA, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
     )
+
+
+@pytest.fixture(scope="session")
+def webhook():
+    from tests.servers import WebhookReceiver
+
+    receiver = WebhookReceiver()
+    yield receiver
+    receiver.close()
+
+
+@pytest.fixture(scope="session")
+def servers(model, webhook, tmp_path_factory):
+    """Both servers, started once for every end-to-end test, on their own databases."""
+    from article.ingest import ingest
+    from tests.servers import Servers
+
+    running = Servers(model, tmp_path_factory.mktemp("e2e"))
+    running.env["HANDOFF_WEBHOOK_URL"] = webhook.url
+    ingest(store=ArticleStore.from_url(running.env["DATABASE_URL"]))
+    running.start_actions()
+    running.start_rasa()
+    yield running
+    running.stop()

@@ -3,12 +3,26 @@ import os
 import socket
 import subprocess
 import time
+import uuid
 from pathlib import Path
 from typing import Dict, List, Optional
 
 import requests
 
 from tests.conftest import RASA, ROOT
+
+
+def new_sender() -> str:
+    return f"visitor-{uuid.uuid4().hex[:8]}"
+
+
+def texts(replies: list) -> str:
+    return "\n".join(r["text"] for r in replies if r.get("text"))
+
+
+def payloads(replies: list) -> list:
+    """The custom payloads of one turn's replies, in order."""
+    return [r["custom"] for r in replies if "custom" in r]
 
 
 def free_port() -> int:
@@ -93,3 +107,45 @@ class Servers:
         )
         assert response.status_code == 200, response.text
         return response.json()
+
+
+class WebhookReceiver:
+    """A local HTTP endpoint that records JSON POSTs; it can be told to fail slowly."""
+
+    def __init__(self) -> None:
+        import json
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        receiver = self
+        self.received: List[dict] = []
+        self.attempts = 0
+        self.fail_with: Optional[int] = None  # answer this status instead of 200
+        self.delay = 0.0  # seconds to wait before answering
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 (http.server's naming)
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                receiver.attempts += 1
+                time.sleep(receiver.delay)
+                if receiver.fail_with:
+                    self.send_response(receiver.fail_with)
+                    self.end_headers()
+                    return
+                receiver.received.append(json.loads(body or b"{}"))
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def reset(self) -> None:
+        self.received.clear()
+        self.attempts, self.fail_with, self.delay = 0, None, 0.0
+
+    def close(self) -> None:
+        self.server.shutdown()

@@ -5,10 +5,11 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import actions
+from actions import actions, answers, replies
 from actions.answers import WORD_BUDGET, Library
 from actions.coverage import not_covered
 from actions.topics import TOPICS
+from content.review import UnansweredLog
 from article.ingest import ingest
 
 
@@ -16,17 +17,21 @@ from article.ingest import ingest
 def library(store, article_copy, monkeypatch):
     ingest(article_copy, store)
     lib = Library(store)
-    monkeypatch.setattr(actions, "library", lib)
+    monkeypatch.setattr(answers, "library", lib)
+    monkeypatch.setattr(replies, "unanswered_log", UnansweredLog(store.engine))
     return lib
 
 
-def make_tracker(text, intent, entities=(), channel="rest", slots=None):
+def make_tracker(text, intent, entities=(), channel="rest", slots=None, first_turn=False):
     message = {
         "text": text,
         "intent": {"name": intent, "confidence": 0.95},
         "entities": list(entities),
     }
-    events = [{"event": "user", "text": text, "parse_data": message, "input_channel": channel}]
+    events = [{"event": "session_started"}, {"event": "action", "name": "action_listen"}]
+    if not first_turn:
+        events += [{"event": "user", "text": "hello", "input_channel": channel}, {"event": "bot", "text": "Hi!"}]
+    events += [{"event": "user", "text": text, "parse_data": message, "input_channel": channel}]
     return Tracker("visitor", slots or {}, message, events, False, None, {}, "action_listen")
 
 
@@ -176,10 +181,16 @@ def test_coverage_check_lets_article_questions_through():
         assert not not_covered(question)
 
 
-def test_not_covered_action_names_what_the_article_covers():
-    messages, _ = run(actions.ActionNotCovered(), make_tracker("hmm", "nlu_fallback"))
+def test_not_covered_action_names_what_the_article_covers_and_keeps_the_message(store):
+    tracker = make_tracker("can my cat get knee pain", "nlu_fallback")
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.5}, {"name": "ask_causes", "confidence": 0.41}]
+    messages, _ = run(actions.ActionNotCovered(), tracker)
     assert "causes and symptoms" in messages[0]["text"]
     assert messages[1]["custom"] == {"kind": "fallback"}
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT text, predicted_intent, confidence FROM unanswered_messages").all()
+    assert rows == [("can my cat get knee pain", "ask_causes", 0.41)]
 
 
 @pytest.mark.parametrize("channel", ["telegram", "twilio", "slack", "facebook", "cmdline"])
@@ -190,18 +201,28 @@ def test_plain_text_channels_never_get_a_json_payload(channel):
     assert not any(m["custom"] for m in messages)
 
 
-def test_session_start_sends_the_disclaimer():
-    dispatcher = CollectingDispatcher()
-    events = actions.ActionSessionStart().run(dispatcher, make_tracker("hi", "greet"), {})
-    assert dispatcher.messages[0]["response"] == "utter_disclaimer"
-    assert [e["event"] for e in events] == ["session_started", "action"]
+def test_first_reply_of_a_conversation_starts_with_the_notice():
+    for action, intent in [(actions.ActionAnswerArticle(), "ask_causes"), (actions.ActionChitchat(), "greet"),
+                           (actions.ActionNotCovered(), "out_of_scope"), (actions.ActionTellMore(), "tell_me_more")]:
+        messages, _ = run(action, make_tracker("what causes it", intent, first_turn=True))
+        assert messages[0]["response"] == "utter_disclaimer", action.name()
+        later, _ = run(action, make_tracker("what causes it", intent))
+        assert all(m["response"] != "utter_disclaimer" for m in later), action.name()
+
+
+@pytest.mark.parametrize("intent, response", [
+    ("greet", "utter_greet"), ("goodbye", "utter_goodbye"), ("thanks", "utter_you_are_welcome"),
+    ("help", "utter_help"), ("bot_challenge", "utter_iamabot")])
+def test_chitchat_answers_with_the_domain_response(intent, response):
+    messages, _ = run(actions.ActionChitchat(), make_tracker("hi", intent))
+    assert [m["response"] for m in messages] == [response]
 
 
 def test_missing_article_gets_a_polite_reply_not_a_crash(tmp_path, monkeypatch):
     from article.store import ArticleStore
 
     empty = Library(ArticleStore.from_url(f"sqlite:///{tmp_path / 'empty.db'}"))
-    monkeypatch.setattr(actions, "library", empty)
+    monkeypatch.setattr(answers, "library", empty)
     messages, _ = answer("what causes it", "ask_causes")
     assert "can't reach the article" in messages[0]["text"]
 

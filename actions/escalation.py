@@ -1,0 +1,133 @@
+"""Red-flag escalation in the action server: record it, add the article's words, then answer.
+
+The escalation itself (first line, payload) is the domain response `utter_red_flag`, sent by a rule
+so that it reaches the visitor even when this server is down. `action_escalate` follows it and
+adds the record, the article's own wording about that warning sign, and the answer to the
+question that was also asked: the model's intent when it was confident apart from the red flag,
+otherwise the article's passages most like the rest of the message. Answer actions check every message again (`escalate_if_missed`), in
+case a message reached them without passing the NLU component (a button payload, say).
+"""
+import logging
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import answers
+from actions.answers import Library, answer_anywhere, entity_passage_ids, section_header
+from actions.replies import PAYLOAD_CHANNELS, answer_intent, notice_if_first_turn, send_answer
+from safety.escalations import Escalation, EscalationLog
+from safety.red_flags import Assessment, get_detector
+
+logger = logging.getLogger(__name__)
+escalation_log = EscalationLog()
+RED_FLAG_INTENT = "red_flag"
+CONFIDENT = 0.5  # as the FallbackClassifier's threshold in config.yml
+MIN_SHARE = 0.2  # of the model's confidence left to intents other than red_flag
+
+
+def escalation_response(domain: Dict[Text, Any], category: Optional[str]) -> Tuple[str, Optional[dict]]:
+    """Text and payload of the domain's `utter_red_flag` variation for this category."""
+    variations = domain.get("responses", {}).get("utter_red_flag", [])
+    for variation in variations:
+        condition = variation.get("condition") or [{}]
+        if condition[0].get("value") == category and variation.get("channel"):  # has the payload
+            return variation["text"], variation.get("custom")
+    fallback = next(v for v in variations if not v.get("condition") and v.get("channel"))
+    return fallback["text"], fallback.get("custom")
+
+
+def record(tracker: Tracker, assessment: Assessment) -> None:
+    try:
+        escalation_log.record(
+            Escalation(
+                conversation_id=tracker.sender_id,
+                level=assessment.level,
+                flags=list(assessment.flags),
+                channel=tracker.get_latest_input_channel(),
+                text=(tracker.latest_message or {}).get("text"),
+            )
+        )
+    except Exception:  # recording must never cost the visitor the reply
+        logger.exception("could not queue the escalation record")
+
+
+def article_detail(library: Library, assessment: Assessment) -> Optional[str]:
+    """The article's own wording about the warning signs it names, with its section."""
+    try:
+        article, _ = library.current()
+    except Exception:
+        return None
+    entities = [{"entity": "red_flag", "value": flag} for flag in assessment.flags]
+    passages = [article.passage(pid) for pid in entity_passage_ids(library, entities)]
+    passages = [p for p in passages if p]
+    if not passages:
+        return "The article doesn't describe this warning sign. Please don't wait: get help as above."
+    section = article.section(passages[0].section)
+    return "\n".join([section_header(section)] + [p.display for p in passages])
+
+
+def escalate_if_missed(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+) -> List[EventType]:
+    """Escalate here if the message has a red flag the NLU component did not turn into one."""
+    message = tracker.latest_message or {}
+    if (message.get("intent") or {}).get("name") == RED_FLAG_INTENT:
+        return []
+    assessment = get_detector().assess(message.get("text") or "")
+    if not assessment.escalate:
+        return []
+    text, custom = escalation_response(domain, assessment.flags[0])
+    dispatcher.utter_message(text=text)
+    if custom and tracker.get_latest_input_channel() in PAYLOAD_CHANNELS:
+        dispatcher.utter_message(json_message={**custom, "flags": list(assessment.flags)})
+    record(tracker, assessment)
+    return []
+
+
+def without_red_flags(message: Dict[Text, Any]) -> str:
+    """The message with its red-flag mentions cut out: what else was asked."""
+    text = message.get("text") or ""
+    spans = sorted((e["start"], e["end"]) for e in message.get("entities") or []
+                   if e.get("entity") == "red_flag" and "start" in e)
+    for start, end in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def asked_intent(tracker: Tracker) -> Optional[str]:
+    """What the model thought was asked besides the red flag (None when it wasn't confident).
+
+    The model itself gives the red_flag intent part of its confidence; the other intents'
+    confidences are compared without that part.
+    """
+    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+    others = [r for r in ranking if r.get("name") not in (RED_FLAG_INTENT, "nlu_fallback")]
+    if not others:
+        return None
+    rest = sum(r.get("confidence", 0.0) for r in ranking if r.get("name") != RED_FLAG_INTENT)
+    if rest < MIN_SHARE:  # the model saw nothing but the red flag: its other guesses are noise
+        return None
+    best = others[0]
+    return best["name"] if best.get("confidence", 0.0) / rest >= CONFIDENT else None
+
+
+class ActionEscalate(Action):
+    def name(self) -> Text:
+        return "action_escalate"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        assessment = get_detector().assess((tracker.latest_message or {}).get("text") or "")
+        if not assessment.escalate:
+            return []
+        record(tracker, assessment)
+        notice_if_first_turn(dispatcher, tracker)
+        detail = article_detail(answers.library, assessment)
+        if detail:
+            dispatcher.utter_message(text=detail)
+        intent = asked_intent(tracker)
+        if intent:
+            return answer_intent(dispatcher, tracker, intent, escalated=True)
+        answer = answer_anywhere(answers.library, without_red_flags(tracker.latest_message or {}))
+        return send_answer(dispatcher, tracker, answer, None) if answer else []

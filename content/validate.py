@@ -1,0 +1,212 @@
+"""The content team's checks, run by `make validate` after `rasa data validate`.
+
+Each problem is reported as `file:line: what is wrong. How to fix it.` and the exit code is 1 when
+there is any. The checks:
+- the article parses into the expected sections;
+- every article section is answered by at least one intent;
+- every entity value used in the examples is mapped to a passage that exists;
+- no example question is listed under two intents;
+- stories and rules use only intents and actions that the domain knows.
+"""
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional, Tuple
+
+import yaml
+
+from actions.topics import TOPICS
+from article.ingest import article_path
+from article.model import SECTION_IDS, Article
+from article.parse import ArticleError, parse_article
+from database import PROJECT_ROOT
+
+ENTITY_FILE = Path("data/article/entity_passages.yml")
+DOMAIN_FILE = Path("domain.yml")
+BUILT_IN_ACTIONS = {"action_listen", "action_restart", "action_session_start", "action_default_fallback",
+                    "action_deactivate_loop", "action_revert_fallback_events", "action_two_stage_fallback",
+                    "action_default_ask_affirmation", "action_default_ask_rephrase", "action_back",
+                    "action_unlikely_intent", "action_extract_slots"}
+BUILT_IN_INTENTS = {"nlu_fallback", "restart", "session_start", "back", "out_of_scope"}
+_ANNOTATION = re.compile(r"\[(?P<text>[^\]]+)\](?:\((?P<entity>[^)]+)\)|(?P<json>\{[^}]*\}))")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def nlu_examples(root: Path) -> Iterator[Tuple[Path, int, str, str]]:
+    """(file, line, intent, example text) for every NLU example under data/nlu."""
+    for path in sorted((root / "data" / "nlu").glob("*.yml")):
+        intent: Optional[str] = None
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            header = re.match(r"^\s*-\s*(intent|synonym|regex|lookup):\s*(\S+)", line)
+            if header:
+                intent = header.group(2) if header.group(1) == "intent" else None
+                continue
+            example = re.match(r"^\s+-\s+(.+?)\s*$", line)
+            if intent and example:
+                yield path, number, intent, example.group(1)
+
+
+def synonym_targets(root: Path) -> Dict[str, Tuple[Path, int]]:
+    found = {}
+    for path in sorted((root / "data" / "nlu").glob("*.yml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            match = re.match(r"^\s*-\s*synonym:\s*(\S+)", line)
+            if match:
+                found[match.group(1)] = (path, number)
+    return found
+
+
+def plain_text(example: str) -> str:
+    return _ANNOTATION.sub(lambda m: m.group("text"), example)
+
+
+def annotated_values(example: str) -> List[Tuple[str, str]]:
+    """(entity type, value) of each annotation, after synonyms: the value, or the text itself."""
+    values = []
+    for match in _ANNOTATION.finditer(example):
+        if match.group("json"):
+            try:
+                data = yaml.safe_load(match.group("json"))
+            except yaml.YAMLError:
+                continue
+            values.append((data.get("entity"), str(data.get("value", match.group("text")))))
+        else:
+            values.append((match.group("entity").split(":")[0], match.group("text")))
+    return values
+
+
+def check_article(root: Path) -> Tuple[List[Problem], Optional[Article]]:
+    try:
+        path = article_path() if root == PROJECT_ROOT else next((root / "data" / "article").glob("*.md"))
+        return [], parse_article(path.read_text(encoding="utf-8"))
+    except ArticleError as error:
+        match = re.search(r"line (\d+)", str(error))
+        return [Problem("data/article/*.md", int(match.group(1)) if match else 1,
+                        f"{error}. Fix the article's structure; the last good version stays in service")], None
+
+
+def check_sections_reachable(article: Article, entity_map: dict) -> List[Problem]:
+    reachable = {topic.section for topic in TOPICS.values()}
+    reachable |= {pid.split(".")[0] for values in entity_map.values() for pid in values.values()}
+    return [
+        Problem("actions/topics.py", 1, f"article section '{section}' is not answered by any intent. "
+                "Add a topic for it (a programmer's change) or remove the section")
+        for section in SECTION_IDS if section not in reachable
+    ]
+
+
+def check_entity_values(root: Path, article: Optional[Article], entity_map: dict) -> List[Problem]:
+    problems = []
+    entity_file = root / ENTITY_FILE
+    lines = entity_file.read_text(encoding="utf-8").splitlines()
+
+    def line_of(text: str) -> int:
+        return next((i for i, line in enumerate(lines, 1) if text in line), 1)
+
+    for entity, values in entity_map.items():
+        for value, passage_id in values.items():
+            if article and article.passage(passage_id) is None:
+                problems.append(Problem(_rel(entity_file, root), line_of(f"{value}:"),
+                                        f"'{value}' points to passage '{passage_id}', which the article "
+                                        "does not have. Use an id like 'treatment.acupuncture' (section, then "
+                                        "the point's label) or 'recovery.p2' (second paragraph)"))
+    seen = set()
+    for path, number, intent, example in nlu_examples(root):
+        for entity, value in annotated_values(example):
+            if entity in entity_map and value not in entity_map[entity] and (entity, value) not in seen:
+                seen.add((entity, value))
+                problems.append(Problem(_rel(path, root), number,
+                                        f"{entity} value '{value}' is not mapped to a passage. Add "
+                                        f"'{value}: <passage id>' under '{entity}:' in {ENTITY_FILE}, or "
+                                        "annotate the example with an existing value"))
+    for value, (path, number) in synonym_targets(root).items():
+        if not any(value in values for values in entity_map.values()):
+            problems.append(Problem(_rel(path, root), number,
+                                    f"synonym '{value}' is not mapped to a passage in {ENTITY_FILE}. "
+                                    "Add it there under its entity type"))
+    return problems
+
+
+def check_duplicates(root: Path) -> List[Problem]:
+    first: Dict[str, Tuple[Path, int, str]] = {}
+    problems = []
+    for path, number, intent, example in nlu_examples(root):
+        key = re.sub(r"[^a-z0-9 ]", "", plain_text(example).lower()).strip()
+        key = re.sub(r"\s+", " ", key)
+        if key in first and first[key][2] != intent:
+            other_path, other_line, other_intent = first[key]
+            problems.append(Problem(_rel(path, root), number,
+                                    f"'{plain_text(example)}' is listed under '{intent}' and under "
+                                    f"'{other_intent}' ({_rel(other_path, root)}:{other_line}). Keep it under one "
+                                    "intent only"))
+        first.setdefault(key, (path, number, intent))
+    return problems
+
+
+def check_stories(root: Path) -> List[Problem]:
+    domain = yaml.safe_load((root / DOMAIN_FILE).read_text(encoding="utf-8")) or {}
+    intents = {i if isinstance(i, str) else next(iter(i)) for i in domain.get("intents", [])}
+    intents |= BUILT_IN_INTENTS
+    actions = set(domain.get("actions", [])) | set(domain.get("responses", {})) | BUILT_IN_ACTIONS
+    problems = []
+    files = sorted((root / "data" / "stories").glob("*.yml")) + [root / "data" / "rules.yml"]
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            match = re.match(r"^\s*-?\s*(intent|action):\s*(\S+)\s*$", line)
+            if not match:
+                continue
+            kind, name = match.groups()
+            if kind == "intent" and name not in intents:
+                problems.append(Problem(_rel(path, root), number,
+                                        f"unknown intent '{name}'. Use one listed under 'intents:' in "
+                                        f"domain.yml ({', '.join(sorted(i for i in intents if i.startswith('ask_'))[:4])}, ...) "
+                                        "or add it there with examples in data/nlu"))
+            if kind == "action" and name not in actions:
+                problems.append(Problem(_rel(path, root), number,
+                                        f"unknown action '{name}'. Use a response from domain.yml "
+                                        "(utter_...) or one of its actions (action_answer_article, ...)"))
+    return problems
+
+
+def validate(root: Path = PROJECT_ROOT) -> List[Problem]:
+    problems, article = check_article(root)
+    entity_map = yaml.safe_load((root / ENTITY_FILE).read_text(encoding="utf-8")) or {}
+    if article:
+        problems += check_sections_reachable(article, entity_map)
+    problems += check_entity_values(root, article, entity_map)
+    problems += check_duplicates(root)
+    problems += check_stories(root)
+    return problems
+
+
+def main(argv: List[str]) -> int:
+    root = Path(argv[0]).resolve() if argv else PROJECT_ROOT
+    problems = validate(root)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"\n{len(problems)} problem(s) found. Fix them and run `make validate` again.")
+        return 1
+    print("Content checks passed: article sections, entity mappings, examples, stories and rules.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

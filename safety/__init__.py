@@ -1,0 +1,1 @@
+"""Deterministic safety checks for the back-pain / knee-pain assistant (see safety.red_flags)."""

@@ -1,0 +1,207 @@
+"""ConText rules added on top of medspaCy's defaults (family / other people, lay negation,
+hedges, hypothetical and educational wording, scope terminators), with the conditions
+(``on_modifies`` callbacks) that restrict where they apply."""
+from typing import Iterable, List
+
+from spacy.tokens import Span
+
+from medspacy.context import ConTextRule
+
+_FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "ive"}
+
+
+def _outside_target(on_modifies):
+    """Wrap a rule's on_modifies so a modifier lying inside a target never modifies it.
+
+    medspaCy's overlap test (util.tuple_overlaps) misses a modifier strictly inside the target,
+    so the "n't" of "can't pee" would negate "can't pee" itself.
+    """
+
+    def check(target: Span, modifier: Span, span_between: Span) -> bool:
+        if target.start <= modifier.start and modifier.end <= target.end:
+            return False
+        return True if on_modifies is None else on_modifies(target, modifier, span_between)
+
+    return check
+
+
+def _has_first_person(tokens: Iterable) -> bool:
+    return any(t.lower_ in _FIRST_PERSON for t in tokens)
+
+
+def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
+    """Family / other-person cues apply unless the user speaks about themself in between
+    ("my wife says I keep wetting myself") or describes themself ("i'm a patient with ...")."""
+    if _has_first_person(span_between) or _has_first_person(target):
+        return False
+    before = [t.lower_ for t in modifier.doc[max(0, modifier.start - 3):modifier.start]]
+    return not ("i" in before and any(w in ("'m", "m", "am", "was") for w in before))
+
+
+def _generic_sentence(target: Span, modifier: Span, span_between: Span) -> bool:
+    """Educational framing applies only to sentences that say nothing about the user."""
+    return not _has_first_person(target.sent)
+
+
+_ONSET_WORDS = {"ever", "start", "starts", "started", "begin", "begins", "began", "get", "gets",
+                "got", "become", "becomes", "develop", "develops", "developed", "notice",
+                "noticed", "were", "was", "should", "would", "that", "suddenly"}
+
+
+def _not_habitual_if(target: Span, modifier: Span, span_between: Span) -> bool:
+    """"if" makes a mention hypothetical unless the if-clause is a habit and the mention is in
+    the main clause: "if i sit for long | my legs go numb", "if i sneeze | i wet myself"
+    (but "if i ever get numbness in my legs" stays hypothetical)."""
+    if target.start < modifier.end:
+        return True
+    words = [t.lower_ for t in span_between]
+    people = [i for i, w in enumerate(words) if w in ("i", "my")]
+    if len(people) < 2:
+        return True
+    if_clause = words[: people[1]]  # "i sit for long" / "i ever notice that"
+    return any(w in _ONSET_WORDS for w in if_clause)
+
+
+_FAMILY_WORDS = (
+    "aunt aunts auntie aunty brother brothers child children cousin cousins dad dads daddy "
+    "daughter daughters fam family families father fathers grandchild grandchildren "
+    "granddaughter granddaughters grandfather grandfathers grandmother grandmothers grandparent "
+    "grandparents grandson grandsons grandma grandpa grandad granddad gran granny nan nana nanna "
+    "husband hubby mom moms mum mums mam mummy mommy mother mothers ma nephew nephews niece "
+    "nieces parent parents partner sibling siblings sister sisters son sons spouse uncle uncles "
+    "wife missus boyfriend girlfriend fiance fiancee fiancé fiancée bf gf stepdad stepmum "
+    "stepmom stepson stepdaughter kid kids baby toddler twin"
+).split()
+_OTHER_PEOPLE = (
+    "friend friends mate mates pal buddy neighbour neighbours neighbor neighbors colleague "
+    "colleagues coworker coworkers co-worker boss patient patients client clients customer "
+    "customers someone somebody anyone anybody everyone everybody people person man woman guy "
+    "lady bloke he she"
+).split()
+
+# hedges that also apply to what precedes them ("numb down there, probably nothing")
+_BIDIRECTIONAL_HEDGES = {
+    "might be nothing", "could be nothing", "probably nothing", "just me", "hard to say",
+    "hard to tell", "i think", "i guess", "i suppose", "i reckon", "maybe", "perhaps",
+    "possibly", "probably", "dunno",
+}
+
+_QUESTION_OPENERS = (
+    "what whats what's is are can could does do did would will should how why when which who "
+    "where"
+).split()
+
+
+def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
+    """medspaCy's default English rules (with the family rule replaced) plus the rules it lacks
+    for patient-style messages; no rule modifies a target that contains its cue."""
+    rules = [r for r in default_rules if r.category != "FAMILY"]
+    for default in rules:
+        if default.literal == "if":
+            default.on_modifies = _not_habitual_if
+    R = ConTextRule
+    add = rules.append
+
+    # ---- family and other people (replace the default family rule: adds a first-person guard)
+    add(R("family member", "FAMILY", direction="FORWARD", on_modifies=_not_about_me,
+          pattern=[{"LEMMA": {"IN": _FAMILY_WORDS}}, {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}]))
+    add(R("other person", "OTHER_PERSON", direction="FORWARD", on_modifies=_not_about_me,
+          pattern=[{"LEMMA": {"IN": _OTHER_PEOPLE}}, {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}]))
+    add(R("animal", "OTHER_PERSON", direction="FORWARD", on_modifies=_not_about_me,
+          pattern=[{"LOWER": {"IN": ["my", "the", "our"]}},
+                   {"LEMMA": {"IN": ["dog", "cat", "puppy", "pup", "horse", "pet", "rabbit"]}}]))
+    add(R("third-person possessive", "OTHER_PERSON", direction="FORWARD", max_scope=3,
+          on_modifies=_not_about_me, pattern=[{"LOWER": {"IN": ["his", "her", "their"]}}]))
+    add(R("other people", "OTHER_PERSON", direction="FORWARD", on_modifies=_not_about_me,
+          pattern=[{"LOWER": {"IN": ["a", "some", "other", "most", "many", "lots"]}},
+                   {"LOWER": "of", "OP": "?"},
+                   {"LOWER": {"IN": ["people", "patients", "folks", "others"]}}]))
+
+    # ---- negation the defaults miss ("dont"/"cant" tokenise to "nt"; lay wording)
+    add(R("not (nt)", "NEGATED_EXISTENCE", direction="FORWARD", pattern=[{"NORM": "not"}]))
+    add(R("never", "NEGATED_EXISTENCE", direction="FORWARD", pattern=[{"LOWER": "never"}]))
+    add(R("nor / neither", "NEGATED_EXISTENCE", direction="FORWARD",
+          pattern=[{"LOWER": {"IN": ["nor", "neither", "nope", "nah", "none"]}}]))
+    add(R("no more", "NEGATED_EXISTENCE", direction="FORWARD",
+          pattern=[{"LOWER": {"IN": ["zero", "nothing"]}}, {"LOWER": {"IN": ["like", "in", "of"]}, "OP": "?"}]))
+
+    # ---- phrases that contain a negation / "if" word but negate nothing (PSEUDO)
+    for literal in ("no idea", "no matter", "not only", "not just", "no wonder", "no doubt",
+                    "not to mention", "nothing else", "not normal", "not right", "not good",
+                    "not great", "not nice", "not fun", "not ok", "not okay", "no joke",
+                    "never had this", "never had that", "never had anything", "never happened",
+                    "never been like this", "never felt", "never experienced", "never before",
+                    "not like this", "no one", "nobody", "if i'm honest", "if im honest",
+                    "if anything", "if that makes sense", "if you know what i mean",
+                    "nothing to do", "no reason"):
+        add(R(literal, "NEGATED_EXISTENCE", direction="PSEUDO"))
+
+    # ---- hedges: uncertainty, which escalates (longer than "not"/"if", so they win pruning)
+    hedges = (
+        "i think", "think", "thinking", "maybe", "perhaps", "possibly", "probably", "might",
+        "may", "could be", "could have", "seems", "seem", "seemed", "seems like", "feel like",
+        "feels like", "felt like", "feels as if", "feel as if", "as if", "as though", "kind of",
+        "kinda", "sort of", "sorta", "a bit", "a little", "slightly", "somewhat", "i guess",
+        "i suppose", "not sure", "not sure if", "not sure whether", "not sure but", "unsure",
+        "not certain", "not 100% sure", "not a hundred percent", "wonder", "wondering",
+        "wonder if", "wondering if", "wondering whether", "wonder whether", "no idea if",
+        "no idea whether", "dunno", "dunno if", "hard to say", "hard to tell", "i suspect",
+        "suspect", "afraid", "scared", "worried", "worried that", "worry that",
+        "might be nothing", "could be nothing", "probably nothing", "just me", "i reckon",
+        "reckon", "apparently", "touch of",
+    )
+    for literal in hedges:
+        direction = "BIDIRECTIONAL" if literal in _BIDIRECTIONAL_HEDGES else "FORWARD"
+        add(R(literal, "POSSIBLE_EXISTENCE", direction=direction))
+    add(R("don't know / can't tell (if)", "POSSIBLE_EXISTENCE", direction="FORWARD",
+          pattern=[{"LEMMA": {"IN": ["do", "can", "ca"]}, "OP": "?"}, {"NORM": "not"},
+                   {"LOWER": {"IN": ["know", "tell", "understand", "sure", "certain"]}},
+                   {"LOWER": {"IN": ["if", "whether", "why", "what", "how"]}, "OP": "?"}]))
+    add(R("am not sure", "POSSIBLE_EXISTENCE", direction="FORWARD",
+          pattern=[{"LEMMA": "be"}, {"NORM": "not"}, {"LOWER": {"IN": ["sure", "certain"]}},
+                   {"LOWER": {"IN": ["if", "whether", "but"]}, "OP": "?"}]))
+
+    # ---- hypothetical / conditional / educational
+    for literal in ("in case", "incase", "what if", "what happens if", "what would happen if",
+                    "suppose", "supposing", "imagine", "hypothetically", "let's say", "lets say",
+                    "in the future", "in future", "unless", "if ever", "if i ever", "prevent",
+                    "preventing", "avoid", "avoiding", "chance of", "chances of", "lead to",
+                    "leads to", "what to do if", "when to worry", "what does it mean if",
+                    "is it possible to", "would it", "could it"):
+        add(R(literal, "HYPOTHETICAL", direction="FORWARD"))
+    # educational wording, only in sentences that say nothing about the user
+    for literal in ("signs of", "sign of", "symptoms of", "symptom of", "red flag", "red flags",
+                    "warning signs", "warning sign", "look out for", "watch out for",
+                    "look for", "such as", "for example"):
+        add(R(literal, "HYPOTHETICAL", direction="FORWARD", on_modifies=_generic_sentence))
+    add(R("worry if / when", "HYPOTHETICAL", direction="FORWARD",
+          pattern=[{"LOWER": {"IN": ["worry", "panic", "concerned"]}},
+                   {"LOWER": {"IN": ["if", "when"]}}]))
+    add(R("(worried) about getting", "HYPOTHETICAL", direction="FORWARD",
+          pattern=[{"LOWER": {"IN": ["worried", "worry", "scared", "afraid", "concerned",
+                                     "frightened", "terrified", "risk", "chance"]}, "OP": "?"},
+                   {"LOWER": {"IN": ["about", "of"]}},
+                   {"LOWER": {"IN": ["getting", "developing", "ending"]}}]))
+    add(R("if I start / get", "HYPOTHETICAL", direction="FORWARD",
+          pattern=[{"LOWER": {"IN": ["if", "when", "once"]}}, {"LOWER": {"IN": ["i", "you"]}},
+                   {"LEMMA": {"IN": ["start", "begin", "develop", "ever", "become"]}}]))
+    add(R("say (I ...)", "HYPOTHETICAL", direction="FORWARD",
+          pattern=[{"IS_SENT_START": True, "LOWER": {"IN": ["say", "supposing", "suppose"]}}]))
+    add(R("question about symptoms in general", "HYPOTHETICAL", direction="FORWARD",
+          on_modifies=_generic_sentence,
+          pattern=[{"IS_SENT_START": True, "LOWER": {"IN": _QUESTION_OPENERS}}]))
+    add(R("generic symptom question", "HYPOTHETICAL", direction="BACKWARD",
+          on_modifies=_generic_sentence,
+          pattern=[{"LOWER": {"IN": ["serious", "dangerous", "emergency", "normal", "bad",
+                                     "mean", "means", "worrying", "concerning"]}},
+                   {"LOWER": "?", "OP": "?"}]))
+
+    # ---- scope terminators ("no fever but my leg is numb")
+    for literal in ("and i", "and now", "now", "also", "plus", "btw", "by the way", "anyway",
+                    "otherwise", "whereas", "while", "whilst", "just", "only", "instead",
+                    "rather", "and then", "then", "except", "though", "although"):
+        add(R(literal, "TERMINATE", direction="TERMINATE"))
+
+    for rule in rules:
+        rule.on_modifies = _outside_target(rule.on_modifies)
+    return rules

@@ -1,0 +1,272 @@
+"""Deterministic red-flag detector for the back-pain / knee-pain assistant (public API).
+
+Pipeline (built once per process, see :func:`get_detector`)::
+
+    spacy.blank("en")
+      -> sentencizer
+      -> lemmatizer           (lookup mode, tables from spacy-lookups-data)
+      -> red_flag_normalizer  (safety.spelling: misspelt key terms -> token.norm_/lemma_)
+      -> red_flag_phrases     (safety.vocabulary: merges "can't", "pins and needles", ...)
+      -> red_flag_targets     (safety.target_matcher + safety.patterns -> doc.ents)
+      -> medspacy_context     (ConText with safety.context_rules)
+
+The text is lower-cased first (character offsets are preserved). Decision per matched span:
+negated, about another person / family, or hypothetical / educational -> ignored with that
+reason; everything else escalates, including hedged and historical mentions.
+
+Nothing here raises on odd input: empty, whitespace-only, very long or non-English text all
+return an :class:`Assessment` (with ``level=None`` when nothing escalates).
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from medspacy.context import ConText, ConTextRule  # noqa: F401  (registers "medspacy_context")
+
+from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK, LEVELS
+from .context_rules import build_context_rules
+from .spelling import SpellingNormalizer, known_english_words
+from .target_matcher import TargetMatcher
+from .vocabulary import PhraseMerger
+
+__all__ = ["LEVELS", "CATEGORY_LEVELS", "Mention", "Assessment", "RedFlagDetector", "get_detector"]
+
+logger = logging.getLogger(__name__)
+
+# Reasons a mention does not escalate.
+NEGATED, FAMILY, OTHER_PERSON, HYPOTHETICAL = "negated", "family", "other_person", "hypothetical"
+
+
+@dataclass(frozen=True)
+class Mention:
+    category: str
+    level: str
+    text: str
+    start: int  # character offsets into the original message
+    end: int
+
+
+@dataclass(frozen=True)
+class Assessment:
+    level: Optional[str]  # None when nothing escalates
+    flags: Tuple[str, ...]  # affirmed categories, most severe first, no duplicates
+    mentions: Tuple[Mention, ...]  # affirmed mentions
+    ignored: Tuple[Tuple[Mention, str], ...]  # (mention, reason) that did not escalate
+
+    @property
+    def escalate(self) -> bool:
+        return self.level is not None
+
+
+_NOTHING = Assessment(level=None, flags=(), mentions=(), ignored=())
+
+# --------------------------------------------------------------------------- text preparation
+
+_RUN = 40
+_LONG_RUN = re.compile(r"\S{%d,}" % _RUN)
+
+
+def _break_run(match: "re.Match[str]") -> str:
+    run = match.group(0)
+    return " ".join(run[i:i + _RUN - 1] for i in range(0, len(run), _RUN))[: len(run)]
+
+
+def _prepare(text: str) -> str:
+    """Lower-case ``text`` without changing its length (character offsets stay valid) and break
+    whitespace-free runs of 40+ characters (spaCy's tokenizer is quadratic on a huge "word"
+    such as 20,000 punctuation marks)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # a few characters change length when lower-cased (e.g. "İ"): do it per character
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return _LONG_RUN.sub(_break_run, lowered)
+
+
+# --------------------------------------------------------------------------- detector
+
+# ConText category -> Span attribute it sets (read by RedFlagDetector._reason)
+_SPAN_ATTRS = {
+    "NEGATED_EXISTENCE": {"is_negated": True},
+    "POSSIBLE_EXISTENCE": {"is_uncertain": True},
+    "HISTORICAL": {"is_historical": True},
+    "HYPOTHETICAL": {"is_hypothetical": True},
+    "FAMILY": {"is_family": True},
+    "OTHER_PERSON": {"is_other_person": True},
+}
+
+
+class RedFlagDetector:
+    """Deterministic red-flag detector. Build once (``get_detector()``), call :meth:`assess`."""
+
+    # longer messages are processed in overlapping chunks (spaCy's own limit is far higher)
+    _CHUNK = 50_000
+    _OVERLAP = 500
+    # ConText compares every pair of modifiers in a doc; in long messages it runs on windows of
+    # +-_WINDOW tokens (within the sentence) around the matched targets instead.
+    _LONG_DOC = 150
+    _WINDOW = 40
+
+    def __init__(self) -> None:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()  # loads the lemma_lookup table from spacy-lookups-data
+        nlp.add_pipe("red_flag_normalizer")
+        nlp.add_pipe("red_flag_phrases")
+        nlp.add_pipe("red_flag_targets")
+        # medspaCy requires custom span attributes to be registered before it is configured
+        for attrs in _SPAN_ATTRS.values():
+            for attr in attrs:
+                if not Span.has_extension(attr):
+                    Span.set_extension(attr, default=False)
+        context = nlp.add_pipe("medspacy_context", config={"rules": None, "span_attrs": _SPAN_ATTRS})
+        context.add(build_context_rules(ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH)))
+        self._nlp = nlp
+        self._context = context
+        self._pre_context = [c for name, c in nlp.pipeline if name != "medspacy_context"]
+        self._lock = threading.Lock()
+
+    def assess(self, text: str) -> Assessment:
+        try:
+            if text is None:
+                return _NOTHING
+            if not isinstance(text, str):
+                text = str(text)
+            if not text.strip():
+                return _NOTHING
+            return self._assess(text)
+        except Exception:  # never raise into the conversation
+            logger.exception("red-flag assessment failed")
+            return _NOTHING
+
+    def _assess(self, text: str) -> Assessment:
+        lowered = _prepare(text)
+        affirmed: Dict[Tuple[int, int, str], Mention] = {}
+        ignored: Dict[Tuple[int, int, str], Tuple[Mention, str]] = {}
+        for offset, chunk in self._chunks(lowered):
+            with self._lock:
+                docs = self._process(chunk, text[offset:offset + len(chunk)])
+            for doc_offset, doc in docs:
+                for ent in doc.ents:
+                    start = offset + doc_offset + ent.start_char
+                    end = offset + doc_offset + ent.end_char
+                    reason = self._reason(ent)
+                    for category in ent.label_.split("+"):
+                        level = CATEGORY_LEVELS[category]
+                        mention = Mention(category, level, text[start:end], start, end)
+                        key = (start, end, category)
+                        # a mention affirmed in any chunk overlap wins over an ignored copy
+                        if reason is None:
+                            affirmed[key] = mention
+                            ignored.pop(key, None)
+                        elif key not in affirmed:
+                            ignored[key] = (mention, reason)
+        mentions = tuple(sorted(affirmed.values(), key=lambda m: m.start))
+        flags = tuple(sorted({m.category for m in mentions}, key=CATEGORY_RANK.__getitem__))
+        level = min((CATEGORY_LEVELS[f] for f in flags), key=LEVEL_RANK.__getitem__, default=None)
+        return Assessment(
+            level=level,
+            flags=flags,
+            mentions=mentions,
+            ignored=tuple(sorted(ignored.values(), key=lambda mr: mr[0].start)),
+        )
+
+    def _process(self, lowered: str, original: str) -> List[Tuple[int, Doc]]:
+        """Run the pipeline; returns (char offset in ``lowered``, doc) pairs holding the ents."""
+        doc = self._nlp.make_doc(lowered)
+        doc.user_data["original_text"] = original  # for case-sensitive checks ("ED")
+        for component in self._pre_context:
+            doc = component(doc)
+        if len(doc) <= self._LONG_DOC or not doc.ents:
+            return [(0, self._context(doc))]
+        windows: List[List[int]] = []
+        for ent in doc.ents:
+            sent = ent.sent
+            start = max(sent.start, ent.start - self._WINDOW)
+            end = min(sent.end, ent.end + self._WINDOW)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+            else:
+                windows.append([start, end])
+        out = []
+        for start, end in windows:
+            part = doc[start:end].as_doc()
+            out.append((doc[start].idx, self._context(part)))
+        return out
+
+    @staticmethod
+    def _reason(ent: Span) -> Optional[str]:
+        if ent._.is_negated:
+            return NEGATED
+        if ent._.is_other_person:
+            return OTHER_PERSON
+        if ent._.is_family:
+            return FAMILY
+        if ent._.is_hypothetical:
+            return HYPOTHETICAL
+        return None  # affirmed, hedged (is_uncertain) and historical mentions escalate
+
+    def _chunks(self, text: str) -> Iterable[Tuple[int, str]]:
+        if len(text) <= self._CHUNK:
+            yield 0, text
+            return
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + self._CHUNK)
+            if end < len(text):  # cut at whitespace so no word is split
+                cut = text.rfind(" ", start + self._CHUNK // 2, end)
+                end = cut if cut > 0 else end
+            yield start, text[start:end]
+            if end >= len(text):
+                break
+            start = max(end - self._OVERLAP, start + 1)
+            space = text.find(" ", start, end)
+            start = space + 1 if space >= 0 else start
+
+
+# --------------------------------------------------------------------------- component factories
+
+
+def _lemma_function(nlp: Language) -> Callable[[str], str]:
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    return lambda word: table.get(word, word)
+
+
+def _make_normalizer(nlp, name):  # untyped: spaCy validates factory signatures
+    return SpellingNormalizer(known_english_words(), _lemma_function(nlp))
+
+
+def _make_phrases(nlp, name):
+    return PhraseMerger(nlp, _lemma_function(nlp))
+
+
+def _make_targets(nlp, name):
+    return TargetMatcher(nlp, _lemma_function(nlp))
+
+
+for _name, _func in (("red_flag_normalizer", _make_normalizer), ("red_flag_phrases", _make_phrases),
+                     ("red_flag_targets", _make_targets)):
+    if not Language.has_factory(_name):
+        Language.factory(_name, func=_func)
+
+
+_DETECTOR: Optional[RedFlagDetector] = None
+_DETECTOR_LOCK = threading.Lock()
+
+
+def get_detector() -> RedFlagDetector:
+    """The process-wide detector (built on first use; creation is thread-safe)."""
+    global _DETECTOR
+    if _DETECTOR is None:
+        with _DETECTOR_LOCK:
+            if _DETECTOR is None:
+                _DETECTOR = RedFlagDetector()
+    return _DETECTOR

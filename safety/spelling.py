@@ -1,0 +1,149 @@
+"""Misspelling tolerance: the key terms, the misspelling map and the normaliser component."""
+import threading
+from typing import Callable, Dict, List, Optional, Set, Tuple
+
+from spacy.tokens import Doc
+
+# Key terms a misspelt token may be corrected to (edit distance 1 for terms of <= 6 letters,
+# 2 for longer ones). Tokens that are known English words are never corrected.
+FUZZY_TERMS: Tuple[str, ...] = (
+    "bladder", "bowel", "bowels", "incontinent", "incontinence", "urine", "urinate",
+    "urinating", "urination", "urinary", "numbness", "tingling", "tingly", "tingle",
+    "weakness", "groin", "genitals", "genital", "buttocks", "buttock", "perineum", "testicles",
+    "vagina", "anaesthesia", "anesthesia", "sensation", "feeling", "erection", "sciatica",
+    "emptying", "control", "controlling", "temperature", "fever", "sweats", "weight",
+    "injury", "injured", "accident", "excruciating", "unbearable", "agonising", "agonizing",
+    "radiating", "dribbling", "leaking", "paralysed", "paralyzed", "faeces",
+)
+
+# Frequent misspellings / lay spellings that edit distance alone does not catch safely.
+MISSPELLINGS: Dict[str, str] = {
+    "groyne": "groin", "groyn": "groin", "grion": "groin", "gorin": "groin",
+    "bladdar": "bladder", "bladda": "bladder", "bladr": "bladder", "bladdr": "bladder",
+    "blader": "bladder", "bowles": "bowels",
+    "bowells": "bowels", "bowell": "bowel", "numbe": "numb", "numm": "numb", "numbb": "numb",
+    "nummness": "numbness", "numness": "numbness", "numbess": "numbness", "numbnes": "numbness",
+    "numbniss": "numbness", "tinglin": "tingling", "tingeling": "tingling",
+    "tinglling": "tingling", "tinglig": "tingling", "tinging": "tingling",
+    "incontinant": "incontinent", "incontenent": "incontinent", "incontinet": "incontinent",
+    "incontinance": "incontinence", "incontenence": "incontinence", "uncontinent": "incontinent",
+    "urin": "urine", "urinne": "urine", "peeeing": "peeing",
+    "buttox": "buttocks", "butox": "buttocks", "buttocs": "buttocks", "butocks": "buttocks",
+    "genitles": "genitals", "genetals": "genitals", "genitails": "genitals",
+    "siatica": "sciatica",
+    "sciatika": "sciatica", "syatica": "sciatica", "weekness": "weakness", "weaknes": "weakness",
+    "weeknes": "weakness", "feaver": "fever", "fevor": "fever",
+    "temprature": "temperature", "temperture": "temperature", "tempreture": "temperature",
+    "excrutiating": "excruciating", "excruiating": "excruciating",
+    "unbearible": "unbearable", "acident": "accident",
+    "accidnet": "accident", "injery": "injury", "injurey": "injury", "controll": "control",
+    "contol": "control", "controle": "control", "sensaton": "sensation", "sensasion": "sensation",
+    "feces": "faeces", "errection": "erection", "erectyle": "erectile",
+}
+
+
+def known_english_words() -> Set[str]:
+    """Word forms in spacy-lookups-data's English lemma tables (never 'corrected')."""
+    import srsly
+    import spacy_lookups_data
+
+    lookup = srsly.read_gzip_json(spacy_lookups_data.get_file("en_lemma_lookup.json.gz"))
+    index = srsly.read_gzip_json(spacy_lookups_data.get_file("en_lemma_index.json.gz"))
+    words = set(lookup) | set(lookup.values())
+    for entries in index.values():
+        words.update(w for w in entries if "_" not in w)
+    return words
+
+
+def _max_distance(word: str) -> int:
+    return 1 if len(word) <= 6 else 2
+
+
+def _deletes(word: str, depth: int) -> Set[str]:
+    """``word`` and every string obtained from it by deleting up to ``depth`` characters."""
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        nxt = set()
+        for w in frontier:
+            for i in range(len(w)):
+                nxt.add(w[:i] + w[i + 1:])
+        out |= nxt
+        frontier = nxt
+    return out
+
+
+def _osa(a: str, b: str) -> int:
+    """Optimal string alignment distance (Damerau-Levenshtein without repeated edits)."""
+    la, lb = len(a), len(b)
+    prev2: List[int] = []
+    prev = list(range(lb + 1))
+    for i in range(1, la + 1):
+        cur = [i] + [0] * lb
+        for j in range(1, lb + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[lb]
+
+
+class SpellingNormalizer:
+    """Pipeline component: sets token.norm_ and token.lemma_ of misspelt tokens to the key term.
+
+    A token is corrected when it is in :data:`MISSPELLINGS` or, if it is not a known English
+    word, within edit distance 1 (terms up to 6 letters) or 2 (longer terms) of a term in
+    :data:`FUZZY_TERMS` (symmetric-delete lookup + optimal-string-alignment distance).
+    Results are cached per lower-cased string.
+    """
+
+    _CACHE_LIMIT = 50_000
+
+    def __init__(self, known_words: Set[str], lemma_of: Callable[[str], str]):
+        self.known = known_words
+        self.lemma_of = lemma_of
+        self.index: Dict[str, Set[str]] = {}
+        for term in FUZZY_TERMS:
+            for variant in _deletes(term, _max_distance(term)):
+                self.index.setdefault(variant, set()).add(term)
+        self.cache: Dict[str, Optional[Tuple[str, str]]] = {}
+        for wrong, right in MISSPELLINGS.items():
+            self.cache[wrong] = (right, lemma_of(right))
+        for term in FUZZY_TERMS:
+            self.cache[term] = None
+        self._lock = threading.Lock()
+
+    def _lookup(self, word: str) -> Optional[Tuple[str, str]]:
+        if len(word) < 5 or len(word) > 16 or not word.isascii() or not word.isalpha():
+            return None
+        if word in self.known:
+            return None
+        best: Optional[Tuple[int, str]] = None
+        for variant in _deletes(word, 2):
+            for term in self.index.get(variant, ()):
+                limit = min(_max_distance(term), _max_distance(word))
+                if abs(len(term) - len(word)) > limit:
+                    continue
+                dist = _osa(word, term)
+                if dist <= limit and (best is None or (dist, -len(term)) < (best[0], -len(best[1]))):
+                    best = (dist, term)
+        if best is None:
+            return None
+        return best[1], self.lemma_of(best[1])
+
+    def __call__(self, doc: Doc) -> Doc:
+        cache = self.cache
+        for token in doc:
+            word = token.lower_
+            if word in cache:
+                hit = cache[word]
+            else:
+                hit = self._lookup(word)
+                with self._lock:
+                    if len(cache) < self._CACHE_LIMIT:
+                        cache[word] = hit
+            if hit is not None:
+                token.norm_ = hit[0]
+                token.lemma_ = hit[1]
+        return doc

@@ -1,0 +1,193 @@
+"""Word classes the target patterns are built from, and the multi-word phrases merged into
+single tokens before matching (the ``red_flag_phrases`` component)."""
+from typing import Callable, Dict, List
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .pattern_helpers import LIKE_NUM, NOT, alt, expand_lemmas, gap, lem, low, opt, seq
+
+# --------------------------------------------------------------------------- word classes
+
+# inability ("can't", "cannot", "can barely", "unable to", "haven't been able to", "won't"):
+# merged into one token with lemma "cannot" by the phrase component (see PHRASES)
+INAB = alt(lem("cannot"), seq(lem("trouble difficulty problem"), opt(low("with"))))
+ADV = opt(low("really even properly fully quite always"))
+ADV2 = [ADV, opt(low("really even properly fully at all"))]
+
+PEE = lem("pee wee urinate piss wees peeing weeing urinating pissing peed weed wee'd urination")
+POO = lem("poo poop pooing pooed pooping defecate defaecate")
+BB = lem("bladder bowel bowels waterworks")
+BBX = lem("bladder bowel bowels waterworks urine wee pee poo")
+PANTS = lem(
+    "pants trousers knickers underwear undies boxers jeans clothes pyjamas pajamas bed sheets "
+    "nappy pad"
+)
+SELF = low("myself")
+FEELV = lem("feel notice realise realize sense tell know")
+NEGFEEL = alt(
+    seq(INAB, ADV, FEELV),
+    seq(NOT, opt(low("even really always")), FEELV),
+)
+TOILETY = lem("pee wee urinate piss poo poop toilet loo bathroom loos wees")
+SOIL_VERB = lem(
+    "wet wetting soil soiled soiling mess messed pee wee piss poo poop pooed peed weed wee'd "
+    "shit shat crap crapped"
+)
+WITHOUT_NOTICING = seq(
+    low("without"), opt(low("me my even")),
+    lem("know knowing notice noticing realise realising realize realizing feel feeling"),
+)
+
+GENITALS = (
+    "genitals genital genitalia penis willy dick cock vagina vulva labia clitoris testicles "
+    "testicle scrotum privates"
+)
+SADDLE_AREA = lem(
+    "groin crotch perineum perineal anus bum buttock buttocks butt backside arse ass rectum "
+    "saddle undercarriage nethers inner_thigh down_there " + GENITALS
+)
+NUMB_CORE = lem("numb numbness tingling tingle tingly anaesthesia anesthesia deadness")
+NUMB = alt(
+    NUMB_CORE,
+    seq(low("no"), opt(low("real")), lem("feeling sensation")),
+    seq(lem("lose lost loss losing"), opt(low("of")), opt(low("all any the")), lem("feeling sensation")),
+    seq(lem("reduced altered strange weird odd funny less"), lem("sensation feeling")),
+    seq(INAB, ADV, low("feel"), opt(low("anything much a thing"))),
+    seq(low("feel feels felt feeling"), low("nothing")),
+)
+
+LEG = lem("leg thigh calf shin foot ankle toe knee legs kneecap")
+LEG_ONLY = lem("leg thigh calf shin foot legs")  # not knees: "pain in both knees" is common
+LEGS_PLURAL = low("legs thighs calves shins feet")
+NUMBWEAK = alt(
+    lem("numb numbness tingling tingle tingly weak weakness dead jelly"),
+    lem("give_way buckle buckling"),
+    seq(lem("lose lost loss losing"), opt(low("of")), opt(low("all any the")), lem("feeling sensation strength")),
+    seq(low("no"), lem("feeling sensation strength")),
+    seq(INAB, ADV, low("feel")),
+)
+BOTH = alt(
+    lem("both"),
+    seq(low("each"), opt(low("of"))),
+)
+
+SEVERE = alt(
+    lem(
+        "severe excruciating unbearable agony agonising agonizing intense terrible horrendous "
+        "horrible extreme crippling debilitating worst awful"
+    ),
+    seq(low("really very so"), low("bad")),
+    lem("10/10"),
+)
+RADIATE = alt(
+    lem("radiate radiating shoot shooting spread spreading travel travelling traveling"),
+    seq(lem("go run"), opt(low("right all straight")), low("down into to through")),
+    seq(low("down into"), opt(low("to"))),
+)
+LOWER_LIMB = alt(lem("knee leg thigh calf shin foot knees legs kneecap"), seq(low("knee"), low("cap")))
+RADIATION = alt(
+    seq(RADIATE, gap(3), LOWER_LIMB),
+    seq(low("from"), opt(low("my the")), opt(low("lower low")), lem("back spine bum hip"), gap(2),
+        low("to into down"), opt(low("to into")), opt(low("my the")), LOWER_LIMB),
+)
+
+FALL = lem("fall fell fallen slip slipped trip tripped tumble tumbled")
+BODY = lem("back knee leg hip spine neck tailbone coccyx bum bottom")
+
+DURATION = alt(
+    seq(
+        alt(
+            LIKE_NUM,
+            seq(low("a an"), opt(low("few couple"))),
+            low("few several many"),
+            low("couple"),
+        ),
+        opt(low("of")),
+        opt(low("whole full")),
+        lem("week month year weeks months years"),
+    ),
+    seq(lem("week weeks month months"), low("and"), lem("week weeks month months")),
+    seq(lem("week month"), LIKE_NUM),
+)
+DURATION_LEAD = alt(
+    seq(low("for"), opt(low("over about nearly almost around the past last more like"))),
+    low("over past last nearly almost after"),
+    seq(low("more longer"), low("than")),
+    seq(low("going"), low("on"), opt(low("for"))),
+    lem("last lasted lasting"),
+)
+SINCE_LONG_AGO = seq(
+    low("since"), opt(low("last")),
+    low("summer winter spring autumn christmas xmas january february march april june july "
+        "august september october november december year"),
+)
+NOT_BETTER = alt(
+    seq(NOT, opt(low("really")), lem("get getting improve improving go going help helping work working shift shifting budge touch touching"),
+        opt(low("any much")), opt(low("better away"))),
+    seq(low("nothing"), opt(low("seems")), lem("help helping work working sort sorts fix fixes")),
+    seq(lem("do does"), low("nothing")),
+    seq(low("no"), low("better")),
+    seq(low("still"), lem("hurt hurting painful sore bad there")),
+    seq(low("still"), opt(low("the")), low("same")),
+    low("despite"),
+)
+PAINISH = lem("pain ache aching hurt hurting sore sciatica symptom symptoms problem back knee it this numbness stiffness")
+
+CANCER = lem(
+    "cancer cancers tumour tumor tumours tumors malignancy leukaemia leukemia lymphoma myeloma "
+    "melanoma carcinoma sarcoma metastases metastatic"
+)
+
+# --------------------------------------------------------------------------- phrases
+
+# Multi-word expressions merged into one token (lemma and norm = the key) before the target
+# patterns run, so each is a single token in the patterns. Merging "can't" into an inability
+# token also keeps its "n't" from acting as a negation cue: "can't pee" is a symptom and
+# "cant poo and cant feel if i need to" negates nothing.
+_CAN = {"LEMMA": {"IN": ["can", "could", "ca"]}}
+PHRASES: Dict[str, List[List[dict]]] = {
+    "cannot": [
+        [_CAN, NOT], [_CAN, low("barely hardly")], [_CAN, low("no"), low("longer")],
+        [low("unable"), low("to")], [NOT, low("able"), low("to")],
+        [NOT, {"LEMMA": "be"}, low("able"), low("to")],
+        [low("no"), low("longer"), low("able"), low("to")],
+        [lem("struggle struggling struggled"), low("to")], [low("hard difficult impossible"), low("to")],
+        [{"LEMMA": {"IN": ["will", "wo"]}}, NOT],
+    ],
+    "tingling": [[low("pins"), low("and"), low("needles")]],
+    "privates": [[low("private"), lem("part parts area areas bits")]],
+    "inner_thigh": [[low("inner"), lem("thigh thighs")]],
+    "crotch": [[low("between"), opt(low("my the")), lem("leg legs")]],
+    "down_there": [[low("down"), low("there below")]],
+    "anus": [[low("back"), low("passage")]],
+    "groin": [[low("nether"), lem("region regions")]],
+    "bum": [[low("where"), low("i"), lem("sit")]],
+    "both": [[low("left right"), low("and"), low("right left")]],
+    "give_way": [[lem("give giving gave gives"), low("way out")]],
+    "pee": [[low("number"), low("one 1")]],
+    "poo": [[low("number"), low("two 2")]],
+    "10/10": [[low("10"), low("/ out"), opt(low("of")), low("10")]],
+}
+
+
+class PhraseMerger:
+    """Pipeline component: merges the :data:`PHRASES` into single tokens whose lemma and norm
+    are the phrase key (spaCy's retokenizer, as in ``merge_entities``)."""
+
+    def __init__(self, nlp: Language, lemma_of: Callable[[str], str]):
+        self.matcher = Matcher(nlp.vocab)
+        for key, patterns in PHRASES.items():
+            self.matcher.add(key, [expand_lemmas(p, lemma_of) for p in patterns])
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.matcher(doc)
+        if not matches:
+            return doc
+        spans = filter_spans([Span(doc, start, end, label=key) for key, start, end in matches])
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span, attrs={"LEMMA": span.label_, "NORM": span.label_})
+        return doc

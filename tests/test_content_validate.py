@@ -1,0 +1,79 @@
+"""`make validate`: the content checks name the file and line that is wrong, and how to fix it."""
+import shutil
+
+import pytest
+
+from content.validate import validate
+from database import PROJECT_ROOT
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the content files an editor touches."""
+    shutil.copytree(PROJECT_ROOT / "data", tmp_path / "data")
+    shutil.copy(PROJECT_ROOT / "domain.yml", tmp_path / "domain.yml")
+    return tmp_path
+
+
+def edit(path, old, new):
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+def line_of(path, text):
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def test_the_project_as_committed_passes():
+    assert [str(p) for p in validate()] == []
+
+
+def test_example_listed_under_two_intents(project):
+    nlu = project / "data" / "nlu" / "article.yml"
+    edit(nlu, "- intent: ask_summary\n  examples: |\n", "- intent: ask_summary\n  examples: |\n    - why oh why does my knee hurt\n")
+    edit(nlu, "- intent: ask_causes\n  examples: |\n", "- intent: ask_causes\n  examples: |\n    - Why, oh why, does my knee hurt?\n")
+    (problem,) = validate(project)
+    assert problem.file == "data/nlu/article.yml"
+    assert "listed under" in problem.message and "Keep it under one intent only" in problem.message
+    assert problem.line in (line_of(nlu, "- why oh why does my knee hurt"), line_of(nlu, "- Why, oh why, does my knee hurt?"))
+
+
+def test_unknown_intent_and_action_in_a_story(project):
+    stories = project / "data" / "stories" / "conversations.yml"
+    edit(stories, "      - intent: greet\n", "      - intent: say_hello\n")
+    edit(stories, "      - action: utter_anything_else\n", "      - action: utter_hello\n")
+    problems = validate(project)
+    assert sorted((p.file, p.line) for p in problems) == [
+        ("data/stories/conversations.yml", line_of(stories, "intent: say_hello")),
+        ("data/stories/conversations.yml", line_of(stories, "action: utter_hello")),
+    ]
+    problems.sort(key=lambda p: p.line)
+    assert "unknown intent 'say_hello'" in problems[0].message
+    assert "unknown action 'utter_hello'" in problems[1].message
+
+
+def test_entity_value_without_a_passage(project):
+    nlu = project / "data" / "nlu" / "article.yml"
+    edit(nlu, "- intent: ask_alternative_therapies\n  examples: |\n",
+         '- intent: ask_alternative_therapies\n  examples: |\n    - is [reiki]{"entity": "treatment", "value": "reiki"} any good\n')
+    (problem,) = validate(project)
+    assert (problem.file, problem.line) == ("data/nlu/article.yml", line_of(nlu, "reiki"))
+    assert "treatment value 'reiki' is not mapped to a passage" in problem.message
+    assert "entity_passages.yml" in problem.message
+
+
+def test_mapping_to_a_passage_the_article_lacks(project):
+    mapping = project / "data" / "article" / "entity_passages.yml"
+    edit(mapping, "acupuncture: treatment.acupuncture", "acupuncture: treatment.acupunture")
+    (problem,) = validate(project)
+    assert (problem.file, problem.line) == ("data/article/entity_passages.yml", line_of(mapping, "acupuncture:"))
+    assert "does not have" in problem.message
+
+
+def test_article_that_does_not_parse(project):
+    article = next((project / "data" / "article").glob("*.md"))
+    edit(article, "## Recovery", "## Getting better")
+    (problem,) = validate(project)
+    assert problem.line == line_of(article, "## Getting better")
+    assert "unknown section heading '## Getting better'" in problem.message

@@ -1,0 +1,111 @@
+"""End to end over REST: red flags are escalated first, recorded, and survive a dead action server."""
+import time
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.servers import new_sender, payloads, texts
+
+MIXED = "what exercises help? also I can't control my bladder since Tuesday"
+
+
+def escalation_rows(servers, conversation_id, wait=10.0):
+    engine = create_engine(servers.env["DATABASE_URL"])
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            with engine.connect() as conn:
+                rows = conn.execute(
+                    text("SELECT level, flags, channel, text FROM escalations WHERE conversation_id = :c"),
+                    {"c": conversation_id},
+                ).all()
+            if rows:
+                return rows
+        except Exception:
+            pass  # the table is created with the first escalation
+        time.sleep(0.2)
+    return []
+
+
+def test_red_flag_mixed_into_a_question_is_escalated_first_then_answered(servers):
+    sender = new_sender()
+    servers.say(sender, "hello")
+    replies = servers.say(sender, MIXED)
+    assert replies[0]["text"].startswith("Please go to the emergency department or call your local emergency number")
+    first_payload = payloads(replies)[0]
+    assert first_payload == {"kind": "escalation", "level": "emergency", "flags": ["bladder_bowel"]}
+    assert any(p.get("kind") == "answer" and p["section"] == "treatment" for p in payloads(replies)[1:])
+    assert "Loss of Bladder or Bowel Control" in texts(replies)  # the article's own words
+    assert escalation_rows(servers, sender) == [("emergency", "bladder_bowel", "rest", None)]
+
+
+@pytest.mark.parametrize("message, level, flag", [
+    ("I think I might be losing control of my bladder", "emergency", "bladder_bowel"),
+    ("my left knee has gone numb and tingly", "urgent", "leg_numbness_weakness"),
+    ("the pain has lasted 2 months despite rest and ibuprofen", "routine", "persistent"),
+])
+def test_each_level_gets_its_instruction_first(servers, message, level, flag):
+    replies = servers.say(new_sender(), message)
+    escalation = next(r for r in replies if "custom" in r)
+    assert escalation["custom"]["kind"] == "escalation"
+    assert escalation["custom"]["level"] == level and flag in escalation["custom"]["flags"]
+    instruction = {"emergency": "emergency department", "urgent": "contact a doctor today",
+                   "routine": "book an appointment"}[level]
+    assert instruction in replies[0]["text"].split("\n")[0]  # the very first line of the turn
+    assert "not medical advice" in texts(replies[1:])  # the opening notice follows it
+
+
+@pytest.mark.parametrize("message", [
+    "no bladder problems, what causes the knee pain?",
+    "what is cauda equina?",
+    "my dad had cauda equina",
+    "does weight loss help my knees?",
+])
+def test_negated_educational_and_lookalike_mentions_are_not_escalated(servers, message):
+    replies = servers.say(new_sender(), message)
+    assert all(p.get("kind") != "escalation" for p in payloads(replies))
+
+
+def test_when_to_see_a_doctor_gets_the_answer_not_an_escalation(servers):
+    replies = servers.say(new_sender(), "when should I see a doctor?")
+    assert payloads(replies)[0] == {"kind": "answer", "section": "when_to_see_doctor",
+                                    "passages": payloads(replies)[0]["passages"]}
+
+
+def test_failing_webhook_does_not_delay_the_reply(servers, webhook):
+    webhook.reset()
+    webhook.fail_with, webhook.delay = 500, 4.0
+    started = time.monotonic()
+    replies = servers.say(new_sender(), "both my legs have gone numb and weak")
+    elapsed = time.monotonic() - started
+    assert payloads(replies)[0]["kind"] == "escalation"
+    assert elapsed < webhook.delay, f"the reply waited for the webhook ({elapsed:.1f}s)"
+    deadline = time.monotonic() + 40
+    while webhook.attempts < 3 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert webhook.attempts == 3  # it was tried, and retried, in the background
+    webhook.reset()
+
+
+def test_webhook_receives_the_escalation(servers, webhook):
+    webhook.reset()
+    sender = new_sender()
+    servers.say(sender, "i fell down the stairs and now my back and knee hurt")
+    deadline = time.monotonic() + 10
+    while not webhook.received and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert [(r["conversation_id"], r["level"], r["flags"]) for r in webhook.received] == [
+        (sender, "urgent", ["injury"])]
+
+
+def test_emergency_reply_does_not_depend_on_the_action_server(servers):
+    servers.stop("actions")
+    try:
+        replies = servers.say(new_sender(), "i keep wetting myself and cant feel it")
+        assert replies, "the Rasa server still answers"
+        first_text = next(r["text"] for r in replies if r.get("text"))
+        assert first_text.startswith("Please go to the emergency department")
+        assert payloads(replies)[0]["kind"] == "escalation"
+        assert payloads(replies)[0]["level"] == "emergency"
+    finally:
+        servers.start_actions()

@@ -1,0 +1,168 @@
+"""Escalation: the record, the spool when the database fails, the handoff webhook, the action."""
+import time
+
+import pytest
+import yaml
+from sqlalchemy import create_engine
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import answers, escalation
+from actions.actions import ActionAnswerArticle
+from actions.answers import Library
+from actions.escalation import ActionEscalate, escalation_response
+from article.ingest import ingest
+from database import PROJECT_ROOT, make_engine
+from safety.escalations import Escalation, EscalationLog
+from tests.test_actions import make_tracker
+
+DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
+BLADDER = "what exercises help? also I can't control my bladder since Tuesday"
+
+
+@pytest.fixture
+def log(tmp_path):
+    return EscalationLog(make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}"), spool=tmp_path / "spool.jsonl",
+                         webhook_url="", retry_delay=0.01)
+
+
+def wait(futures):
+    return [f.result(timeout=30) for f in futures]
+
+
+def test_escalation_is_recorded_without_the_text_by_default(log):
+    wait(log.record(Escalation("c1", "emergency", ["bladder_bowel"], "rest", "secret words")))
+    (row,) = log.recent()
+    assert (row["conversation_id"], row["level"], row["flags"], row["channel"]) == (
+        "c1", "emergency", "bladder_bowel", "rest")
+    assert row["text"] is None and row["created_at"] is not None
+
+
+def test_text_is_recorded_only_when_configured(tmp_path):
+    log = EscalationLog(make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}"), spool=tmp_path / "s",
+                        webhook_url="", store_text=True)
+    wait(log.record(Escalation("c1", "urgent", ["injury", "systemic"], "rest", "fell off a ladder")))
+    assert log.recent()[0]["text"] == "fell off a ladder"
+    assert log.recent()[0]["flags"] == "injury,systemic"
+
+
+def test_a_record_that_cannot_be_written_is_kept_and_written_later(tmp_path):
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_text("a file where the database's folder should be")
+    log = EscalationLog(create_engine(f"sqlite:///{blocked / 'db.sqlite'}"), spool=tmp_path / "spool.jsonl",
+                        webhook_url="")
+    assert wait(log.record(Escalation("c1", "emergency", ["bladder_bowel"]))) == [False]
+    assert (tmp_path / "spool.jsonl").read_text().count("\n") == 1
+    log._engine = make_engine(f"sqlite:///{tmp_path / 'good.sqlite'}")  # the database is back
+    assert wait(log.record(Escalation("c2", "urgent", ["injury"]))) == [True]
+    assert sorted(r["conversation_id"] for r in log.recent()) == ["c1", "c2"]
+    assert not (tmp_path / "spool.jsonl").exists()
+
+
+def test_webhook_gets_the_escalation(log, webhook):
+    webhook.reset()
+    log.webhook_url = webhook.url
+    wait(log.record(Escalation("c9", "emergency", ["bladder_bowel", "saddle_numbness"], "rest", "x")))
+    assert webhook.received == [{
+        "conversation_id": "c9", "level": "emergency", "flags": ["bladder_bowel", "saddle_numbness"],
+        "channel": "rest", "created_at": webhook.received[0]["created_at"],
+    }]
+
+
+def test_failing_webhook_is_retried_then_given_up(log, webhook):
+    webhook.reset()
+    webhook.fail_with = 503
+    log.webhook_url = webhook.url
+    results = wait(log.record(Escalation("c9", "urgent", ["injury"])))
+    assert results == [True, False]  # the record is written; the webhook gave up
+    assert webhook.attempts == 3
+    webhook.reset()
+
+
+@pytest.fixture
+def library(store, article_copy, monkeypatch, log):
+    ingest(article_copy, store)
+    lib = Library(store)
+    monkeypatch.setattr(answers, "library", lib)
+    monkeypatch.setattr(escalation, "escalation_log", log)
+    return lib
+
+
+def red_flag_tracker(text, asked="ask_home_remedies", channel="rest"):
+    tracker = make_tracker(text, "red_flag", channel=channel)
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "red_flag", "confidence": 1.0}, {"name": asked, "confidence": 0.93}]
+    return tracker
+
+
+def test_escalate_action_records_quotes_the_article_and_answers_the_question(library, log):
+    dispatcher = CollectingDispatcher()
+    ActionEscalate().run(dispatcher, red_flag_tracker(BLADDER), DOMAIN)
+    detail, answer, payload = dispatcher.messages
+    assert detail["text"].startswith('From the article\'s "When to see a doctor" section:')
+    assert "Loss of Bladder or Bowel Control: This is a medical emergency" in detail["text"]
+    assert answer["text"].startswith('From the article\'s "Treatment Options" section:')
+    assert payload["custom"]["kind"] == "answer"
+    for _ in range(100):
+        if log.recent():
+            break
+        time.sleep(0.05)
+    assert [(r["level"], r["flags"]) for r in log.recent()] == [("emergency", "bladder_bowel")]
+
+
+def test_escalation_of_a_sign_the_article_does_not_name_says_so(library):
+    dispatcher = CollectingDispatcher()
+    ActionEscalate().run(dispatcher, red_flag_tracker("my groin has gone completely numb", "out_of_scope"), DOMAIN)
+    (detail,) = dispatcher.messages  # nothing was asked that the article answers
+    assert "doesn't describe this warning sign" in detail["text"]
+
+
+def test_answer_action_escalates_first_when_a_red_flag_slipped_past_the_nlu(library):
+    dispatcher = CollectingDispatcher()
+    ActionAnswerArticle().run(dispatcher, make_tracker(BLADDER, "ask_home_remedies"), DOMAIN)
+    first, first_payload = dispatcher.messages[:2]
+    assert first["text"].startswith("Please go to the emergency department")
+    assert first_payload["custom"] == {"kind": "escalation", "level": "emergency", "flags": ["bladder_bowel"]}
+    assert dispatcher.messages[3]["custom"]["kind"] == "answer"
+
+
+def test_plain_text_channel_gets_the_escalation_as_text_only(library):
+    dispatcher = CollectingDispatcher()
+    ActionAnswerArticle().run(dispatcher, make_tracker(BLADDER, "ask_home_remedies", channel="telegram"), DOMAIN)
+    assert dispatcher.messages[0]["text"].startswith("Please go to the emergency department")
+    assert not any(m["custom"] for m in dispatcher.messages)
+
+
+@pytest.mark.parametrize("category, level", [
+    ("bladder_bowel", "emergency"), ("injury", "urgent"), ("persistent", "routine"), (None, "emergency")])
+def test_domain_has_an_escalation_per_category_with_its_level(category, level):
+    text, custom = escalation_response(DOMAIN, category)
+    assert custom["level"] == level and custom["kind"] == "escalation"
+    first_line = text.split("\n")[0]
+    assert {"emergency": "emergency department", "urgent": "doctor today", "routine": "book an appointment"}[level] in first_line
+
+
+def test_asked_question_is_judged_without_the_models_red_flag_share():
+    tracker = make_tracker(BLADDER, "red_flag")
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "red_flag", "confidence": 0.70}, {"name": "ask_home_remedies", "confidence": 0.25},
+        {"name": "ask_causes", "confidence": 0.05}]
+    assert escalation.asked_intent(tracker) == "ask_home_remedies"
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "red_flag", "confidence": 0.70}, {"name": "ask_home_remedies", "confidence": 0.12},
+        {"name": "ask_causes", "confidence": 0.10}, {"name": "greet", "confidence": 0.08}]
+    assert escalation.asked_intent(tracker) is None  # nothing asked with confidence
+
+
+def test_without_a_confident_intent_the_rest_of_the_message_is_answered_from_the_article(library):
+    text = "what exercises help? also I can't control my bladder since Tuesday"
+    tracker = make_tracker(text, "red_flag")
+    start = text.index("can't")
+    tracker.latest_message["entities"] = [
+        {"entity": "red_flag", "value": "bladder_bowel", "start": start, "end": text.index(" since")}]
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "red_flag", "confidence": 0.97}, {"name": "ask_causes", "confidence": 0.01}]
+    assert escalation.without_red_flags(tracker.latest_message).strip().startswith("what exercises help?")
+    dispatcher = CollectingDispatcher()
+    ActionEscalate().run(dispatcher, tracker, DOMAIN)
+    answer = [m["custom"] for m in dispatcher.messages if m["custom"]][0]
+    assert answer["section"] == "treatment" and "treatment.regular_exercise" in answer["passages"]

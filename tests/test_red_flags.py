@@ -1,0 +1,322 @@
+"""Tests for the deterministic red-flag detector (safety/red_flags.py).
+
+Run: .venv/bin/python -m pytest tests/test_red_flags.py -q -s   (-s shows the metrics)
+"""
+import dataclasses
+import threading
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Dict, List
+
+import pytest
+import yaml
+
+from safety.red_flags import (
+    CATEGORY_LEVELS,
+    LEVELS,
+    Assessment,
+    Mention,
+    RedFlagDetector,
+    get_detector,
+)
+
+DATA = Path(__file__).resolve().parent / "red_flags"
+RANK = {level: i for i, level in enumerate(LEVELS)}
+MAX_FALSE_ESCALATION = 0.05
+
+
+@pytest.fixture(scope="module")
+def detector() -> RedFlagDetector:
+    return get_detector()
+
+
+def _load(name: str):
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def _at_least(level, expected: str) -> bool:
+    """Escalated at the expected level or a more severe one."""
+    return level is not None and RANK[level] <= RANK[expected]
+
+
+def _evaluate(detector: RedFlagDetector, affirming: List[dict], non_escalating: List[dict], title: str) -> Dict:
+    escalated = level_ok = flags_ok = 0
+    flag_total: Counter = Counter()
+    flag_found: Counter = Counter()
+    failures = []
+    for item in affirming:
+        result = detector.assess(item["text"])
+        expected_flags = set(item["flags"])
+        escalated += result.escalate
+        level_ok += _at_least(result.level, item["level"])
+        flags_ok += expected_flags <= set(result.flags)
+        for flag in expected_flags:
+            flag_total[flag] += 1
+            flag_found[flag] += flag in result.flags
+        if not _at_least(result.level, item["level"]):
+            failures.append(
+                f"  expected {item['level']} {sorted(expected_flags)}, got {result.level} "
+                f"{list(result.flags)} ignored={[(m.text, r) for m, r in result.ignored]}: {item['text']!r}"
+            )
+    per_why_total: Counter = Counter()
+    per_why_false: Counter = Counter()
+    false_escalations = []
+    for item in non_escalating:
+        result = detector.assess(item["text"])
+        per_why_total[item["why"]] += 1
+        if result.escalate:
+            per_why_false[item["why"]] += 1
+            false_escalations.append(
+                f"  [{item['why']}] escalated to {result.level} "
+                f"{[(m.category, m.text) for m in result.mentions]}: {item['text']!r}"
+            )
+    n_aff, n_neg = len(affirming), len(non_escalating)
+    false_rate = len(false_escalations) / n_neg if n_neg else 0.0
+    print(f"\n=== red flags: {title} ===")
+    print(f"recall (affirming escalated):        {escalated}/{n_aff} = {escalated / n_aff:.1%}")
+    print(f"level accuracy (expected or higher): {level_ok}/{n_aff} = {level_ok / n_aff:.1%}")
+    print(f"flag recall (expected flags present): {flags_ok}/{n_aff} = {flags_ok / n_aff:.1%}")
+    print("  per flag: " + ", ".join(
+        f"{flag} {flag_found[flag]}/{flag_total[flag]}" for flag in CATEGORY_LEVELS if flag_total[flag]))
+    print(f"false escalations (non_escalating):   {len(false_escalations)}/{n_neg} = {false_rate:.1%}")
+    print("  per why: " + ", ".join(
+        f"{why} {per_why_false[why]}/{total}" for why, total in sorted(per_why_total.items())))
+    if failures:
+        print("missed / too low:\n" + "\n".join(failures))
+    if false_escalations:
+        print("false escalations:\n" + "\n".join(false_escalations))
+    return {"failures": failures, "false_escalations": false_escalations, "false_rate": false_rate}
+
+
+def _assert_report(report: Dict) -> None:
+    problems = []
+    if report["failures"]:
+        problems.append("affirming messages not escalated at their level (recall must be 100%):\n"
+                        + "\n".join(report["failures"]))
+    if report["false_rate"] > MAX_FALSE_ESCALATION:
+        problems.append(f"false-escalation rate {report['false_rate']:.1%} > {MAX_FALSE_ESCALATION:.0%}:\n"
+                        + "\n".join(report["false_escalations"]))
+    assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------- evaluation sets
+
+
+def test_evaluation_sets(detector):
+    report = _evaluate(detector, _load("affirming.yml"), _load("non_escalating.yml"), "evaluation sets")
+    _assert_report(report)
+
+
+def test_development_examples(detector):
+    dev = _load("dev_examples.yml")
+    assert len(dev["affirming"]) >= 60 and len(dev["non_escalating"]) >= 40
+    report = _evaluate(detector, dev["affirming"], dev["non_escalating"], "development examples")
+    _assert_report(report)
+
+
+def test_data_uses_known_levels_and_flags():
+    dev = _load("dev_examples.yml")
+    for item in _load("affirming.yml") + dev["affirming"]:
+        assert item["level"] in LEVELS, item
+        assert set(item["flags"]) <= set(CATEGORY_LEVELS), item
+    whys = {"negated", "educational", "other_person", "hypothetical", "lookalike", "ordinary"}
+    for item in _load("non_escalating.yml") + dev["non_escalating"]:
+        assert item["why"] in whys, item
+
+
+# --------------------------------------------------------------------------- the issue's examples
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no bladder problems",
+        "what is cauda equina?",
+        "when should I see a doctor?",
+        "my dad had cauda equina",
+        "if i start wetting myself",
+        "does weight loss help my knees?",
+        "I fell in love with yoga",
+    ],
+)
+def test_issue_examples_do_not_escalate(detector, text):
+    result = detector.assess(text)
+    assert not result.escalate, result
+    assert result.level is None and result.flags == () and result.mentions == ()
+
+
+def test_hedged_bladder_is_emergency(detector):
+    result = detector.assess("I think I might be losing control of my bladder")
+    assert result.level == "emergency"
+    assert result.flags == ("bladder_bowel",)
+
+
+def test_red_flag_mixed_into_another_question(detector):
+    text = "what exercises help? also I can't control my bladder since Tuesday"
+    result = detector.assess(text)
+    assert result.level == "emergency"
+    assert "bladder_bowel" in result.flags
+    mention = next(m for m in result.mentions if m.category == "bladder_bowel")
+    assert text[mention.start:mention.end] == mention.text
+    assert "bladder" in mention.text
+
+
+def test_red_flag_in_the_middle_of_a_20000_character_message(detector):
+    filler = "I have been reading about exercises for my knee and wondering what helps most. "
+    flag = "Also I can't feel my bum when I sit on the toilet. "
+    half = (20000 - len(flag)) // 2
+    text = (filler * 200)[:half] + flag + (filler * 200)[: 20000 - len(flag) - half]
+    assert len(text) == 20000
+    result = detector.assess(text)
+    assert result.level == "emergency"
+    assert "saddle_numbness" in result.flags
+    mention = next(m for m in result.mentions if m.category == "saddle_numbness")
+    assert half <= mention.start < mention.end <= half + len(flag)
+    assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\n\t  \n", "我的背很痛，膝盖也疼。最近走路很困难。", "Ich habe Rückenschmerzen und mein Knie tut weh.",
+     "😀👍", ".,;!?" * 400, "İstanbul"],
+)
+def test_empty_and_non_english_never_raise(detector, text):
+    result = detector.assess(text)
+    assert isinstance(result, Assessment)
+    assert not result.escalate and result.level is None
+
+
+def test_non_string_input_never_raises(detector):
+    for value in (None, 42, b"bytes"):
+        assert detector.assess(value).level is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("bladdder not working right", "bladder_bowel"),
+        ("i've lost control of my bladdder", "bladder_bowel"),
+        ("numbnes in my groin", "saddle_numbness"),
+        ("tingeling in both legs", "bilateral_leg"),
+        ("im incontinant now", "bladder_bowel"),
+        ("weekness in my left leg", "leg_numbness_weakness"),
+    ],
+)
+def test_misspellings(detector, text, category):
+    result = detector.assess(text)
+    assert category in result.flags, result
+
+
+# --------------------------------------------------------------------------- clinical context
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("no numbness in my groin", "negated"),
+        ("i don't have any leg weakness", "negated"),
+        ("my mum has numbness in both legs", "family"),
+        ("my friend lost control of her bladder last year and she is fine", None),
+        ("my neighbour fell off his roof", "other_person"),
+        ("my patient reports saddle numbness", "other_person"),
+        ("she has numbness in both legs", "other_person"),
+        ("if my legs go numb what should i do", "hypothetical"),
+        ("what does numbness in the legs mean", "hypothetical"),
+    ],
+)
+def test_context_does_not_escalate(detector, text, reason):
+    result = detector.assess(text)
+    assert not result.escalate, result
+    if reason is not None:
+        assert reason in {r for _, r in result.ignored}, result.ignored
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("not sure but maybe numb down there", "saddle_numbness"),
+        ("i might have numbness in my left leg", "leg_numbness_weakness"),
+        ("my wife says i keep wetting the bed", "bladder_bowel"),
+        ("no fever but my left leg is numb", "leg_numbness_weakness"),
+        ("no control over my bowels since i hurt my back", "bladder_bowel"),
+        ("is it normal that i cant feel myself peeing?", "bladder_bowel"),
+        ("if i sit for long my legs go numb", "bilateral_leg"),
+        ("i had breast cancer and now my back hurts", "systemic"),
+    ],
+)
+def test_hedged_and_trap_wording_escalates(detector, text, category):
+    result = detector.assess(text)
+    assert category in result.flags, result
+
+
+def test_lookalikes(detector):
+    for text in ("im trying to lose weight to help my knees", "i keep falling asleep at my desk",
+                 "hay fever is awful this year", "the tap keeps leaking", "I had a bowl of porridge",
+                 "i went to ED yesterday for my back", "i have pain in both knees"):
+        assert not detector.assess(text).escalate, text
+
+
+# --------------------------------------------------------------------------- interface
+
+
+def test_public_constants():
+    assert LEVELS == ("emergency", "urgent", "routine")
+    assert list(CATEGORY_LEVELS) == [
+        "bladder_bowel", "saddle_numbness", "sexual_dysfunction", "bilateral_leg",
+        "progressive_weakness", "leg_numbness_weakness", "severe_radiating_pain", "injury",
+        "systemic", "persistent",
+    ]
+    assert set(CATEGORY_LEVELS.values()) == set(LEVELS)
+    levels = [LEVELS.index(level) for level in CATEGORY_LEVELS.values()]
+    assert levels == sorted(levels)
+
+
+def test_assessment_shape(detector):
+    text = "I fell down the stairs, I have a fever and now I can't control my bladder"
+    result = detector.assess(text)
+    assert result.escalate is True
+    assert result.level == "emergency"
+    assert result.flags == ("bladder_bowel", "injury", "systemic")  # most severe first
+    assert len(set(result.flags)) == len(result.flags)
+    for mention in result.mentions:
+        assert isinstance(mention, Mention)
+        assert mention.level == CATEGORY_LEVELS[mention.category]
+        assert text[mention.start:mention.end] == mention.text
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.level = None  # type: ignore[misc]
+    negated = detector.assess("No fever")
+    assert negated.level is None and negated.flags == () and not negated.escalate
+    assert [(m.category, r) for m, r in negated.ignored] == [("systemic", "negated")]
+
+
+def test_most_severe_level_wins(detector):
+    assert detector.assess("back pain for three months and I have a fever").level == "urgent"
+    assert detector.assess("back pain for three months").level == "routine"
+
+
+def test_get_detector_is_a_thread_safe_singleton():
+    seen = []
+    threads = [threading.Thread(target=lambda: seen.append(get_detector())) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(d) for d in seen}) == 1
+    assert seen[0] is get_detector()
+
+
+def test_concurrent_assess_is_consistent(detector):
+    texts = ["i cant control my bladder", "no fever", "my left leg is numb", "hello"] * 10
+    expected = {t: detector.assess(t).level for t in set(texts)}
+    results = defaultdict(set)
+
+    def work(text):
+        results[text].add(detector.assess(text).level)
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in texts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert {t: next(iter(levels)) for t, levels in results.items()} == expected
+    assert all(len(levels) == 1 for levels in results.values())

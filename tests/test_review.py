@@ -1,0 +1,39 @@
+"""Learning from real conversations: unanswered messages are logged and exported once for review."""
+from rasa.shared.nlu.training_data.loading import load_data
+
+from content.review import UnansweredLog
+from database import make_engine
+
+
+def test_export_groups_candidates_by_predicted_intent_and_only_once(tmp_path):
+    log = UnansweredLog(make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}"))
+    log.log("can my dog get sciatica", "ask_causes", 0.42)
+    log.log("what's the dose of naproxen", "ask_treatment", 0.38)
+    log.log("is it the weather making my knee ache", "ask_causes", 0.31)
+    log.log("   ", "nlu_fallback", 0.0)  # nothing typed: not a candidate
+    log.log("/ask_causes", "ask_causes", 1.0)  # a button payload: not a candidate
+
+    first = tmp_path / "first.yml"
+    assert log.export(first) == 3
+    data = load_data(str(first))
+    assert sorted((m.get("intent"), m.get("text")) for m in data.training_examples) == [
+        ("ask_causes", "can my dog get sciatica"),
+        ("ask_causes", "is it the weather making my knee ache"),
+        ("ask_treatment", "what's the dose of naproxen"),
+    ]
+    assert "move it under" in first.read_text()
+
+    assert log.export(tmp_path / "second.yml") == 0
+    assert not (tmp_path / "second.yml").exists()
+    log.log("does swimming in the sea count", "ask_home_remedies", 0.47)
+    assert log.export(tmp_path / "third.yml") == 1
+    assert [m.get("text") for m in load_data(str(tmp_path / "third.yml")).training_examples] == [
+        "does swimming in the sea count"]
+
+
+def test_a_broken_database_never_raises(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    from sqlalchemy import create_engine
+
+    UnansweredLog(create_engine(f"sqlite:///{blocked / 'db.sqlite'}")).log("hello?", "greet", 0.2)
