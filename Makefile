@@ -6,6 +6,7 @@ export RASA_PORT ?= 5005
 export ACTIONS_PORT ?= 5055
 export WEB_PORT ?= 8000
 export CORS_ORIGINS ?= http://localhost:$(WEB_PORT) http://127.0.0.1:$(WEB_PORT)
+export CALLBACK_URL ?= http://localhost:5034/bot
 export TRACKER_STORE_URL ?= sqlite:///$(CURDIR)/var/tracker.db
 export DATABASE_URL ?= sqlite:///$(CURDIR)/var/assistant.db
 export PIP_DISABLE_PIP_VERSION_CHECK := 1

@@ -1,76 +1,100 @@
 """Custom actions: answer from the article, continue an answer, say what it does not cover.
 
-Each starts the first reply of a conversation with the not-medical-advice notice (after an
-escalation, which always comes first).
+Every reply action first escalates a red flag that slipped past the NLU, starts a conversation's
+first reply with the not-medical-advice notice, and on plain-text channels takes a number as the
+choice of a numbered option; then it gives its own reply.
 """
-from typing import Any, Dict, Text
+from abc import ABC, abstractmethod
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers
 from actions.escalation import escalate_if_missed
 from actions.replies import (
+    NUMBERED_CHANNELS,
     OVERVIEW_INTENTS,
     answer_intent,
+    chosen_option,
     notice_if_first_turn,
     send,
     send_answer,
     send_not_covered,
+    send_text,
     send_unavailable,
     suggestions,
 )
 from actions.topics import TOPICS
 
 
-class ActionAnswerArticle(Action):
+def tell_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    topic_intent = tracker.get_slot("answer_topic")
+    topic = TOPICS.get(topic_intent)
+    try:
+        answer = answers.continue_answer(answers.library, tracker.get_slot("more_refs") or [])
+    except Exception:
+        return send_unavailable(dispatcher, tracker, "tell more")
+    if answer is None:
+        text = (
+            "That's everything the article says on this. You could ask, for example:"
+            if topic
+            else "Ask me about something first, for example:"
+        )
+        send(dispatcher, tracker, text, {"kind": "answer", "section": None, "passages": []},
+             suggestions(topic.follow_ups if topic else OVERVIEW_INTENTS))
+        return [SlotSet("more_refs", [])]
+    return send_answer(dispatcher, tracker, answer, topic_intent)
+
+
+class ReplyAction(Action, ABC):
+    """The shared start of every reply; subclasses give `name` and `reply`."""
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        events = escalate_if_missed(dispatcher, tracker, domain)
+        notice_if_first_turn(dispatcher, tracker)
+        choice = chosen_option(tracker)
+        if choice == "tell_me_more":
+            return events + tell_more(dispatcher, tracker)
+        if choice:
+            return events + answer_intent(dispatcher, tracker, choice)
+        return events + self.reply(dispatcher, tracker, domain)
+
+    @abstractmethod
+    def reply(self, dispatcher, tracker, domain) -> List[EventType]:
+        """The action's own reply."""
+
+
+def latest_intent(tracker: Tracker) -> str:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+class ActionAnswerArticle(ReplyAction):
     def name(self) -> Text:
         return "action_answer_article"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        events = escalate_if_missed(dispatcher, tracker, domain)
-        notice_if_first_turn(dispatcher, tracker)
-        return events + answer_intent(dispatcher, tracker, intent)
+    def reply(self, dispatcher, tracker, domain):
+        return answer_intent(dispatcher, tracker, latest_intent(tracker))
 
 
-class ActionTellMore(Action):
+class ActionTellMore(ReplyAction):
     def name(self) -> Text:
         return "action_tell_more"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
-        events = escalate_if_missed(dispatcher, tracker, domain)
-        notice_if_first_turn(dispatcher, tracker)
-        topic_intent = tracker.get_slot("answer_topic")
-        topic = TOPICS.get(topic_intent)
-        try:
-            answer = answers.continue_answer(answers.library, tracker.get_slot("more_refs") or [])
-        except Exception:
-            return events + send_unavailable(dispatcher, tracker, self.name())
-        if answer is None:
-            text = (
-                "That's everything the article says on this. You could ask, for example:"
-                if topic
-                else "Ask me about something first, for example:"
-            )
-            send(dispatcher, tracker, text, {"kind": "answer", "section": None, "passages": []},
-                 suggestions(topic.follow_ups if topic else OVERVIEW_INTENTS))
-            return events + [SlotSet("more_refs", [])]
-        return events + send_answer(dispatcher, tracker, answer, topic_intent)
+    def reply(self, dispatcher, tracker, domain):
+        return tell_more(dispatcher, tracker)
 
 
-class ActionNotCovered(Action):
+class ActionNotCovered(ReplyAction):
     def name(self) -> Text:
         return "action_not_covered"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
-        events = escalate_if_missed(dispatcher, tracker, domain)
-        notice_if_first_turn(dispatcher, tracker)
-        return events + send_not_covered(dispatcher, tracker)
+    def reply(self, dispatcher, tracker, domain):
+        return send_not_covered(dispatcher, tracker)
 
 
-class ActionChitchat(Action):
+class ActionChitchat(ReplyAction):
     """Greetings, thanks, goodbyes, help and "are you a bot": the domain's response for each."""
 
     RESPONSES = {
@@ -84,9 +108,11 @@ class ActionChitchat(Action):
     def name(self) -> Text:
         return "action_chitchat"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
-        events = escalate_if_missed(dispatcher, tracker, domain)
-        notice_if_first_turn(dispatcher, tracker)
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        dispatcher.utter_message(response=self.RESPONSES.get(intent, "utter_help"))
-        return events
+    def reply(self, dispatcher, tracker, domain):
+        response = self.RESPONSES.get(latest_intent(tracker), "utter_help")
+        if tracker.get_latest_input_channel() in NUMBERED_CHANNELS:  # no buttons there
+            variation = domain.get("responses", {}).get(response, [{}])[0]
+            send_text(dispatcher, tracker, variation.get("text", ""), variation.get("buttons") or [])
+        else:
+            dispatcher.utter_message(response=response)
+        return []

@@ -4,6 +4,7 @@ Text (with suggestion buttons) goes to every channel. The custom payload follows
 message, and only for channels that can use it: plain-text channels must never receive JSON.
 """
 import logging
+import re
 from typing import Any, Dict, Iterable, List, Optional
 
 from rasa_sdk import Tracker
@@ -19,7 +20,12 @@ from content.review import UnansweredLog
 logger = logging.getLogger(__name__)
 
 PAYLOAD_CHANNELS = frozenset({"rest", "socketio"})
+# Channels that cannot show buttons: follow-ups become numbered options, answered by number.
+NUMBERED_CHANNELS = frozenset({"twilio", "callback"})
 TELL_ME_MORE = {"title": "Tell me more", "payload": "/tell_me_more"}
+NUMBERED_HEADER = "Reply with a number:"
+_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
+_OPTION = re.compile(r"^(\d{1,2})\. (.+)$")
 OVERVIEW_INTENTS = ("ask_causes", "ask_treatment", "ask_when_to_see_doctor")
 NOT_COVERED_TEXT = (
     "Sorry, the article I answer from doesn't cover that, so I can't tell you. "
@@ -56,6 +62,17 @@ def suggestions(intents: Iterable[str], more: bool = False, limit: int = 3) -> L
     return buttons[:limit]
 
 
+def numbered(buttons: List[Dict[str, str]]) -> str:
+    return "\n".join([NUMBERED_HEADER] + [f"{i}. {b['title']}" for i, b in enumerate(buttons, 1)])
+
+
+def send_text(dispatcher, tracker: Tracker, text: str, buttons: List[Dict[str, str]] = ()) -> None:
+    """Text with buttons, or with numbered options where the channel shows no buttons."""
+    if buttons and tracker.get_latest_input_channel() in NUMBERED_CHANNELS:
+        text, buttons = f"{text}\n{numbered(buttons)}", []
+    dispatcher.utter_message(text=text, buttons=list(buttons))
+
+
 def send(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
@@ -63,9 +80,30 @@ def send(
     payload: Dict[str, Any],
     buttons: List[Dict[str, str]] = (),
 ) -> None:
-    dispatcher.utter_message(text=text, buttons=list(buttons))
+    send_text(dispatcher, tracker, text, buttons)
     if tracker.get_latest_input_channel() in PAYLOAD_CHANNELS:
         dispatcher.utter_message(json_message=payload)
+
+
+def chosen_option(tracker: Tracker) -> Optional[str]:
+    """On a plain-text channel, "2" picks the second numbered option of the last reply.
+
+    Returns the intent of that option (e.g. "ask_symptoms", "tell_me_more"), or None.
+    """
+    if tracker.get_latest_input_channel() not in NUMBERED_CHANNELS:
+        return None
+    number = _NUMBER.match((tracker.latest_message or {}).get("text") or "")
+    if not number:
+        return None
+    payloads = {q: f"/{intent}" for intent, q in QUESTIONS.items()}
+    payloads[TELL_ME_MORE["title"]] = TELL_ME_MORE["payload"]
+    for event in reversed(tracker.events or []):
+        text = event.get("text") or "" if event.get("event") == "bot" else ""
+        if NUMBERED_HEADER in text:
+            options = dict(m.groups() for m in map(_OPTION.match, text.split("\n")) if m)
+            payload = payloads.get(options.get(number.group(1), ""))
+            return payload[1:] if payload else None
+    return None
 
 
 def send_answer(dispatcher, tracker, answer: Answer, intent: Optional[str]) -> List[EventType]:

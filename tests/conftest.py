@@ -52,13 +52,24 @@ def webhook():
 
 
 @pytest.fixture(scope="session")
-def servers(model, webhook, tmp_path_factory):
+def callback():
+    """Receives the callback channel's replies."""
+    from tests.servers import WebhookReceiver
+
+    receiver = WebhookReceiver()
+    yield receiver
+    receiver.close()
+
+
+@pytest.fixture(scope="session")
+def servers(model, webhook, callback, tmp_path_factory):
     """Both servers, started once for every end-to-end test, on their own databases."""
     from article.ingest import ingest
     from tests.servers import Servers
 
     running = Servers(model, tmp_path_factory.mktemp("e2e"))
     running.env["HANDOFF_WEBHOOK_URL"] = webhook.url
+    running.env["CALLBACK_URL"] = callback.url
     ingest(store=ArticleStore.from_url(running.env["DATABASE_URL"]))
     running.start_actions()
     running.start_rasa()

@@ -45,6 +45,7 @@ class Servers:
             "DATABASE_URL": f"sqlite:///{workdir / 'assistant.db'}",
             "TRACKER_STORE_URL": f"sqlite:///{workdir / 'tracker.db'}",
             "RASA_TELEMETRY_ENABLED": "false",
+            "CALLBACK_URL": os.environ.get("CALLBACK_URL", "http://127.0.0.1:9/unused"),
         }
         self.processes: Dict[str, subprocess.Popen] = {}
 
