@@ -3,6 +3,7 @@ don't render, and the callback channel end to end."""
 import asyncio
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -48,6 +49,12 @@ class RecordingOutput(OutputChannel):
         self.sent.append(str(json_message))
 
 
+def run_async(coroutine):
+    """Run a coroutine on its own thread: another test may have left this thread's loop running."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def output_for(channel):
     if channel != "twilio":
         return RecordingOutput()
@@ -81,7 +88,7 @@ def test_plain_text_channel_output_carries_no_markup(channel):
     ]
     for action, text, intent in turns:
         for message in dispatched(action, text, intent, channel):
-            asyncio.run(output.send_response("visitor", message))
+            run_async(output.send_response("visitor", message))
     assert output.sent
     assert any(s.startswith("Please go to the emergency department") for s in output.sent)
     for sent in output.sent:
