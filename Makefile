@@ -99,10 +99,10 @@ test-browser: ingest train $(WIDGET) $(CHROMIUM)
 
 validate: $(INSTALLED)
 	@echo "==> rasa data validate"
-	@$(RASA) data validate --domain domain.yml --data data/nlu data/stories data/rules.yml \
-	  --fail-on-warnings 2>&1 | grep -E "UserWarning|ERROR|error|Found|conflict" || true
-	@$(RASA) data validate --domain domain.yml --data data/nlu data/stories data/rules.yml \
-	  --fail-on-warnings >/dev/null 2>&1 || { echo "rasa data validate failed: see above"; exit 1; }
+	@mkdir -p var; $(RASA) data validate --domain domain.yml --data data/nlu data/stories \
+	  data/rules.yml --fail-on-warnings > var/validate.log 2>&1; status=$$?; \
+	  grep -E "UserWarning|ERROR|error|Found|conflict" var/validate.log; \
+	  [ $$status -eq 0 ] || { echo "rasa data validate failed (full output: var/validate.log)"; exit 1; }
 	@echo "==> content checks"
 	@$(PY) -m content.validate
 

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from sqlalchemy import create_engine
+from sqlalchemy import MetaData, create_engine
 from sqlalchemy.engine import Engine
 
 PROJECT_ROOT = Path(__file__).resolve().parent
@@ -21,3 +21,22 @@ def make_engine(url: Optional[str] = None) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
     return create_engine(url, future=True, pool_pre_ping=True)
+
+
+class TableOwner:
+    """Holds an engine (made on first use unless given) whose tables are created once."""
+
+    metadata: MetaData
+
+    def __init__(self, engine: Optional[Engine] = None) -> None:
+        self._engine = engine
+        self._tables_ready = False
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = make_engine()
+        if not self._tables_ready:
+            self.metadata.create_all(self._engine)
+            self._tables_ready = True
+        return self._engine

@@ -39,6 +39,8 @@ class Library:
         self._store = store
         self._entity_file = entity_file
         self._ranker: Optional[PassageRanker] = None
+        self._entity_map: Optional[Dict[str, Dict[str, str]]] = None
+        self._entity_mtime: Optional[int] = None
         self._lock = threading.Lock()
 
     @property
@@ -55,8 +57,13 @@ class Library:
             return article, self._ranker
 
     def entity_passages(self) -> Dict[str, Dict[str, str]]:
-        with open(self._entity_file, encoding="utf-8") as handle:
-            return yaml.safe_load(handle) or {}
+        """The map in data/article/entity_passages.yml, re-read only when the file changed."""
+        mtime = self._entity_file.stat().st_mtime_ns
+        if self._entity_map is None or self._entity_mtime != mtime:
+            with open(self._entity_file, encoding="utf-8") as handle:
+                self._entity_map = yaml.safe_load(handle) or {}
+            self._entity_mtime = mtime
+        return self._entity_map
 
 
 def sentences(text: str) -> List[str]:

@@ -13,10 +13,10 @@ from database import PROJECT_ROOT
 ARTICLE_DIR = PROJECT_ROOT / "data" / "article"
 
 
-def article_path() -> Path:
-    found = sorted(ARTICLE_DIR.glob("*.md"))
+def article_path(folder: Path = ARTICLE_DIR) -> Path:
+    found = sorted(folder.glob("*.md"))
     if len(found) != 1:
-        raise ArticleError(f"expected exactly one Markdown article in {ARTICLE_DIR}, found {len(found)}")
+        raise ArticleError(f"expected exactly one Markdown article in {folder}, found {len(found)}")
     return found[0]
 
 

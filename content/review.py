@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import List, Optional
 
 from sqlalchemy import Column, DateTime, Float, Integer, MetaData, String, Table, Text, insert, select, update
-from sqlalchemy.engine import Engine
 
-from database import PROJECT_ROOT, make_engine
+from database import PROJECT_ROOT, TableOwner
 
 logger = logging.getLogger(__name__)
 
@@ -35,23 +34,14 @@ unanswered_messages = Table(
 )
 
 
-class UnansweredLog:
-    def __init__(self, engine: Optional[Engine] = None) -> None:
-        self._engine = engine
-
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            self._engine = make_engine()
-            metadata.create_all(self._engine)
-        return self._engine
+class UnansweredLog(TableOwner):
+    metadata = metadata
 
     def log(self, text: str, intent: Optional[str], confidence: Optional[float]) -> None:
         """Never raises: losing a review candidate must not cost the visitor a reply."""
         if not (text or "").strip() or text.startswith("/"):
             return  # nothing typed, or a button's payload
         try:
-            metadata.create_all(self.engine)
             with self.engine.begin() as conn:
                 conn.execute(insert(unanswered_messages).values(
                     created_at=datetime.utcnow(), text=text[:2000], predicted_intent=intent,
@@ -61,7 +51,6 @@ class UnansweredLog:
 
     def export(self, out: Path) -> int:
         """Write not-yet-exported messages to `out` as candidate NLU examples; return how many."""
-        metadata.create_all(self.engine)
         with self.engine.begin() as conn:
             rows = conn.execute(
                 select(unanswered_messages).where(unanswered_messages.c.exported_at.is_(None))

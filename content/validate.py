@@ -94,8 +94,7 @@ def annotated_values(example: str) -> List[Tuple[str, str]]:
 
 def check_article(root: Path) -> Tuple[List[Problem], Optional[Article]]:
     try:
-        path = article_path() if root == PROJECT_ROOT else next((root / "data" / "article").glob("*.md"))
-        return [], parse_article(path.read_text(encoding="utf-8"))
+        return [], parse_article(article_path(root / "data" / "article").read_text(encoding="utf-8"))
     except ArticleError as error:
         match = re.search(r"line (\d+)", str(error))
         return [Problem("data/article/*.md", int(match.group(1)) if match else 1,

@@ -24,7 +24,7 @@ import requests
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, insert, select
 from sqlalchemy.engine import Engine
 
-from database import VAR_DIR, make_engine
+from database import VAR_DIR, TableOwner
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +65,9 @@ class Escalation:
         }
 
 
-class EscalationLog:
+class EscalationLog(TableOwner):
+    metadata = metadata
+
     def __init__(
         self,
         engine: Optional[Engine] = None,
@@ -74,7 +76,7 @@ class EscalationLog:
         store_text: Optional[bool] = None,
         retry_delay: float = 1.0,
     ) -> None:
-        self._engine = engine
+        super().__init__(engine)
         self.spool = spool
         self.webhook_url = webhook_url if webhook_url is not None else os.environ.get("HANDOFF_WEBHOOK_URL")
         self.store_text = (
@@ -83,12 +85,6 @@ class EscalationLog:
         self.retry_delay = retry_delay
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="escalation")
         self._spool_lock = threading.Lock()
-
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            self._engine = make_engine()
-        return self._engine
 
     def record(self, escalation: Escalation) -> List[Future]:
         """Queue the record and the webhook call; returns at once."""
@@ -101,7 +97,6 @@ class EscalationLog:
 
     def _write(self, escalation: Escalation) -> bool:
         try:
-            metadata.create_all(self.engine)
             with self._spool_lock:
                 pending = self._read_spool()
                 with self.engine.begin() as conn:
@@ -139,7 +134,6 @@ class EscalationLog:
         return False
 
     def recent(self, limit: int = 20) -> List[dict]:
-        metadata.create_all(self.engine)
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(escalations).order_by(escalations.c.created_at.desc()).limit(limit)
