@@ -6,6 +6,11 @@ adds the record, the article's own wording about that warning sign, and the answ
 question that was also asked: the model's intent when it was confident apart from the red flag,
 otherwise the article's passages most like the rest of the message. Answer actions check every message again (`escalate_if_missed`), in
 case a message reached them without passing the NLU component (a button payload, say).
+
+Escalations sent by the rule are recorded by the Rasa server's tracker store
+(rasa_ext/tracker_store.py), so a record is kept with this server down, and only once.
+After an escalation the turn answers only what the message itself asked besides the red flag.
+After "no" to the safety question, `action_answer_asked` answers the message that raised it.
 """
 import logging
 from typing import Any, Dict, List, Optional, Text, Tuple
@@ -16,7 +21,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers
 from actions.answers import Library, answer_anywhere, entity_passage_ids, section_header
-from actions.replies import PAYLOAD_CHANNELS, answer_intent, notice_if_first_turn, send_answer
+from actions.replies import (
+    PAYLOAD_CHANNELS,
+    answer_intent,
+    notice_if_first_turn,
+    send_answer,
+    send_unavailable,
+)
 from safety.escalations import Escalation, EscalationLog
 from safety.red_flags import Assessment, get_detector
 
@@ -39,6 +50,7 @@ def escalation_response(domain: Dict[Text, Any], category: Optional[str]) -> Tup
 
 
 def record(tracker: Tracker, assessment: Assessment) -> None:
+    """Record an escalation sent by this server (`escalate_if_missed`)."""
     try:
         escalation_log.record(
             Escalation(
@@ -53,13 +65,13 @@ def record(tracker: Tracker, assessment: Assessment) -> None:
         logger.exception("could not queue the escalation record")
 
 
-def article_detail(library: Library, assessment: Assessment) -> Optional[str]:
+def article_detail(library: Library, flags: List[str]) -> Optional[str]:
     """The article's own wording about the warning signs it names, with its section."""
     try:
         article, _ = library.current()
     except Exception:
         return None
-    entities = [{"entity": "red_flag", "value": flag} for flag in assessment.flags]
+    entities = [{"entity": "red_flag", "value": flag} for flag in flags]
     passages = [article.passage(pid) for pid in entity_passage_ids(library, entities)]
     passages = [p for p in passages if p]
     if not passages:
@@ -113,21 +125,77 @@ def asked_intent(tracker: Tracker) -> Optional[str]:
     return best["name"] if best.get("confidence", 0.0) / rest >= CONFIDENT else None
 
 
+# Words that ask nothing by themselves: what is left of "i can't hold my wee any more" once the
+# red flag is cut out must not be answered from whatever the model guessed.
+_FILLER = frozenset("""
+a an the and or but so also too as at in on of to for with from by about any anymore more now
+still just really very bit i i'm im me my mine myself it it's its is am are was were be been
+being do does did have has had got get can could would will should may might not no yes this
+that these those there here then than since when while if what help please thanks hi hello
+back knee knees pain hurts hurt sore day days week weeks today yesterday night morning lately
+""".split())
+
+
+def asks_something_else(text: str) -> bool:
+    """True when the message, its red flags cut out, still holds a question of its own."""
+    words = [w.strip(".,!?;:'\"()") for w in text.lower().split()]
+    return len([w for w in words if w and w not in _FILLER]) >= 2
+
+
 class ActionEscalate(Action):
     def name(self) -> Text:
         return "action_escalate"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
         assessment = get_detector().assess((tracker.latest_message or {}).get("text") or "")
-        if not assessment.escalate:
+        if assessment.escalate:
+            flags = list(assessment.flags)
+        else:  # "yes" to the safety question: the category it asked about
+            slot = tracker.get_slot("red_flag")
+            flags = [slot] if slot else []
+        if not flags:
             return []
-        record(tracker, assessment)
         notice_if_first_turn(dispatcher, tracker)
-        detail = article_detail(answers.library, assessment)
+        detail = article_detail(answers.library, flags)
         if detail:
             dispatcher.utter_message(text=detail)
+        rest = without_red_flags(tracker.latest_message or {}) if assessment.escalate else ""
+        if not asks_something_else(rest):
+            return []
         intent = asked_intent(tracker)
         if intent:
             return answer_intent(dispatcher, tracker, intent, escalated=True)
-        answer = answer_anywhere(answers.library, without_red_flags(tracker.latest_message or {}))
+        answer = answer_anywhere(answers.library, rest)
         return send_answer(dispatcher, tracker, answer, None) if answer else []
+
+
+def message_before_safety_question(tracker: Tracker) -> Optional[Dict[Text, Any]]:
+    """The parse data of the user message that the safety question was asked about."""
+    users = [e for e in tracker.events or [] if e.get("event") == "user"]
+    return users[-2].get("parse_data") if len(users) >= 2 else None
+
+
+class ActionAnswerAsked(Action):
+    """After "no" to the safety question: answer the message that raised it."""
+
+    def name(self) -> Text:
+        return "action_answer_asked"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        asked = message_before_safety_question(tracker)
+        if not asked:
+            dispatcher.utter_message(response="utter_anything_else")
+            return []
+        original = tracker.copy()
+        original.latest_message = asked
+        intent = asked_intent(original)
+        if intent:
+            return answer_intent(dispatcher, original, intent)
+        try:
+            answer = answer_anywhere(answers.library, asked.get("text") or "")
+        except Exception:
+            return send_unavailable(dispatcher, original, "answer after the safety question")
+        if answer:
+            return send_answer(dispatcher, original, answer, None)
+        dispatcher.utter_message(response="utter_anything_else")
+        return []

@@ -5,7 +5,12 @@ severe, so that the `red_flag` slot (Rasa fills a text slot from the last entity
 severe one. The intent becomes `red_flag`, so that the escalation rule fires whatever else was
 asked; the model's own ranking stays in `intent_ranking`, and the escalation action answers the
 original question from it. If the model itself guessed `red_flag` but the detector finds nothing,
-the next intent of the ranking is used: escalation never depends on the model's guess.
+the safety question is asked instead (intent `safety_check`): escalation never depends on the
+model's guess, and the model can add a question but never remove an escalation.
+
+When the detector is unsure (a red-flag area is touched but not clearly affirmed) the intent
+becomes `safety_check` with a `red_flag_suspect` entity naming the category asked about; a rule
+then asks the yes/no safety question (`utter_safety_question`).
 """
 from typing import Any, Dict, List, Text
 
@@ -22,6 +27,11 @@ from safety.red_flags import LEVELS, get_detector
 
 RED_FLAG_INTENT = "red_flag"
 RED_FLAG_ENTITY = "red_flag"
+SAFETY_CHECK_INTENT = "safety_check"
+SUSPECT_ENTITY = "red_flag_suspect"
+# The model's own red_flag guess asks the safety question only when it is this sure.
+MODEL_SUSPECT_CONFIDENCE = 0.8
+MODEL_SUSPECT_CATEGORY = "bladder_bowel"  # the question asks about the emergency signs
 
 
 @DefaultV1Recipe.register(
@@ -71,8 +81,20 @@ class RedFlagExtractor(GraphComponent, EntityExtractorMixin):
             kept = [e for e in message.get(ENTITIES, []) if e.get("entity") != RED_FLAG_ENTITY]
             message.set(ENTITIES, kept + entities, add_to_output=True)
             message.set(INTENT, {"name": RED_FLAG_INTENT, "confidence": 1.0}, add_to_output=True)
-        elif (message.get(INTENT) or {}).get("name") == RED_FLAG_INTENT:
-            message.set(INTENT, self._next_best(message), add_to_output=True)
+            return
+        intent = message.get(INTENT) or {}
+        suspected = list(assessment.suspected)
+        if not suspected and intent.get("name") == RED_FLAG_INTENT:
+            if (intent.get("confidence") or 0.0) >= MODEL_SUSPECT_CONFIDENCE:
+                suspected = [MODEL_SUSPECT_CATEGORY]
+            else:
+                message.set(INTENT, self._next_best(message), add_to_output=True)
+        if suspected:
+            kept = [e for e in message.get(ENTITIES, []) if e.get("entity") != SUSPECT_ENTITY]
+            suspect = {"entity": SUSPECT_ENTITY, "value": suspected[0], "confidence_entity": 1.0,
+                       "extractor": self.__class__.__name__}
+            message.set(ENTITIES, kept + [suspect], add_to_output=True)
+            message.set(INTENT, {"name": SAFETY_CHECK_INTENT, "confidence": 1.0}, add_to_output=True)
 
     @staticmethod
     def _next_best(message: Message) -> Dict[Text, Any]:

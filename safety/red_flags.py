@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from medspacy.context import ConText, ConTextRule  # noqa: F401  (registers "medspacy_context")
 
 from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK, LEVELS
+from .areas import SUSPECT_SUFFIX, keyword_net
 from .context_rules import build_context_rules
 from .spelling import SpellingNormalizer, known_english_words
 from .target_matcher import TargetMatcher
@@ -60,6 +61,8 @@ class Assessment:
     flags: Tuple[str, ...]  # affirmed categories, most severe first, no duplicates
     mentions: Tuple[Mention, ...]  # affirmed mentions
     ignored: Tuple[Tuple[Mention, str], ...]  # (mention, reason) that did not escalate
+    # categories touched but not clearly affirmed: the safety question asks about the first
+    suspected: Tuple[str, ...] = ()
 
     @property
     def escalate(self) -> bool:
@@ -122,6 +125,7 @@ class RedFlagDetector:
         nlp.add_pipe("red_flag_normalizer")
         nlp.add_pipe("red_flag_phrases")
         nlp.add_pipe("red_flag_targets")
+        nlp.add_pipe("red_flag_areas")
         # medspaCy requires custom span attributes to be registered before it is configured
         for attrs in _SPAN_ATTRS.values():
             for attr in attrs:
@@ -143,9 +147,9 @@ class RedFlagDetector:
             if not text.strip():
                 return _NOTHING
             return self._assess(text)
-        except Exception:  # never raise into the conversation
-            logger.exception("red-flag assessment failed")
-            return _NOTHING
+        except Exception:  # never raise into the conversation; fail safe, not open
+            logger.exception("red-flag assessment failed: the keyword net decides")
+            return _fail_safe(text)
 
     def _assess(self, text: str) -> Assessment:
         lowered = _prepare(text)
@@ -160,7 +164,7 @@ class RedFlagDetector:
                     end = offset + doc_offset + ent.end_char
                     reason = self._reason(ent)
                     for category in ent.label_.split("+"):
-                        level = CATEGORY_LEVELS[category]
+                        level = CATEGORY_LEVELS[category.rstrip(SUSPECT_SUFFIX)]
                         mention = Mention(category, level, text[start:end], start, end)
                         key = (start, end, category)
                         # a mention affirmed in any chunk overlap wins over an ignored copy
@@ -169,6 +173,12 @@ class RedFlagDetector:
                             ignored.pop(key, None)
                         elif key not in affirmed:
                             ignored[key] = (mention, reason)
+        suspected_keys = [k for k in affirmed if k[2].endswith(SUSPECT_SUFFIX)]
+        suspected = {k[2][:-len(SUSPECT_SUFFIX)] for k in suspected_keys}
+        for key in suspected_keys:
+            del affirmed[key]
+        for key in [k for k in ignored if k[2].endswith(SUSPECT_SUFFIX)]:
+            del ignored[key]
         mentions = tuple(sorted(affirmed.values(), key=lambda m: m.start))
         flags = tuple(sorted({m.category for m in mentions}, key=CATEGORY_RANK.__getitem__))
         level = min((CATEGORY_LEVELS[f] for f in flags), key=LEVEL_RANK.__getitem__, default=None)
@@ -177,6 +187,7 @@ class RedFlagDetector:
             flags=flags,
             mentions=mentions,
             ignored=tuple(sorted(ignored.values(), key=lambda mr: mr[0].start)),
+            suspected=() if flags else tuple(sorted(suspected, key=CATEGORY_RANK.__getitem__)),
         )
 
     def _process(self, lowered: str, original: str) -> List[Tuple[int, Doc]]:
@@ -230,6 +241,21 @@ class RedFlagDetector:
             start = max(end - self._OVERLAP, start + 1)
             space = text.find(" ", start, end)
             start = space + 1 if space >= 0 else start
+
+
+def _fail_safe(text: object) -> Assessment:
+    """The emergency keyword net's verdict; escalates if even that fails."""
+    try:
+        text = str(text)
+        found = keyword_net(text)
+    except Exception:
+        logger.exception("the keyword net failed too: escalating")
+        return Assessment(level="emergency", flags=("bladder_bowel",), mentions=(), ignored=())
+    if not found:
+        return _NOTHING
+    mentions = tuple(Mention(c, CATEGORY_LEVELS[c], text[s:e], s, e) for c, s, e in found)
+    flags = tuple(sorted({m.category for m in mentions}, key=CATEGORY_RANK.__getitem__))
+    return Assessment(level="emergency", flags=flags, mentions=mentions, ignored=())
 
 
 # --------------------------------------------------------------------------- component factories

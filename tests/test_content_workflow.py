@@ -15,7 +15,7 @@ from tests.servers import Servers, new_sender, payloads, texts
 
 COPIED = ["config.yml", "domain.yml", "endpoints.yml", "credentials.yml", "Makefile", "database.py",
           "requirements.txt", "constraints.txt", "data", "actions", "article", "safety",
-          "nlu_components", "content", "scripts"]
+          "nlu_components", "rasa_ext", "channels", "content", "scripts"]
 NEW_EXAMPLES = """\
     - would a standing desk at work help my back and knees
     - should i get a standing desk

@@ -1,0 +1,1 @@
+"""Accuracy measured on the blind sets under tests/blind (never tuned into the rules)."""

@@ -1,0 +1,2 @@
+"""Extensions that run inside the Rasa server process (not the action server): they keep working
+when the action server is down."""

@@ -1,0 +1,212 @@
+"""The ``red_flag_areas`` component: recall from breadth, read from the vocabulary tables.
+
+The precise target patterns (safety.patterns) catch the ways of saying a red flag that they
+spell out. This component adds what a table of words can say more broadly
+(``safety/tables/areas.yml``, see its header): in one sentence, a word of a red-flag area (the
+bladder and the toilet, the saddle, both legs) near a word of what goes wrong with it (control,
+leaking, feeling, weakness) affirms the category; a word of an emergency area alone, in a
+sentence about the writer, makes the category *suspected* (label ``<category>?``): the
+assistant asks the safety question. The spans go to ``doc.ents`` beside the target patterns'
+ones, and medspaCy's ConText then sets negation, other people and hypotheticals aside for both.
+
+The same tables give :func:`keyword_net`, which decides when the detector itself fails.
+"""
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Pattern, Sequence, Set, Tuple
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .categories import CATEGORY_LEVELS, LEVEL_RANK
+
+TABLES = Path(__file__).resolve().parent / "tables" / "areas.yml"
+SUSPECT_SUFFIX = "?"
+
+# Negation between two words of a rule breaks the link ("toilet is fine, no leaking").
+_NEGATION_NORMS = {"not", "no", "never", "without", "nor", "neither", "none"}
+_FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "i'm", "ive", "i've", "id", "i'd"}
+_QUESTION_OPENERS = {"what", "whats", "is", "are", "can", "could", "does", "do", "how", "why",
+                     "when", "which", "should", "would", "will"}
+
+# Lay spellings of the same phrase: "can't" / "cant" / "cannot" / "can not" / "can’t".
+_REGEX_FORMS = [
+    (re.compile(r"can't"), r"(?:can'?t|can’t|cannot|can not)"),
+    (re.compile(r"n't"), r"(?:n'?t|n’t| not)"),
+    (re.compile(r"'"), r"['’]?"),
+]
+
+
+def _phrase_regex(phrase: str) -> str:
+    escaped = re.escape(phrase).replace(r"\ ", " ").replace(r"\'", "'")
+    for plain, regex in _REGEX_FORMS:
+        escaped = plain.sub(lambda _m, r=regex: r, escaped)  # noqa: E731
+    return escaped.replace(" ", r"\s+")
+
+
+@dataclass(frozen=True)
+class WordClass:
+    name: str
+    words: frozenset  # single words: matched on a token's lower form, lemma or norm
+    phrases: Optional[Pattern]  # several words, or with punctuation: matched in the text
+
+    @classmethod
+    def from_list(cls, name: str, entries: Iterable[str]) -> "WordClass":
+        words, phrases = set(), []
+        for entry in entries:
+            entry = str(entry).lower().strip()
+            if re.fullmatch(r"[a-z]+", entry):
+                words.add(entry)
+            else:
+                phrases.append(_phrase_regex(entry))
+        pattern = None
+        if phrases:
+            phrases.sort(key=len, reverse=True)
+            pattern = re.compile(r"(?<![\w])(?:" + "|".join(phrases) + r")(?![\w])")
+        return cls(name, frozenset(words), pattern)
+
+    def hits(self, doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
+        """Token ranges of ``doc[start:end]`` holding a word of this class."""
+        found = [(t.i, t.i + 1) for t in doc[start:end]
+                 if t.lower_ in self.words or t.lemma_ in self.words or t.norm_ in self.words]
+        if self.phrases is not None:
+            span = doc[start:end]
+            base = span.start_char
+            for match in self.phrases.finditer(span.text):
+                hit = doc.char_span(base + match.start(), base + match.end(), alignment_mode="expand")
+                if hit is not None:
+                    found.append((hit.start, hit.end))
+        return found
+
+
+@dataclass(frozen=True)
+class Tables:
+    window: int
+    classes: Dict[str, WordClass]
+    rules: Dict[str, List[Tuple[str, ...]]]  # category -> rules (tuples of class names)
+    suspect: Dict[str, List[str]]  # category -> class names
+
+    @classmethod
+    def load(cls, path: Path = TABLES) -> "Tables":
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        classes = {name: WordClass.from_list(name, words) for name, words in data["classes"].items()}
+        rules = {cat: [tuple(rule) for rule in rules] for cat, rules in data.get("rules", {}).items()}
+        suspect = dict(data.get("suspect", {}))
+        for category, names in list(rules.items()) + [(c, [n]) for c, ns in suspect.items() for n in ns]:
+            if category not in CATEGORY_LEVELS:
+                raise ValueError(f"{path}: unknown category {category!r}")
+            for name in (n for rule in names for n in ([rule] if isinstance(rule, str) else rule)):
+                if name not in classes:
+                    raise ValueError(f"{path}: {category} uses unknown class {name!r}")
+        return cls(int(data.get("window", 10)), classes, rules, suspect)
+
+
+def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Optional[Tuple[int, int]]:
+    """The span covering hits a and b when they are distinct, close, and no negation lies between."""
+    first, second = sorted((a, b))
+    if second[0] < first[1]:  # overlapping: the same words
+        return None
+    if second[0] - first[1] > window:
+        return None
+    if any(t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS for t in doc[first[1]:second[0]]):
+        return None
+    return first[0], second[1]
+
+
+def _about_the_writer(sent: Span) -> bool:
+    """A statement, or a sentence that speaks of the writer (not a general question)."""
+    words = [t.lower_ for t in sent]
+    if any(w in _FIRST_PERSON for w in words):
+        return True
+    return not (words and (words[0] in _QUESTION_OPENERS or words[-1] == "?"))
+
+
+class AreaMatcher:
+    """Pipeline component: adds table-based red-flag and suspected spans to ``doc.ents``."""
+
+    def __init__(self, tables: Optional[Tables] = None) -> None:
+        self.tables = tables or Tables.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: List[Tuple[int, int, int, str]] = []  # (level rank, start, end, label)
+        for sent in doc.sents:
+            hits = {name: wc.hits(doc, sent.start, sent.end) for name, wc in self.tables.classes.items()}
+            for category, rules in self.tables.rules.items():
+                rank = LEVEL_RANK[CATEGORY_LEVELS[category]]
+                for rule in rules:
+                    if len(rule) == 1:
+                        spans.extend((rank, s, e, category) for s, e in hits[rule[0]])
+                        continue
+                    for a in hits[rule[0]]:
+                        for b in hits[rule[1]]:
+                            linked = _linked(doc, a, b, self.tables.window)
+                            if linked:
+                                spans.append((rank, linked[0], linked[1], category))
+            if _about_the_writer(sent):
+                for category, names in self.tables.suspect.items():
+                    rank = LEVEL_RANK[CATEGORY_LEVELS[category]] + len(LEVEL_RANK)  # below affirmed
+                    for name in names:
+                        spans.extend((rank, s, e, category + SUSPECT_SUFFIX) for s, e in hits[name])
+        if not spans:
+            return doc
+        doc.ents = _merge(doc, list(doc.ents), spans)
+        return doc
+
+
+def _merge(doc: Doc, ents: List[Span], spans: List[Tuple[int, int, int, str]]) -> List[Span]:
+    """Existing ents first; then the new spans, most severe and shortest first, where free.
+    Overlapping new spans of one rank are not stacked: the first taken wins."""
+    taken = bytearray(len(doc))
+    for ent in ents:
+        taken[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
+    out = list(ents)
+    for rank, start, end, label in sorted(set(spans), key=lambda s: (s[0], s[2] - s[1], s[1])):
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        out.append(Span(doc, start, end, label=label))
+    return sorted(out, key=lambda s: s.start)
+
+
+# --------------------------------------------------------------------------- fail safe
+
+_NET_CLASSES = {"bladder_bowel": "BB_AREA", "saddle_numbness": "SADDLE_AREA", "bilateral_leg": "BOTH_LEGS"}
+_NET: Optional[List[Tuple[str, Pattern]]] = None
+
+
+def _net() -> List[Tuple[str, Pattern]]:
+    global _NET
+    if _NET is None:
+        tables = Tables.load()
+        net = []
+        for category, name in _NET_CLASSES.items():
+            wc = tables.classes[name]
+            parts = sorted(wc.words, key=len, reverse=True)
+            regex = r"\b(?:" + "|".join(re.escape(w) for w in parts) + r")\b"
+            if wc.phrases is not None:
+                regex += "|" + wc.phrases.pattern
+            net.append((category, re.compile(regex)))
+        _NET = net
+    return _NET
+
+
+def keyword_net(text: str) -> List[Tuple[str, int, int]]:
+    """When the detector fails: (category, start, end) of every emergency-area word in ``text``.
+    Any one of them escalates, erring towards safety."""
+    lowered = text.lower()
+    found = []
+    for category, regex in _net():
+        match = regex.search(lowered)
+        if match:
+            found.append((category, match.start(), match.end()))
+    return found
+
+
+def _make_areas(nlp, name):  # untyped: spaCy validates factory signatures
+    return AreaMatcher()
+
+
+if not Language.has_factory("red_flag_areas"):
+    Language.factory("red_flag_areas", func=_make_areas)
