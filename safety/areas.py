@@ -56,7 +56,11 @@ class WordClass:
     def from_list(cls, name: str, entries: Iterable[str]) -> "WordClass":
         words, phrases = set(), []
         for entry in entries:
-            entry = str(entry).lower().strip()
+            entry = str(entry).strip()
+            if entry.startswith("re:"):  # a regular expression, for numbers and dates
+                phrases.append(entry[3:])
+                continue
+            entry = entry.lower()
             if re.fullmatch(r"[a-z]+", entry):
                 words.add(entry)
             else:
@@ -87,6 +91,7 @@ class Tables:
     classes: Dict[str, WordClass]
     rules: Dict[str, List[Tuple[str, ...]]]  # category -> rules (tuples of class names)
     suspect: Dict[str, List[str]]  # category -> class names
+    idioms: WordClass  # words inside these are not red-flag words
 
     @classmethod
     def load(cls, path: Path = TABLES) -> "Tables":
@@ -100,7 +105,8 @@ class Tables:
             for name in (n for rule in names for n in ([rule] if isinstance(rule, str) else rule)):
                 if name not in classes:
                     raise ValueError(f"{path}: {category} uses unknown class {name!r}")
-        return cls(int(data.get("window", 10)), classes, rules, suspect)
+        idioms = WordClass.from_list("idioms", data.get("idioms", []))
+        return cls(int(data.get("window", 10)), classes, rules, suspect, idioms)
 
 
 def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Optional[Tuple[int, int]]:
@@ -113,6 +119,16 @@ def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Op
     if any(t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS for t in doc[first[1]:second[0]]):
         return None
     return first[0], second[1]
+
+
+# A sentence that says anything is normal or absent is not a vague complaint: no question.
+_REASSURED = {"not", "no", "never", "none", "fine", "normal", "normally", "ok", "okay", "good",
+              "intact", "unaffected", "usual", "perfectly", "everything", "nothing", "control"}
+
+
+def _vague_complaint(sent: Span) -> bool:
+    return _about_the_writer(sent) and not any(
+        t.norm_ in _REASSURED or t.lower_ in _REASSURED for t in sent)
 
 
 def _about_the_writer(sent: Span) -> bool:
@@ -131,8 +147,13 @@ class AreaMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: List[Tuple[int, int, int, str]] = []  # (level rank, start, end, label)
+        idiom = bytearray(len(doc))
+        for start, end in self.tables.idioms.hits(doc, 0, len(doc)):
+            idiom[start:end] = b"\x01" * (end - start)
+        ents = [e for e in doc.ents if not all(idiom[e.start:e.end])]
         for sent in doc.sents:
-            hits = {name: wc.hits(doc, sent.start, sent.end) for name, wc in self.tables.classes.items()}
+            hits = {name: [h for h in wc.hits(doc, sent.start, sent.end) if not any(idiom[h[0]:h[1]])]
+                    for name, wc in self.tables.classes.items()}
             for category, rules in self.tables.rules.items():
                 rank = LEVEL_RANK[CATEGORY_LEVELS[category]]
                 for rule in rules:
@@ -144,29 +165,32 @@ class AreaMatcher:
                             linked = _linked(doc, a, b, self.tables.window)
                             if linked:
                                 spans.append((rank, linked[0], linked[1], category))
-            if _about_the_writer(sent):
+            if _vague_complaint(sent):
                 for category, names in self.tables.suspect.items():
                     rank = LEVEL_RANK[CATEGORY_LEVELS[category]] + len(LEVEL_RANK)  # below affirmed
                     for name in names:
                         spans.extend((rank, s, e, category + SUSPECT_SUFFIX) for s, e in hits[name])
-        if not spans:
-            return doc
-        doc.ents = _merge(doc, list(doc.ents), spans)
+        if spans or len(ents) != len(doc.ents):
+            doc.ents = _merge(doc, ents, spans)
         return doc
 
 
+def _rank(label: str) -> int:
+    return min(LEVEL_RANK[CATEGORY_LEVELS[c.rstrip(SUSPECT_SUFFIX)]] + (len(LEVEL_RANK) if c.endswith(SUSPECT_SUFFIX) else 0)
+               for c in label.split("+"))
+
+
 def _merge(doc: Doc, ents: List[Span], spans: List[Tuple[int, int, int, str]]) -> List[Span]:
-    """Existing ents first; then the new spans, most severe and shortest first, where free.
-    Overlapping new spans of one rank are not stacked: the first taken wins."""
-    taken = bytearray(len(doc))
-    for ent in ents:
-        taken[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
-    out = list(ents)
+    """The target patterns' ents, and the new spans, most severe and shortest first: a new span
+    overlapping only less severe ents replaces them; where it overlaps an equal or more severe
+    one it is dropped."""
+    chosen: List[Tuple[int, int, int, str, Optional[Span]]] = [(_rank(e.label_), e.start, e.end, e.label_, e) for e in ents]
     for rank, start, end, label in sorted(set(spans), key=lambda s: (s[0], s[2] - s[1], s[1])):
-        if any(taken[start:end]):
+        overlapping = [c for c in chosen if c[1] < end and start < c[2]]
+        if any(c[0] <= rank for c in overlapping):
             continue
-        taken[start:end] = b"\x01" * (end - start)
-        out.append(Span(doc, start, end, label=label))
+        chosen = [c for c in chosen if c not in overlapping] + [(rank, start, end, label, None)]
+    out = [c[4] if c[4] is not None else Span(doc, c[1], c[2], label=c[3]) for c in chosen]
     return sorted(out, key=lambda s: s.start)
 
 

@@ -18,7 +18,9 @@ def _outside_target(on_modifies):
     """
 
     def check(target: Span, modifier: Span, span_between: Span) -> bool:
-        if target.start <= modifier.start and modifier.end <= target.end:
+        # a cue inside any red-flag mention is part of that symptom ("haven't managed to open
+        # my bowels"), not a modifier of the next one
+        if any(e.start <= modifier.start and modifier.end <= e.end for e in target.doc.ents):
             return False
         return True if on_modifies is None else on_modifies(target, modifier, span_between)
 
@@ -76,7 +78,8 @@ _OTHER_PEOPLE = (
     "friend friends mate mates pal buddy neighbour neighbours neighbor neighbors colleague "
     "colleagues coworker coworkers co-worker boss patient patients client clients customer "
     "customers someone somebody anyone anybody everyone everybody people person man woman guy "
-    "lady bloke he she"
+    "lady bloke he she roommate roomie flatmate housemate lodger resident tenant carer "
+    "student pupil"
 ).split()
 
 # hedges that also apply to what precedes them ("numb down there, probably nothing")
@@ -195,6 +198,29 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
           pattern=[{"LOWER": {"IN": ["serious", "dangerous", "emergency", "normal", "bad",
                                      "mean", "means", "worrying", "concerning"]}},
                    {"LOWER": "?", "OP": "?"}]))
+
+    # ---- normal or absent, said after the thing ("my bladder's fine", "continence is preserved")
+    for literal in ("fine", "normal", "normally", "as normal", "as usual", "all good", "intact",
+                    "preserved", "unremarkable", "unaffected", "entirely unaffected", "perfectly well",
+                    "in complete control", "in full control", "in control", "no problems",
+                    "no problem", "no issues", "working good", "working fine", "works fine",
+                    "is good", "are good", "totally normal", "okay", "ok"):
+        add(R(literal, "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=6))
+    for literal in ("nothing amiss", "no difficulty", "full feeling", "can feel everything",
+                    "feel everything", "can still feel", "i can pee", "can pee fine", "none whatsoever",
+                    "no leaks", "no leakage", "no accidents"):
+        add(R(literal, "NEGATED_EXISTENCE", direction="BIDIRECTIONAL", max_scope=8))
+
+    # ---- questions about how or why something happens, in general
+    add(R("how / why (does it ...)", "HYPOTHETICAL", direction="FORWARD",
+          pattern=[{"LOWER": {"IN": ["how", "why"]}},
+                   {"LOWER": {"IN": ["does", "do", "can", "could", "would", "should", "is", "are",
+                                     "might", "a", "an", "the", "back", "bladder", "unexplained"]}}]))
+    for literal in ("explain", "please explain", "is there any truth", "school project",
+                    "were i to", "should i ever", "at any stage", "at any point", "if ever"):
+        add(R(literal, "HYPOTHETICAL", direction="FORWARD"))
+    add(R("should ... ever", "HYPOTHETICAL", direction="FORWARD",
+          pattern=[{"LOWER": "should"}, {"OP": "?"}, {"OP": "?"}, {"OP": "?"}, {"LOWER": "ever"}]))
 
     # ---- scope terminators ("no fever but my leg is numb")
     for literal in ("and i", "and now", "now", "also", "plus", "btw", "by the way", "anyway",
