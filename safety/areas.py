@@ -25,8 +25,10 @@ from .categories import CATEGORY_LEVELS, LEVEL_RANK
 TABLES = Path(__file__).resolve().parent / "tables" / "areas.yml"
 SUSPECT_SUFFIX = "?"
 
-# Negation between two words of a rule breaks the link ("toilet is fine, no leaking").
-_NEGATION_NORMS = {"not", "no", "never", "without", "nor", "neither", "none"}
+# Negation or normality between two words of a rule breaks the link ("toilet is fine, no
+# leaking", "sex life is totally normal, nothing's changed").
+_NEGATION_NORMS = {"not", "no", "never", "without", "nor", "neither", "none", "fine", "normal",
+                   "normally", "ok", "okay", "good", "intact", "unaffected", "usual"}
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "i'm", "ive", "i've", "id", "i'd"}
 _QUESTION_OPENERS = {"what", "whats", "is", "are", "can", "could", "does", "do", "how", "why",
                      "when", "which", "should", "would", "will"}
@@ -92,6 +94,7 @@ class Tables:
     rules: Dict[str, List[Tuple[str, ...]]]  # category -> rules (tuples of class names)
     suspect: Dict[str, List[str]]  # category -> class names
     idioms: WordClass  # words inside these are not red-flag words
+    hypothetical: Optional[Pattern]  # sentences in which nothing escalates
 
     @classmethod
     def load(cls, path: Path = TABLES) -> "Tables":
@@ -106,7 +109,9 @@ class Tables:
                 if name not in classes:
                     raise ValueError(f"{path}: {category} uses unknown class {name!r}")
         idioms = WordClass.from_list("idioms", data.get("idioms", []))
-        return cls(int(data.get("window", 10)), classes, rules, suspect, idioms)
+        shapes = data.get("hypothetical_sentences") or []
+        hypothetical = re.compile("|".join(f"(?:{r})" for r in shapes)) if shapes else None
+        return cls(int(data.get("window", 10)), classes, rules, suspect, idioms, hypothetical)
 
 
 def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Optional[Tuple[int, int]]:
@@ -122,8 +127,10 @@ def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Op
 
 
 # A sentence that says anything is normal or absent is not a vague complaint: no question.
+# Nor is one that asks what to look out for.
 _REASSURED = {"not", "no", "never", "none", "fine", "normal", "normally", "ok", "okay", "good",
-              "intact", "unaffected", "usual", "perfectly", "everything", "nothing", "control"}
+              "intact", "unaffected", "usual", "perfectly", "everything", "nothing", "control",
+              "if", "case", "eye", "warning", "signs", "sign", "whatsoever"}
 
 
 def _vague_complaint(sent: Span) -> bool:
@@ -151,7 +158,14 @@ class AreaMatcher:
         for start, end in self.tables.idioms.hits(doc, 0, len(doc)):
             idiom[start:end] = b"\x01" * (end - start)
         ents = [e for e in doc.ents if not all(idiom[e.start:e.end])]
+        hypothetical = {s.start for s in doc.sents
+                        if self.tables.hypothetical is not None and self.tables.hypothetical.search(s.text)}
+        ents = [e for e in ents if e.sent.start not in hypothetical]
+        progression = bool(self.tables.classes["PROGRESSION"].hits(doc, 0, len(doc))) \
+            if "PROGRESSION" in self.tables.classes else False
         for sent in doc.sents:
+            if sent.start in hypothetical:
+                continue
             hits = {name: [h for h in wc.hits(doc, sent.start, sent.end) if not any(idiom[h[0]:h[1]])]
                     for name, wc in self.tables.classes.items()}
             for category, rules in self.tables.rules.items():
@@ -165,6 +179,10 @@ class AreaMatcher:
                             linked = _linked(doc, a, b, self.tables.window)
                             if linked:
                                 spans.append((rank, linked[0], linked[1], category))
+            if progression and _about_the_writer(sent) and "WEAKNESS" in hits:
+                # weakness in a message that tells of it getting worse: progressive weakness
+                rank = LEVEL_RANK[CATEGORY_LEVELS["progressive_weakness"]]
+                spans.extend((rank, s, e, "progressive_weakness") for s, e in hits["WEAKNESS"])
             if _vague_complaint(sent):
                 for category, names in self.tables.suspect.items():
                     rank = LEVEL_RANK[CATEGORY_LEVELS[category]] + len(LEVEL_RANK)  # below affirmed

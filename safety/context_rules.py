@@ -27,8 +27,17 @@ def _outside_target(on_modifies):
     return check
 
 
+_SAYING = {"tell", "tells", "told", "say", "says", "said", "asked", "asks", "showed", "shows",
+           "texted", "rang", "called", "warned", "reminded"}
+
+
 def _has_first_person(tokens: Iterable) -> bool:
-    return any(t.lower_ in _FIRST_PERSON for t in tokens)
+    """A first-person word, not counting the "me" of "she tells me" / "he told me"."""
+    for t in tokens:
+        if t.lower_ in _FIRST_PERSON and not (
+                t.lower_ == "me" and t.i > 0 and t.doc[t.i - 1].lower_ in _SAYING):
+            return True
+    return False
 
 
 def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
@@ -43,6 +52,12 @@ def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
 def _generic_sentence(target: Span, modifier: Span, span_between: Span) -> bool:
     """Educational framing applies only to sentences that say nothing about the user."""
     return not _has_first_person(target.sent)
+
+
+def _generic_question(target: Span, modifier: Span, span_between: Span) -> bool:
+    """A question (not a statement such as "What's new is that ...") that says nothing about the user."""
+    sent = target.sent
+    return _generic_sentence(target, modifier, span_between) and sent[-1].lower_ != "."
 
 
 _ONSET_WORDS = {"ever", "start", "starts", "started", "begin", "begins", "began", "get", "gets",
@@ -84,6 +99,7 @@ _OTHER_PEOPLE = (
 
 # hedges that also apply to what precedes them ("numb down there, probably nothing")
 _BIDIRECTIONAL_HEDGES = {
+    "may be nothing", "it may be nothing", "is probably nothing",
     "might be nothing", "could be nothing", "probably nothing", "just me", "hard to say",
     "hard to tell", "i think", "i guess", "i suppose", "i reckon", "maybe", "perhaps",
     "possibly", "probably", "dunno",
@@ -136,7 +152,8 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                     "never been like this", "never felt", "never experienced", "never before",
                     "not like this", "no one", "nobody", "if i'm honest", "if im honest",
                     "if anything", "if that makes sense", "if you know what i mean",
-                    "nothing to do", "no reason"):
+                    "nothing to do", "no reason", "not seen", "not seen mentioned", "not mentioned",
+                    "haven't seen", "havent seen"):
         add(R(literal, "NEGATED_EXISTENCE", direction="PSEUDO"))
 
     # ---- hedges: uncertainty, which escalates (longer than "not"/"if", so they win pruning)
@@ -151,6 +168,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "no idea whether", "dunno", "dunno if", "hard to say", "hard to tell", "i suspect",
         "suspect", "afraid", "scared", "worried", "worried that", "worry that",
         "might be nothing", "could be nothing", "probably nothing", "just me", "i reckon",
+        "may be nothing", "it may be nothing", "is probably nothing",
         "reckon", "apparently", "touch of",
     )
     for literal in hedges:
@@ -159,7 +177,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     add(R("don't know / can't tell (if)", "POSSIBLE_EXISTENCE", direction="FORWARD",
           pattern=[{"LEMMA": {"IN": ["do", "can", "ca"]}, "OP": "?"}, {"NORM": "not"},
                    {"LOWER": {"IN": ["know", "tell", "understand", "sure", "certain"]}},
-                   {"LOWER": {"IN": ["if", "whether", "why", "what", "how"]}, "OP": "?"}]))
+                   {"LOWER": {"IN": ["if", "whether"]}, "OP": "?"}]))
     add(R("am not sure", "POSSIBLE_EXISTENCE", direction="FORWARD",
           pattern=[{"LEMMA": "be"}, {"NORM": "not"}, {"LOWER": {"IN": ["sure", "certain"]}},
                    {"LOWER": {"IN": ["if", "whether", "but"]}, "OP": "?"}]))
@@ -191,7 +209,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     add(R("say (I ...)", "HYPOTHETICAL", direction="FORWARD",
           pattern=[{"IS_SENT_START": True, "LOWER": {"IN": ["say", "supposing", "suppose"]}}]))
     add(R("question about symptoms in general", "HYPOTHETICAL", direction="FORWARD",
-          on_modifies=_generic_sentence,
+          on_modifies=_generic_question,
           pattern=[{"IS_SENT_START": True, "LOWER": {"IN": _QUESTION_OPENERS}}]))
     add(R("generic symptom question", "HYPOTHETICAL", direction="BACKWARD",
           on_modifies=_generic_sentence,
@@ -216,9 +234,12 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
           pattern=[{"LOWER": {"IN": ["how", "why"]}},
                    {"LOWER": {"IN": ["does", "do", "can", "could", "would", "should", "is", "are",
                                      "might", "a", "an", "the", "back", "bladder", "unexplained"]}}]))
-    for literal in ("explain", "please explain", "is there any truth", "school project",
-                    "were i to", "should i ever", "at any stage", "at any point", "if ever"):
+    for literal in ("explain", "please explain", "is there any truth", "were i to", "should i ever",
+                    "at any stage", "at any point", "if ever"):
         add(R(literal, "HYPOTHETICAL", direction="FORWARD"))
+    for literal in ("school project", "are mentioned", "is mentioned", "mentioned as", "listed as",
+                    "grouped with", "is grouped", "in your guidance", "in the article"):
+        add(R(literal, "HYPOTHETICAL", direction="BIDIRECTIONAL", max_scope=8))
     add(R("should ... ever", "HYPOTHETICAL", direction="FORWARD",
           pattern=[{"LOWER": "should"}, {"OP": "?"}, {"OP": "?"}, {"OP": "?"}, {"LOWER": "ever"}]))
 
