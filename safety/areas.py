@@ -95,6 +95,7 @@ class Tables:
     suspect: Dict[str, List[str]]  # category -> class names
     idioms: WordClass  # words inside these are not red-flag words
     hypothetical: Optional[Pattern]  # sentences in which nothing escalates
+    self_reference: Optional[Pattern]  # "that happened to me": general questions become the writer's
 
     @classmethod
     def load(cls, path: Path = TABLES) -> "Tables":
@@ -111,13 +112,17 @@ class Tables:
         idioms = WordClass.from_list("idioms", data.get("idioms", []))
         shapes = data.get("hypothetical_sentences") or []
         hypothetical = re.compile("|".join(f"(?:{r})" for r in shapes)) if shapes else None
-        return cls(int(data.get("window", 10)), classes, rules, suspect, idioms, hypothetical)
+        refs = data.get("self_reference") or []
+        self_reference = re.compile("|".join(f"(?:{r})" for r in refs)) if refs else None
+        return cls(int(data.get("window", 10)), classes, rules, suspect, idioms, hypothetical, self_reference)
 
 
 def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Optional[Tuple[int, int]]:
     """The span covering hits a and b when they are distinct, close, and no negation lies between."""
     first, second = sorted((a, b))
     if second[0] < first[1]:  # overlapping: the same words
+        return None
+    if first[0] > 0 and doc[first[0] - 1].norm_ in _NEGATION_NORMS:  # "no problems peeing"
         return None
     if second[0] - first[1] > window:
         return None

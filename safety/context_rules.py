@@ -60,6 +60,12 @@ def _generic_question(target: Span, modifier: Span, span_between: Span) -> bool:
     return _generic_sentence(target, modifier, span_between) and sent[-1].lower_ != "."
 
 
+def _normal_now(target: Span, modifier: Span, span_between: Span) -> bool:
+    """"my bladder's fine" negates; "it was fine last week" / "used to be fine" does not."""
+    before = {t.lower_ for t in modifier.doc[max(0, modifier.start - 3):modifier.start]}
+    return not before & {"was", "were", "used", "until", "till"}
+
+
 _ONSET_WORDS = {"ever", "start", "starts", "started", "begin", "begins", "began", "get", "gets",
                 "got", "become", "becomes", "develop", "develops", "developed", "notice",
                 "noticed", "were", "was", "should", "would", "that", "suddenly"}
@@ -220,10 +226,10 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     # ---- normal or absent, said after the thing ("my bladder's fine", "continence is preserved")
     for literal in ("fine", "normal", "normally", "as normal", "as usual", "all good", "intact",
                     "preserved", "unremarkable", "unaffected", "entirely unaffected", "perfectly well",
-                    "in complete control", "in full control", "in control", "no problems",
-                    "no problem", "no issues", "working good", "working fine", "works fine",
-                    "is good", "are good", "totally normal", "okay", "ok"):
-        add(R(literal, "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=6))
+                    "in complete control", "in full control", "in control", "working good",
+                    "working fine", "works fine", "is good", "are good", "totally normal", "okay",
+                    "ok"):
+        add(R(literal, "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=6, on_modifies=_normal_now))
     for literal in ("nothing amiss", "no difficulty", "full feeling", "can feel everything",
                     "feel everything", "can still feel", "i can pee", "can pee fine", "none whatsoever",
                     "no leaks", "no leakage", "no accidents"):

@@ -134,6 +134,7 @@ class RedFlagDetector:
         context = nlp.add_pipe("medspacy_context", config={"rules": None, "span_attrs": _SPAN_ATTRS})
         context.add(build_context_rules(ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH)))
         self._nlp = nlp
+        self._tables = nlp.get_pipe("red_flag_areas").tables
         self._context = context
         self._pre_context = [c for name, c in nlp.pipeline if name != "medspacy_context"]
         self._lock = threading.Lock()
@@ -179,6 +180,13 @@ class RedFlagDetector:
             del affirmed[key]
         for key in [k for k in ignored if k[2].endswith(SUSPECT_SUFFIX)]:
             del ignored[key]
+        if self._tables.self_reference is not None and self._tables.self_reference.search(lowered):
+            # "can a bad back make you pee yourself? because that happened to me": the general
+            # question was the writer's own
+            for key, (mention, reason) in list(ignored.items()):
+                if reason == HYPOTHETICAL and not key[2].endswith(SUSPECT_SUFFIX):
+                    affirmed[key] = mention
+                    del ignored[key]
         mentions = tuple(sorted(affirmed.values(), key=lambda m: m.start))
         flags = tuple(sorted({m.category for m in mentions}, key=CATEGORY_RANK.__getitem__))
         level = min((CATEGORY_LEVELS[f] for f in flags), key=LEVEL_RANK.__getitem__, default=None)
