@@ -94,7 +94,8 @@ def red_flag_tracker(text, asked="ask_home_remedies", channel="rest"):
     return tracker
 
 
-def test_escalate_action_records_quotes_the_article_and_answers_the_question(library, log):
+def test_escalate_action_quotes_the_article_and_answers_the_question_without_recording(library, log, monkeypatch):
+    monkeypatch.setattr(escalation, "escalation_log", log)
     dispatcher = CollectingDispatcher()
     ActionEscalate().run(dispatcher, red_flag_tracker(BLADDER), DOMAIN)
     detail, answer, payload = dispatcher.messages
@@ -102,11 +103,46 @@ def test_escalate_action_records_quotes_the_article_and_answers_the_question(lib
     assert "Loss of Bladder or Bowel Control: This is a medical emergency" in detail["text"]
     assert answer["text"].startswith('From the article\'s "Treatment Options" section:')
     assert payload["custom"]["kind"] == "answer"
-    for _ in range(100):
-        if log.recent():
-            break
-        time.sleep(0.05)
-    assert [(r["level"], r["flags"]) for r in log.recent()] == [("emergency", "bladder_bowel")]
+    time.sleep(0.3)
+    assert log.recent() == []  # the Rasa server's tracker store records it (tests/test_rasa_ext.py)
+
+
+def test_after_an_emergency_nothing_else_is_answered_when_nothing_else_was_asked(library):
+    text = "I can't hold my wee any more"
+    tracker = red_flag_tracker(text, "ask_home_remedies")
+    tracker.latest_message["entities"] = [
+        {"entity": "red_flag", "value": "bladder_bowel", "start": 2, "end": text.index(" any")}]
+    dispatcher = CollectingDispatcher()
+    ActionEscalate().run(dispatcher, tracker, DOMAIN)
+    (detail,) = dispatcher.messages  # the article's words on the sign, and no home remedies
+    assert "Loss of Bladder or Bowel Control" in detail["text"]
+
+
+def test_yes_to_the_safety_question_quotes_the_article_on_the_category_asked_about(library):
+    tracker = make_tracker("/affirm", "affirm")
+    tracker.slots["red_flag"] = "bladder_bowel"
+    dispatcher = CollectingDispatcher()
+    ActionEscalate().run(dispatcher, tracker, DOMAIN)
+    (detail,) = dispatcher.messages
+    assert "Loss of Bladder or Bowel Control" in detail["text"]
+
+
+def test_no_to_the_safety_question_answers_the_message_that_raised_it(library):
+    from actions.escalation import ActionAnswerAsked
+
+    tracker = make_tracker("/deny", "deny")
+    asked = {"text": "is acupuncture any good for my back, there's a funny feeling down there",
+             "intent": {"name": "safety_check", "confidence": 1.0}, "entities": [],
+             "intent_ranking": [{"name": "ask_alternative_therapies", "confidence": 0.9},
+                                {"name": "ask_treatment", "confidence": 0.1}]}
+    tracker.events = [{"event": "user", "text": asked["text"], "parse_data": asked, "input_channel": "rest"},
+                      {"event": "bot", "text": "Before I answer, one safety question: ..."},
+                      {"event": "user", "text": "/deny", "parse_data": tracker.latest_message,
+                       "input_channel": "rest"}]
+    dispatcher = CollectingDispatcher()
+    ActionAnswerAsked().run(dispatcher, tracker, DOMAIN)
+    payload = [m["custom"] for m in dispatcher.messages if m["custom"]][0]
+    assert payload["kind"] == "answer" and "treatment.acupuncture" in payload["passages"]
 
 
 def test_escalation_of_a_sign_the_article_does_not_name_says_so(library):
