@@ -135,7 +135,9 @@ def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Op
 # Nor is one that asks what to look out for.
 _REASSURED = {"not", "no", "never", "none", "fine", "normal", "normally", "ok", "okay", "good",
               "intact", "unaffected", "usual", "perfectly", "everything", "nothing", "control",
-              "if", "case", "eye", "warning", "signs", "sign", "whatsoever"}
+              "if", "case", "eye", "warning", "signs", "sign", "whatsoever", "unchanged", "mean",
+              "means", "article", "leaflet", "mentions", "mentioned", "why", "linked", "connection",
+              "plumber", "cistern"}
 
 
 def _vague_complaint(sent: Span) -> bool:

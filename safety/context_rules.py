@@ -241,6 +241,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                    {"LOWER": {"IN": ["does", "do", "can", "could", "would", "should", "is", "are",
                                      "might", "a", "an", "the", "back", "bladder", "unexplained"]}}]))
     for literal in ("explain", "please explain", "is there any truth", "were i to", "should i ever",
+                    "generally speaking", "in general", "generally",
                     "at any stage", "at any point", "if ever"):
         add(R(literal, "HYPOTHETICAL", direction="FORWARD"))
     for literal in ("school project", "are mentioned", "is mentioned", "mentioned as", "listed as",
