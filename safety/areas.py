@@ -29,6 +29,7 @@ SUSPECT_SUFFIX = "?"
 # leaking", "sex life is totally normal, nothing's changed").
 _NEGATION_NORMS = {"not", "no", "never", "without", "nor", "neither", "none", "fine", "normal",
                    "normally", "ok", "okay", "good", "intact", "unaffected", "usual"}
+_NEGATED_BEFORE = {"not", "no", "never", "without"}
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "i'm", "ive", "i've", "id", "i'd"}
 _QUESTION_OPENERS = {"what", "whats", "is", "are", "can", "could", "does", "do", "how", "why",
                      "when", "which", "should", "would", "will"}
@@ -122,7 +123,7 @@ def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Op
     first, second = sorted((a, b))
     if second[0] < first[1]:  # overlapping: the same words
         return None
-    if first[0] > 0 and doc[first[0] - 1].norm_ in _NEGATION_NORMS:  # "no problems peeing"
+    if first[0] > 0 and doc[first[0] - 1].norm_ in _NEGATED_BEFORE:  # "no problems peeing"
         return None
     if second[0] - first[1] > window:
         return None
@@ -206,11 +207,11 @@ def _rank(label: str) -> int:
 
 
 def _merge(doc: Doc, ents: List[Span], spans: List[Tuple[int, int, int, str]]) -> List[Span]:
-    """The target patterns' ents, and the new spans, most severe and shortest first: a new span
+    """The target patterns' ents, and the new spans, most severe and longest first: a new span
     overlapping only less severe ents replaces them; where it overlaps an equal or more severe
     one it is dropped."""
     chosen: List[Tuple[int, int, int, str, Optional[Span]]] = [(_rank(e.label_), e.start, e.end, e.label_, e) for e in ents]
-    for rank, start, end, label in sorted(set(spans), key=lambda s: (s[0], s[2] - s[1], s[1])):
+    for rank, start, end, label in sorted(set(spans), key=lambda s: (s[0], s[1] - s[2], s[1])):
         overlapping = [c for c in chosen if c[1] < end and start < c[2]]
         if any(c[0] <= rank for c in overlapping):
             continue

@@ -34,16 +34,19 @@ _SAYING = {"tell", "tells", "told", "say", "says", "said", "asked", "asks", "sho
 def _has_first_person(tokens: Iterable) -> bool:
     """A first-person word, not counting the "me" of "she tells me" / "he told me"."""
     for t in tokens:
+        before = t.doc[t.i - 1].lower_ if t.i > 0 else ""
         if t.lower_ in _FIRST_PERSON and not (
-                t.lower_ == "me" and t.i > 0 and t.doc[t.i - 1].lower_ in _SAYING):
+                (t.lower_ == "me" and before in _SAYING) or (t.lower_ == "mine" and before == "of")):
             return True
     return False
 
 
 def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
     """Family / other-person cues apply unless the user speaks about themself in between
-    ("my wife says I keep wetting myself") or describes themself ("i'm a patient with ...")."""
-    if _has_first_person(span_between) or _has_first_person(target):
+    ("my wife says I keep wetting myself"), in the mention or just after it ("my daughter
+    noticed a damp patch on my chair"), or describes themself ("i'm a patient with ...")."""
+    after = target.doc[target.end:min(target.end + 3, target.sent.end)]
+    if _has_first_person(span_between) or _has_first_person(target) or _has_first_person(after):
         return False
     before = [t.lower_ for t in modifier.doc[max(0, modifier.start - 3):modifier.start]]
     return not ("i" in before and any(w in ("'m", "m", "am", "was") for w in before))
@@ -130,6 +133,9 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     # ---- family and other people (replace the default family rule: adds a first-person guard)
     add(R("family member", "FAMILY", direction="FORWARD", on_modifies=_not_about_me,
           pattern=[{"LEMMA": {"IN": _FAMILY_WORDS}}, {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}]))
+    add(R("family member (word form)", "FAMILY", direction="FORWARD", on_modifies=_not_about_me,
+          pattern=[{"LOWER": {"IN": _FAMILY_WORDS + ["missus", "mrs", "misses"]}},
+                   {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}]))
     add(R("other person", "OTHER_PERSON", direction="FORWARD", on_modifies=_not_about_me,
           pattern=[{"LEMMA": {"IN": _OTHER_PEOPLE}}, {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}]))
     add(R("animal", "OTHER_PERSON", direction="FORWARD", on_modifies=_not_about_me,
@@ -159,7 +165,10 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                     "not like this", "no one", "nobody", "if i'm honest", "if im honest",
                     "if anything", "if that makes sense", "if you know what i mean",
                     "nothing to do", "no reason", "not seen", "not seen mentioned", "not mentioned",
-                    "haven't seen", "havent seen"):
+                    "haven't seen", "havent seen", "not important", "is not important",
+                    "not a big deal", "not serious", "nothing serious", "not urgent",
+                    "if you'll pardon", "if you pardon", "if you'll excuse", "if you follow me",
+                    "if i may", "but i'm not", "but im not", "but i am not"):
         add(R(literal, "NEGATED_EXISTENCE", direction="PSEUDO"))
 
     # ---- hedges: uncertainty, which escalates (longer than "not"/"if", so they win pruning)
@@ -218,10 +227,10 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
           on_modifies=_generic_question,
           pattern=[{"IS_SENT_START": True, "LOWER": {"IN": _QUESTION_OPENERS}}]))
     add(R("generic symptom question", "HYPOTHETICAL", direction="BACKWARD",
-          on_modifies=_generic_sentence,
+          on_modifies=_generic_question,
           pattern=[{"LOWER": {"IN": ["serious", "dangerous", "emergency", "normal", "bad",
                                      "mean", "means", "worrying", "concerning"]}},
-                   {"LOWER": "?", "OP": "?"}]))
+                   {"LOWER": "?"}]))
 
     # ---- normal or absent, said after the thing ("my bladder's fine", "continence is preserved")
     for literal in ("fine", "normal", "normally", "as normal", "as usual", "all good", "intact",
