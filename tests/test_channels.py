@@ -138,4 +138,11 @@ def test_callback_channel_gets_the_replies_as_plain_text(servers, callback):
 
     escalation = say("i can't control my bladder", 1)
     assert escalation[0]["text"].startswith("Please go to the emergency department")
+
+    question = say("something feels off down there", 1)
+    assert question[0]["text"].startswith("Before I answer, one safety question")
+    assert question[0]["text"].endswith("Please reply yes or no.")
+    assert not question[0].get("buttons")
+    yes = say("yes", 1)
+    assert yes[0]["text"].startswith("Please go to the emergency department")
     assert not any(m.get("custom") for m in callback.received)

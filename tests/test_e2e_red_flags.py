@@ -98,14 +98,64 @@ def test_webhook_receives_the_escalation(servers, webhook):
         (sender, "urgent", ["injury"])]
 
 
-def test_emergency_reply_does_not_depend_on_the_action_server(servers):
+def test_emergency_reply_and_its_record_do_not_depend_on_the_action_server(servers):
     servers.stop("actions")
     try:
-        replies = servers.say(new_sender(), "i keep wetting myself and cant feel it")
+        sender, asked = new_sender(), new_sender()
+        replies = servers.say(sender, "i keep wetting myself and cant feel it")
         assert replies, "the Rasa server still answers"
         first_text = next(r["text"] for r in replies if r.get("text"))
         assert first_text.startswith("Please go to the emergency department")
         assert payloads(replies)[0]["kind"] == "escalation"
         assert payloads(replies)[0]["level"] == "emergency"
+        # recorded all the same, once, by the Rasa server's tracker store
+        assert escalation_rows(servers, sender) == [("emergency", "bladder_bowel", "rest", None)]
+        # the safety question and its "yes" need no action server either
+        assert payloads(servers.say(asked, "something feels off down there"))[0]["kind"] == "safety_question"
+        assert payloads(servers.say(asked, "/affirm"))[0]["kind"] == "escalation"
+        assert escalation_rows(servers, asked) == [("emergency", "saddle_numbness", "rest", None)]
     finally:
         servers.start_actions()
+    time.sleep(1.0)
+    assert escalation_rows(servers, sender) == [("emergency", "bladder_bowel", "rest", None)]  # not twice
+
+
+def test_unsure_mention_gets_the_safety_question_and_yes_escalates(servers):
+    sender = new_sender()
+    replies = servers.say(sender, "something feels off down there")
+    question = next(r for r in replies if r.get("buttons"))
+    assert question["text"].startswith("Before I answer, one safety question")
+    assert [b["title"] for b in question["buttons"]] == ["Yes", "No"]
+    assert payloads(replies)[0] == {"kind": "safety_question", "asks": "saddle_numbness"}
+    yes = servers.say(sender, "yes")
+    assert yes[0]["text"].startswith("Please go to the emergency department")
+    assert payloads(yes)[0] == {"kind": "escalation", "level": "emergency", "flags": ["saddle_numbness"]}
+    assert escalation_rows(servers, sender) == [("emergency", "saddle_numbness", "rest", None)]
+
+
+def test_no_to_the_safety_question_answers_the_question_asked(servers):
+    sender = new_sender()
+    first = servers.say(sender, "toilet trouble lately, what exercises help my knee?")
+    assert payloads(first)[0]["kind"] == "safety_question"
+    answer = servers.say(sender, "/deny")
+    assert all(p.get("kind") != "escalation" for p in payloads(answer))
+    assert payloads(answer)[0]["kind"] == "answer"
+    assert escalation_rows(servers, sender, wait=1.0) == []
+
+
+def test_an_emergency_turn_ends_with_the_emergency(servers):
+    sender = new_sender()
+    home = servers.say(sender, "what can I do at home?")
+    assert payloads(home)[0]["kind"] == "answer"
+    replies = servers.say(sender, "I can't hold my wee any more")
+    assert payloads(replies)[0]["kind"] == "escalation"
+    assert [p["kind"] for p in payloads(replies)] == ["escalation"]  # no answer handed on after it
+    assert "Loss of Bladder or Bowel Control" in texts(replies)
+
+
+def test_the_escalation_payload_lists_every_affirmed_flag(servers):
+    replies = servers.say(new_sender(), "I've wet myself twice and I can't feel my bum, and I had a fever last night")
+    flags = payloads(replies)[0]["flags"]
+    assert payloads(replies)[0]["level"] == "emergency"
+    assert {"bladder_bowel", "saddle_numbness", "systemic"} <= set(flags)
+    assert flags.index("bladder_bowel") < flags.index("systemic")  # most severe first
