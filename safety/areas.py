@@ -30,14 +30,14 @@ SUSPECT_SUFFIX = "?"
 _NEGATION_NORMS = {"not", "no", "never", "without", "nor", "neither", "none", "fine", "normal",
                    "normally", "ok", "okay", "good", "intact", "unaffected", "usual"}
 _NEGATED_BEFORE = {"not", "no", "never", "without"}
-_FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "i'm", "ive", "i've", "id", "i'd"}
+_FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "i'm", "ive", "i've", "id", "i'd", "ma"}
 _QUESTION_OPENERS = {"what", "whats", "is", "are", "can", "could", "does", "do", "how", "why",
                      "when", "which", "should", "would", "will"}
 
 # Lay spellings of the same phrase: "can't" / "cant" / "cannot" / "can not" / "can’t".
 _REGEX_FORMS = [
-    (re.compile(r"can't"), r"(?:can'?t|can’t|cannot|can not)"),
-    (re.compile(r"n't"), r"(?:n'?t|n’t| not)"),
+    (re.compile(r"can't"), r"(?:can'?t|can’t|cannot|can not|cannae|canna)"),
+    (re.compile(r"n't"), r"(?:n'?t|n’t| not|nae)"),
     (re.compile(r"'"), r"['’]?"),
 ]
 
@@ -97,6 +97,7 @@ class Tables:
     idioms: WordClass  # words inside these are not red-flag words
     hypothetical: Optional[Pattern]  # sentences in which nothing escalates
     self_reference: Optional[Pattern]  # "that happened to me": general questions become the writer's
+    self_reference_strong: Optional[Pattern]  # "it was me": so do things said of others
 
     @classmethod
     def load(cls, path: Path = TABLES) -> "Tables":
@@ -115,7 +116,10 @@ class Tables:
         hypothetical = re.compile("|".join(f"(?:{r})" for r in shapes)) if shapes else None
         refs = data.get("self_reference") or []
         self_reference = re.compile("|".join(f"(?:{r})" for r in refs)) if refs else None
-        return cls(int(data.get("window", 10)), classes, rules, suspect, idioms, hypothetical, self_reference)
+        strong = data.get("self_reference_strong") or []
+        self_reference_strong = re.compile("|".join(f"(?:{r})" for r in strong)) if strong else None
+        return cls(int(data.get("window", 10)), classes, rules, suspect, idioms, hypothetical, self_reference,
+                   self_reference_strong)
 
 
 def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Optional[Tuple[int, int]]:

@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from medspacy.context import ConTextRule
 
-_FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "ive"}
+_FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "ive", "ma"}
 
 
 def _outside_target(on_modifies):
@@ -64,9 +64,10 @@ def _generic_question(target: Span, modifier: Span, span_between: Span) -> bool:
 
 
 def _normal_now(target: Span, modifier: Span, span_between: Span) -> bool:
-    """"my bladder's fine" negates; "it was fine last week" / "used to be fine" does not."""
-    before = {t.lower_ for t in modifier.doc[max(0, modifier.start - 3):modifier.start]}
-    return not before & {"was", "were", "used", "until", "till"}
+    """"my bladder's fine" negates; "it was fine last week", "used to be fine", "last week I
+    could get up on my tiptoes fine" do not."""
+    before = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 7):modifier.start]}
+    return not before & {"was", "were", "used", "until", "till", "could", "last", "before"}
 
 
 _ONSET_WORDS = {"ever", "start", "starts", "started", "begin", "begins", "began", "get", "gets",
@@ -93,7 +94,7 @@ _FAMILY_WORDS = (
     "daughter daughters fam family families father fathers grandchild grandchildren "
     "granddaughter granddaughters grandfather grandfathers grandmother grandmothers grandparent "
     "grandparents grandson grandsons grandma grandpa grandad granddad gran granny nan nana nanna "
-    "husband hubby mom moms mum mums mam mummy mommy mother mothers ma nephew nephews niece "
+    "husband hubby mom moms mum mums mam mummy mommy mother mothers nephew nephews niece "
     "nieces parent parents partner sibling siblings sister sisters son sons spouse uncle uncles "
     "wife missus boyfriend girlfriend fiance fiancee fiancé fiancée bf gf stepdad stepmum "
     "stepmom stepson stepdaughter kid kids baby toddler twin"
@@ -168,7 +169,11 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                     "haven't seen", "havent seen", "not important", "is not important",
                     "not a big deal", "not serious", "nothing serious", "not urgent",
                     "if you'll pardon", "if you pardon", "if you'll excuse", "if you follow me",
-                    "if i may", "but i'm not", "but im not", "but i am not"):
+                    "if i may", "but i'm not", "but im not", "but i am not",
+                    "don't want to overreact", "dont want to overreact", "don't want to be dramatic",
+                    "don't want to waste your time", "dont want to waste your time",
+                    "not a big issue", "only a minor thing", "no been right", "i've no been",
+                    "ive no been", "not asking about me"):
         add(R(literal, "NEGATED_EXISTENCE", direction="PSEUDO"))
 
     # ---- hedges: uncertainty, which escalates (longer than "not"/"if", so they win pruning)
@@ -245,7 +250,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         add(R(literal, "NEGATED_EXISTENCE", direction="BIDIRECTIONAL", max_scope=8))
 
     # ---- questions about how or why something happens, in general
-    add(R("how / why (does it ...)", "HYPOTHETICAL", direction="FORWARD",
+    add(R("how / why (does it ...)", "HYPOTHETICAL", direction="FORWARD", on_modifies=_generic_sentence,
           pattern=[{"LOWER": {"IN": ["how", "why"]}},
                    {"LOWER": {"IN": ["does", "do", "can", "could", "would", "should", "is", "are",
                                      "might", "a", "an", "the", "back", "bladder", "unexplained"]}}]))
@@ -253,7 +258,11 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                     "generally speaking", "in general", "generally",
                     "at any stage", "at any point", "if ever"):
         add(R(literal, "HYPOTHETICAL", direction="FORWARD"))
+    for literal in ("nothing like", "nothin like", "not the worst"):
+        add(R(literal, "NEGATED_EXISTENCE", direction="FORWARD", max_scope=5))
     for literal in ("school project", "are mentioned", "is mentioned", "mentioned as", "listed as",
+                    "mentions", "the article mentions", "people say", "what do they mean",
+                    "what does it mean", "no issues myself", "not asking about me",
                     "grouped with", "is grouped", "in your guidance", "in the article"):
         add(R(literal, "HYPOTHETICAL", direction="BIDIRECTIONAL", max_scope=8))
     add(R("should ... ever", "HYPOTHETICAL", direction="FORWARD",

@@ -180,13 +180,17 @@ class RedFlagDetector:
             del affirmed[key]
         for key in [k for k in ignored if k[2].endswith(SUSPECT_SUFFIX)]:
             del ignored[key]
+        # "can a bad back make you pee yourself? because that happened to me": the general
+        # question was the writer's own; "my husband noticed the sheets were wet, and it was me"
+        reasons = set()
         if self._tables.self_reference is not None and self._tables.self_reference.search(lowered):
-            # "can a bad back make you pee yourself? because that happened to me": the general
-            # question was the writer's own
-            for key, (mention, reason) in list(ignored.items()):
-                if reason == HYPOTHETICAL and not key[2].endswith(SUSPECT_SUFFIX):
-                    affirmed[key] = mention
-                    del ignored[key]
+            reasons.add(HYPOTHETICAL)
+        if self._tables.self_reference_strong is not None and self._tables.self_reference_strong.search(lowered):
+            reasons.update((HYPOTHETICAL, FAMILY, OTHER_PERSON))
+        for key, (mention, reason) in list(ignored.items()):
+            if reason in reasons and not key[2].endswith(SUSPECT_SUFFIX):
+                affirmed[key] = mention
+                del ignored[key]
         mentions = tuple(sorted(affirmed.values(), key=lambda m: m.start))
         flags = tuple(sorted({m.category for m in mentions}, key=CATEGORY_RANK.__getitem__))
         level = min((CATEGORY_LEVELS[f] for f in flags), key=LEVEL_RANK.__getitem__, default=None)

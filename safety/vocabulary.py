@@ -156,6 +156,7 @@ PHRASES: Dict[str, List[List[dict]]] = {
         [low("no"), low("longer"), low("able"), low("to")],
         [lem("struggle struggling struggled"), low("to")], [low("hard difficult impossible"), low("to")],
         [{"LEMMA": {"IN": ["will", "wo"]}}, NOT],
+        [low("cannae canna couldnae cudnae")],
     ],
     "tingling": [[low("pins"), low("and"), low("needles")]],
     "privates": [[low("private"), lem("part parts area areas bits")]],
