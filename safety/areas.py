@@ -98,6 +98,8 @@ class Tables:
     hypothetical: Optional[Pattern]  # sentences in which nothing escalates
     self_reference: Optional[Pattern]  # "that happened to me": general questions become the writer's
     self_reference_strong: Optional[Pattern]  # "it was me": so do things said of others
+    suspect_cues: Optional["WordClass"] = None  # a suspect word asks only beside one of these
+    not_about_the_writer: Optional[Pattern] = None  # messages in which nothing escalates
 
     @classmethod
     def load(cls, path: Path = TABLES) -> "Tables":
@@ -118,8 +120,11 @@ class Tables:
         self_reference = re.compile("|".join(f"(?:{r})" for r in refs)) if refs else None
         strong = data.get("self_reference_strong") or []
         self_reference_strong = re.compile("|".join(f"(?:{r})" for r in strong)) if strong else None
+        cues = WordClass.from_list("suspect_cues", data.get("suspect_cues") or []) if data.get("suspect_cues") else None
+        others = data.get("not_about_the_writer") or []
+        not_mine = re.compile("|".join(f"(?:{r})" for r in others)) if others else None
         return cls(int(data.get("window", 10)), classes, rules, suspect, idioms, hypothetical, self_reference,
-                   self_reference_strong)
+                   self_reference_strong, cues, not_mine)
 
 
 def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Optional[Tuple[int, int]]:
@@ -142,7 +147,7 @@ _REASSURED = {"not", "no", "never", "none", "fine", "normal", "normally", "ok", 
               "intact", "unaffected", "usual", "perfectly", "everything", "nothing", "control",
               "if", "case", "eye", "warning", "signs", "sign", "whatsoever", "unchanged", "mean",
               "means", "article", "leaflet", "mentions", "mentioned", "why", "linked", "connection",
-              "plumber", "cistern"}
+              "plumber", "cistern", "everythin", "thought", "how", "kidneys"}
 
 
 def _vague_complaint(sent: Span) -> bool:
@@ -170,6 +175,9 @@ class AreaMatcher:
         for start, end in self.tables.idioms.hits(doc, 0, len(doc)):
             idiom[start:end] = b"\x01" * (end - start)
         ents = [e for e in doc.ents if not all(idiom[e.start:e.end])]
+        if self.tables.not_about_the_writer is not None and self.tables.not_about_the_writer.search(doc.text):
+            doc.ents = []
+            return doc
         hypothetical = {s.start for s in doc.sents
                         if self.tables.hypothetical is not None and self.tables.hypothetical.search(s.text)}
         ents = [e for e in ents if e.sent.start not in hypothetical]
@@ -195,7 +203,8 @@ class AreaMatcher:
                 # weakness in a message that tells of it getting worse: progressive weakness
                 rank = LEVEL_RANK[CATEGORY_LEVELS["progressive_weakness"]]
                 spans.extend((rank, s, e, "progressive_weakness") for s, e in hits["WEAKNESS"])
-            if _vague_complaint(sent):
+            cues = self.tables.suspect_cues
+            if _vague_complaint(sent) and (cues is None or cues.hits(doc, sent.start, sent.end)):
                 for category, names in self.tables.suspect.items():
                     rank = LEVEL_RANK[CATEGORY_LEVELS[category]] + len(LEVEL_RANK)  # below affirmed
                     for name in names:

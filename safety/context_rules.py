@@ -45,7 +45,9 @@ def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
     """Family / other-person cues apply unless the user speaks about themself in between
     ("my wife says I keep wetting myself"), in the mention or just after it ("my daughter
     noticed a damp patch on my chair"), or describes themself ("i'm a patient with ...")."""
-    after = target.doc[target.end:min(target.end + 3, target.sent.end)]
+    doc = target.doc
+    after = [t for t in doc[target.end:min(target.end + 3, target.sent.end)]
+             if not (t.i + 1 < len(doc) and doc[t.i + 1].lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE)]
     if _has_first_person(span_between) or _has_first_person(target) or _has_first_person(after):
         return False
     before = [t.lower_ for t in modifier.doc[max(0, modifier.start - 3):modifier.start]]
@@ -255,14 +257,15 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                    {"LOWER": {"IN": ["does", "do", "can", "could", "would", "should", "is", "are",
                                      "might", "a", "an", "the", "back", "bladder", "unexplained"]}}]))
     for literal in ("explain", "please explain", "is there any truth", "were i to", "should i ever",
-                    "generally speaking", "in general", "generally",
+                    "generally speaking", "in general",
                     "at any stage", "at any point", "if ever"):
         add(R(literal, "HYPOTHETICAL", direction="FORWARD"))
     for literal in ("nothing like", "nothin like", "not the worst"):
         add(R(literal, "NEGATED_EXISTENCE", direction="FORWARD", max_scope=5))
     for literal in ("school project", "are mentioned", "is mentioned", "mentioned as", "listed as",
                     "mentions", "the article mentions", "people say", "what do they mean",
-                    "what does it mean", "no issues myself", "not asking about me",
+                    "what does it mean", "no issues myself", "not asking about me", "the link",
+                    "what's the link", "whats the link", "link with", "link between",
                     "grouped with", "is grouped", "in your guidance", "in the article"):
         add(R(literal, "HYPOTHETICAL", direction="BIDIRECTIONAL", max_scope=8))
     add(R("should ... ever", "HYPOTHETICAL", direction="FORWARD",
