@@ -24,6 +24,8 @@ from .categories import CATEGORY_LEVELS, LEVEL_RANK
 
 TABLES = Path(__file__).resolve().parent / "tables" / "areas.yml"
 SUSPECT_SUFFIX = "?"
+HYPOTHETICAL_SENTENCES = "red_flag_hypothetical_sentences"  # doc.user_data keys
+NOT_ABOUT_THE_WRITER = "red_flag_not_about_the_writer"
 
 # Negation or normality between two words of a rule breaks the link ("toilet is fine, no
 # leaking", "sex life is totally normal, nothing's changed").
@@ -175,17 +177,15 @@ class AreaMatcher:
         for start, end in self.tables.idioms.hits(doc, 0, len(doc)):
             idiom[start:end] = b"\x01" * (end - start)
         ents = [e for e in doc.ents if not all(idiom[e.start:e.end])]
-        if self.tables.not_about_the_writer is not None and self.tables.not_about_the_writer.search(doc.text):
-            doc.ents = []
-            return doc
+        # read by the detector: mentions in these are set aside (hypothetical / not the writer's)
+        doc.user_data[NOT_ABOUT_THE_WRITER] = bool(
+            self.tables.not_about_the_writer is not None and self.tables.not_about_the_writer.search(doc.text))
         hypothetical = {s.start for s in doc.sents
                         if self.tables.hypothetical is not None and self.tables.hypothetical.search(s.text)}
-        ents = [e for e in ents if e.sent.start not in hypothetical]
+        doc.user_data[HYPOTHETICAL_SENTENCES] = hypothetical
         progression = bool(self.tables.classes["PROGRESSION"].hits(doc, 0, len(doc))) \
             if "PROGRESSION" in self.tables.classes else False
         for sent in doc.sents:
-            if sent.start in hypothetical:
-                continue
             hits = {name: [h for h in wc.hits(doc, sent.start, sent.end) if not any(idiom[h[0]:h[1]])]
                     for name, wc in self.tables.classes.items()}
             for category, rules in self.tables.rules.items():

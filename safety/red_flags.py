@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 from medspacy.context import ConText, ConTextRule  # noqa: F401  (registers "medspacy_context")
 
 from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK, LEVELS
-from .areas import SUSPECT_SUFFIX, keyword_net
+from .areas import HYPOTHETICAL_SENTENCES, NOT_ABOUT_THE_WRITER, SUSPECT_SUFFIX, keyword_net
 from .context_rules import build_context_rules
 from .spelling import SpellingNormalizer, known_english_words
 from .target_matcher import TargetMatcher
@@ -222,6 +222,11 @@ class RedFlagDetector:
         out = []
         for start, end in windows:
             part = doc[start:end].as_doc()
+            part.user_data[NOT_ABOUT_THE_WRITER] = doc.user_data.get(NOT_ABOUT_THE_WRITER)
+            hypothetical = doc.user_data.get(HYPOTHETICAL_SENTENCES, set())
+            part.user_data[HYPOTHETICAL_SENTENCES] = {
+                max(0, s.start - start) for s in doc[start:end].sents if s.start in hypothetical
+                or doc[max(s.start, start)].sent.start in hypothetical}
             out.append((doc[start].idx, self._context(part)))
         return out
 
@@ -229,6 +234,10 @@ class RedFlagDetector:
     def _reason(ent: Span) -> Optional[str]:
         if ent._.is_negated:
             return NEGATED
+        if ent.doc.user_data.get(NOT_ABOUT_THE_WRITER):
+            return OTHER_PERSON
+        if ent.sent.start in ent.doc.user_data.get(HYPOTHETICAL_SENTENCES, ()):
+            return HYPOTHETICAL
         if ent._.is_other_person:
             return OTHER_PERSON
         if ent._.is_family:
