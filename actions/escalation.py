@@ -30,9 +30,11 @@ from actions.replies import (
 )
 from safety.escalations import Escalation, EscalationLog
 from safety.red_flags import Assessment, get_detector
+from safety.review_log import SafetyReviewLog
 
 logger = logging.getLogger(__name__)
 escalation_log = EscalationLog()
+safety_review_log = SafetyReviewLog()
 RED_FLAG_INTENT = "red_flag"
 CONFIDENT = 0.5  # as the FallbackClassifier's threshold in config.yml
 MIN_SHARE = 0.2  # of the model's confidence left to intents other than red_flag
@@ -89,6 +91,7 @@ def escalate_if_missed(
         return []
     assessment = get_detector().assess(message.get("text") or "")
     if not assessment.escalate:
+        safety_review_log.log(message.get("text") or "", assessment)
         return []
     text, custom = escalation_response(domain, assessment.flags[0])
     dispatcher.utter_message(text=text)
@@ -186,6 +189,8 @@ class ActionAnswerAsked(Action):
         if not asked:
             dispatcher.utter_message(response="utter_anything_else")
             return []
+        text = asked.get("text") or ""
+        safety_review_log.log(text, get_detector().assess(text), outcome="asked_no")
         original = tracker.copy()
         original.latest_message = asked
         intent = asked_intent(original)

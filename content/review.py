@@ -5,6 +5,10 @@ time). `make review` exports the ones not exported before as a YAML file of cand
 grouped by the intent the model guessed, for an editor to sort into data/nlu/, and marks them
 exported so that the next export shows only new ones.
 
+Messages that touch red-flag vocabulary never become NLU candidates: they are kept apart
+(safety.review_log) and exported to a separate safety-review file for a clinician, whose outcome
+is a change to the vocabulary tables.
+
     python -m content.review [--out FILE]
 """
 import argparse
@@ -41,6 +45,8 @@ class UnansweredLog(TableOwner):
         """Never raises: losing a review candidate must not cost the visitor a reply."""
         if not (text or "").strip() or text.startswith("/"):
             return  # nothing typed, or a button's payload
+        if touches_red_flags(text):
+            return  # a clinician's review, not training data (safety.review_log)
         try:
             with self.engine.begin() as conn:
                 conn.execute(insert(unanswered_messages).values(
@@ -73,6 +79,17 @@ class UnansweredLog(TableOwner):
         return len(rows)
 
 
+def touches_red_flags(text: str) -> bool:
+    from safety.areas import keyword_net
+    from safety.red_flags import get_detector
+
+    try:
+        assessment = get_detector().assess(text)
+        return bool(assessment.ignored or assessment.suspected or keyword_net(text))
+    except Exception:
+        return True  # when unsure, keep it out of the training candidates
+
+
 def render(groups) -> str:
     lines = [
         "# Candidate NLU examples: messages the assistant could not answer, grouped by the intent",
@@ -98,6 +115,18 @@ def main(argv: List[str]) -> int:
         print(f"Exported {count} message(s) to {args.out}")
     else:
         print("No new unanswered messages since the last export.")
+    from safety.review_log import SafetyReviewLog, render as render_safety
+
+    rows = SafetyReviewLog().export_rows()
+    safety_out = args.out.with_name(args.out.name.replace("candidates", "safety-review"))
+    if safety_out == args.out:
+        safety_out = args.out.with_name("safety-review-" + args.out.name)
+    if rows:
+        safety_out.parent.mkdir(parents=True, exist_ok=True)
+        safety_out.write_text(render_safety(rows), encoding="utf-8")
+        print(f"Exported {len(rows)} message(s) for safety review (a clinician) to {safety_out}")
+    else:
+        print("No new messages for safety review.")
     return 0
 
 

@@ -37,3 +37,30 @@ def test_a_broken_database_never_raises(tmp_path):
     from sqlalchemy import create_engine
 
     UnansweredLog(create_engine(f"sqlite:///{blocked / 'db.sqlite'}")).log("hello?", "greet", 0.2)
+
+
+def test_red_flag_vocabulary_goes_to_the_safety_review_not_the_nlu_candidates(tmp_path):
+    import yaml
+
+    from safety.red_flags import get_detector
+    from safety.review_log import SafetyReviewLog, render
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    unanswered, safety = UnansweredLog(engine), SafetyReviewLog(engine)
+    missed = "the loo situation is a nightmare lately"  # the kind of miss a clinician must see
+    unanswered.log(missed, "ask_symptoms", 0.3)
+    unanswered.log("what's the dose of naproxen", "ask_treatment", 0.38)
+    assert unanswered.export(tmp_path / "candidates.yml") == 1  # the bladder message is not a candidate
+    assert "loo" not in (tmp_path / "candidates.yml").read_text()
+
+    detector = get_detector()
+    for text in (missed, "what exercises help my knee", "no trouble controlling my bladder"):
+        safety.log(text, detector.assess(text))
+    assert not safety.log("I can't control my bladder", detector.assess("I can't control my bladder"))
+    rows = safety.export_rows()
+    assert [r["text"] for r in rows] == [missed, "no trouble controlling my bladder"]
+    assert "negated" in rows[1]["reasons"]
+    exported = yaml.safe_load(render(rows))
+    assert exported[0]["text"] == missed and exported[0]["reasons"]
+    assert "safety/tables/areas.yml" in render(rows)
+    assert safety.export_rows() == []  # exported once
