@@ -159,3 +159,56 @@ def test_the_escalation_payload_lists_every_affirmed_flag(servers):
     assert payloads(replies)[0]["level"] == "emergency"
     assert {"bladder_bowel", "saddle_numbness", "systemic"} <= set(flags)
     assert flags.index("bladder_bowel") < flags.index("systemic")  # most severe first
+
+
+def _seen(replies: list) -> str:
+    """What the visitor sees first in the turn: an escalation, the safety question, or neither."""
+    first = payloads(replies)[:1]
+    if first and first[0].get("kind") == "escalation" and replies[0].get("text", "").startswith(
+            ("Please go to the emergency department", "Please contact a doctor today", "Please book")):
+        return "escalate:" + first[0]["level"]
+    if first and first[0].get("kind") == "safety_question":
+        return "ask"
+    return "none"
+
+
+def test_blind_sets_over_rest_escalate_first_as_the_detector_decides(servers):
+    """Every blind message over REST, as a visitor would send it: the detector's verdict is what
+    the visitor sees first in the turn, and the model adds at most a few safety questions."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from evaluation.red_flags import detector_outcome, evaluate, load_set
+    from tests.test_blind_red_flags import GATES
+
+    outcome = detector_outcome()
+    messages = []
+    for name in ("A", "B", "C", "D"):
+        affirming, non_escalating = load_set(name)
+        messages += [item["text"] for item in affirming + non_escalating]
+
+    def over_rest(text):
+        return _seen(servers.say(new_sender(), text, timeout=120))
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        seen = dict(zip(messages, pool.map(over_rest, messages)))
+    disagreements = []
+    for text, got in seen.items():
+        expected = outcome(text)
+        want = f"escalate:{expected.level}" if expected.kind == "escalate" else expected.kind
+        # the model may add a safety question where the detector saw nothing; nothing else differs
+        if got != want and not (want == "none" and got == "ask"):
+            disagreements.append(f"detector {want}, visitor saw {got}: {text!r}")
+    assert not disagreements, "\n".join(disagreements)
+    for name, (min_recall, max_false, max_questions) in sorted(GATES.items()):
+        report = evaluate(name, lambda text: _as_outcome(seen[text]))
+        print("\n(over REST, as the visitor sees it) " + report.summary())
+        assert report.recall >= min_recall and report.false_rate <= max_false
+        assert report.question_rate <= max_questions, "\n".join(report.asked)
+
+
+def _as_outcome(seen: str):
+    from evaluation.red_flags import Outcome
+
+    if seen.startswith("escalate:"):
+        return Outcome("escalate", seen.split(":", 1)[1])
+    return Outcome(seen)
