@@ -91,7 +91,8 @@ class ActionNotCovered(ReplyAction):
         return "action_not_covered"
 
     def reply(self, dispatcher, tracker, domain):
-        return send_not_covered(dispatcher, tracker)
+        # the model found no article intent: the article is still searched, with a higher bar
+        return answer_intent(dispatcher, tracker, latest_intent(tracker))
 
 
 class ActionChitchat(ReplyAction):

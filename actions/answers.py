@@ -1,8 +1,15 @@
-"""Compose chat-sized answers from the article's own sentences.
+"""Find the passage that answers a question, and compose a chat-sized answer from it.
 
-An answer is the section's name, then passages in the order that fits the question, cut at a
-sentence boundary near WORD_BUDGET words. What did not fit is returned as `remaining`: references
-("<passage id>" or "<passage id>#<sentence index>") that "tell me more" continues with.
+The passage is chosen over the whole article (article/retrieval.py: BM25 over each passage's
+words and example questions); the NLU intent and entities steer the ranking towards their
+section and passage, without confining it. A clear best passage is answered; two close ones
+become "did you mean" choices; a weak best match is "not covered".
+
+An answer is the section's name, then the passage as a unit that stands alone: a list item with
+its label, a list's lead-in together with its items, a paragraph cut only at a sentence that
+does not end with ":". What did not fit is returned as `remaining`: references ("<passage id>"
+or "<passage id>#<sentence index>", the latter only inside unlabelled paragraphs) that "tell me
+more" continues with.
 """
 import re
 import threading
@@ -14,13 +21,21 @@ import yaml
 
 from actions.topics import Topic
 from article.model import Article, Passage, Section
-from article.search import PassageRanker
+from article.retrieval import Match, Retriever, load_questions, load_vocabulary
 from article.store import ArticleStore
 from database import PROJECT_ROOT
 
 WORD_BUDGET = 80
-SPECIFIC_SCORE = 0.12  # below this, a question is treated as generic for its topic
 ENTITY_PASSAGES_FILE = PROJECT_ROOT / "data" / "article" / "entity_passages.yml"
+QUESTIONS_FILE = PROJECT_ROOT / "data" / "article" / "questions.yml"
+VOCABULARY_FILE = PROJECT_ROOT / "data" / "article" / "vocabulary.yml"
+
+# Ranking (calibrated on the tuning set tests/blind/answers_A.yml; docs/answers.md)
+MIN_SCORE = 0.25  # a best match below this is "not covered"
+MIN_SCORE_UNSTEERED = 0.35  # the same when the model found no article intent (out of scope, unsure)
+STEER = 0.35  # passages of the intent's section score this much more
+NAMED_BONUS = 0.6  # a passage an entity names gains this share of the best score
+DID_YOU_MEAN_RATIO = 0.92  # a runner-up this close to the best (another unit) makes a choice
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 
 
@@ -35,10 +50,14 @@ class Answer:
 class Library:
     """The article in service, its ranker and the entity-to-passage map, reloaded on change."""
 
-    def __init__(self, store: Optional[ArticleStore] = None, entity_file: Path = ENTITY_PASSAGES_FILE):
+    def __init__(self, store: Optional[ArticleStore] = None, entity_file: Path = ENTITY_PASSAGES_FILE,
+                 questions_file: Path = QUESTIONS_FILE, vocabulary_file: Path = VOCABULARY_FILE):
         self._store = store
         self._entity_file = entity_file
-        self._ranker: Optional[PassageRanker] = None
+        self._questions_file = questions_file
+        self._vocabulary_file = vocabulary_file
+        self._retriever: Optional[Retriever] = None
+        self._retriever_key: Optional[tuple] = None
         self._entity_map: Optional[Dict[str, Dict[str, str]]] = None
         self._entity_mtime: Optional[int] = None
         self._lock = threading.Lock()
@@ -49,12 +68,17 @@ class Library:
             self._store = ArticleStore.from_url()
         return self._store
 
-    def current(self) -> Tuple[Article, PassageRanker]:
+    def current(self) -> Tuple[Article, Retriever]:
+        """The article in service and its retriever, rebuilt when the article, the example
+        questions or the vocabulary changed (editors' edits take effect without a restart)."""
         article = self.store.current()
+        key = (id(article), _mtime(self._questions_file), _mtime(self._vocabulary_file))
         with self._lock:
-            if self._ranker is None or self._ranker.article is not article:
-                self._ranker = PassageRanker(article)
-            return article, self._ranker
+            if self._retriever is None or self._retriever_key != key:
+                self._retriever = Retriever(article, load_questions(self._questions_file),
+                                            load_vocabulary(self._vocabulary_file))
+                self._retriever_key = key
+            return article, self._retriever
 
     def entity_passages(self) -> Dict[str, Dict[str, str]]:
         """The map in data/article/entity_passages.yml, re-read only when the file changed."""
@@ -66,46 +90,38 @@ class Library:
         return self._entity_map
 
 
+def _mtime(path: Path) -> Optional[int]:
+    return path.stat().st_mtime_ns if path.exists() else None
+
+
 def sentences(text: str) -> List[str]:
     return [s for s in _SENTENCE_END.split(text.strip()) if s]
 
 
-def _lead_for(article: Article, item: Passage) -> str:
-    """The words that introduce a list item: its subsection, or a preceding 'include:' line."""
-    if item.subsection:
-        return f"{item.subsection}:"
-    before = [
-        p for p in article.in_section(item.section)
-        if p.kind == "paragraph" and p.position < item.position
-    ]
-    if before:
-        last = sentences(before[-1].text)[-1]
-        if last.endswith(":"):
-            return last
-    return ""
+def is_lead_in(passage: Passage) -> bool:
+    """A paragraph that ends by introducing a list ("Common symptoms include:")."""
+    return passage.kind == "paragraph" and passage.text.rstrip().endswith(":")
 
 
-def _is_lead_only(passage: Passage) -> bool:
-    """A paragraph that only introduces a list ("Common symptoms include:")."""
-    return passage.kind == "paragraph" and len(sentences(passage.text)) == 1 and passage.text.endswith(":")
-
-
-def summary_line(article: Article, items: Sequence[Passage]) -> str:
-    """'Common symptoms include: Localized Pain, Stiffness. Less common ...: Swelling, ...'"""
-    groups: List[Tuple[str, List[str]]] = []
-    for item in items:
-        lead = _lead_for(article, item)
-        if groups and groups[-1][0] == lead:
-            groups[-1][1].append(item.label)
-        else:
-            groups.append((lead, [item.label]))
-    return " ".join(f"{lead} {', '.join(labels)}.".strip() for lead, labels in groups)
+def list_items(article: Article, lead_in: Passage) -> List[Passage]:
+    """The items a lead-in introduces: those after it in its section, up to the next paragraph."""
+    items = []
+    for p in article.in_section(lead_in.section):
+        if p.position <= lead_in.position:
+            continue
+        if p.kind != "item":
+            break
+        items.append(p)
+    return items
 
 
 def take(article: Article, refs: Sequence[str], budget: int = WORD_BUDGET, used: int = 0):
-    """Render passages from refs until the word budget is spent.
+    """Render passages from refs until the word budget is spent, unit by unit.
 
-    Returns (lines, shown passage ids, remaining refs). At least one sentence is always taken.
+    A labelled item is shown whole or not at all (the first thing shown is always shown whole);
+    a paragraph may be cut at a sentence boundary, never after a sentence ending with ":". An
+    answer that would end on a lead-in also names the items it introduces.
+    Returns (lines, shown passage ids, remaining refs).
     """
     lines: List[str] = []
     shown: List[str] = []
@@ -116,21 +132,36 @@ def take(article: Article, refs: Sequence[str], budget: int = WORD_BUDGET, used:
         if passage is None:
             continue  # the article changed since this reference was made
         parts = sentences(passage.text)[start:]
+        words = sum(len(x.split()) for x in parts)
+        if passage.label and (lines or used) and used + words > budget:
+            return _close(article, lines, shown), shown, list(refs[index:])
         taken: List[str] = []
         for sentence in parts:
-            words = len(sentence.split())
-            if (lines or taken or used) and used + words > budget:
+            size = len(sentence.split())
+            if not passage.label and (lines or taken or used) and used + size > budget:
                 break
             taken.append(sentence)
-            used += words
+            used += size
+        while len(taken) > 1 and len(taken) < len(parts) and taken[-1].endswith(":"):
+            used -= len(taken.pop().split())  # never stop on a lead-in sentence
         if taken:
             label = f"{passage.label}: " if passage.label and start == 0 else ""
             lines.append(label + " ".join(taken))
             shown.append(passage.id)
         if len(taken) < len(parts):
             rest = [f"{passage.id}#{start + len(taken)}"]
-            return lines, shown, rest + list(refs[index + 1:])
-    return lines, shown, []
+            return _close(article, lines, shown), shown, rest + list(refs[index + 1:])
+    return _close(article, lines, shown), shown, []
+
+
+def _close(article: Article, lines: List[str], shown: List[str]) -> List[str]:
+    """An answer never ends on a lead-in: name the items it introduces."""
+    last = article.passage(shown[-1]) if shown else None
+    if last is not None and is_lead_in(last) and lines and lines[-1].rstrip().endswith(":"):
+        items = list_items(article, last)
+        if items:
+            lines = lines[:-1] + [f"{lines[-1]} {', '.join(i.label for i in items if i.label)}."]
+    return lines
 
 
 def section_header(section: Section) -> str:
@@ -157,51 +188,95 @@ def entity_passage_ids(library: Library, entities: Iterable[dict]) -> List[str]:
     return found
 
 
+@dataclass
+class Choice:
+    """What to reply: an answer, a choice between close passages, or "not covered"."""
+
+    answer: Optional[Answer] = None
+    options: List[Passage] = field(default_factory=list)  # "did you mean", best first
+
+    @property
+    def covered(self) -> bool:
+        return self.answer is not None or bool(self.options)
+
+
+def _family(article: Article, passage: Passage) -> str:
+    """Passages that answer the same thing: a lead-in and its items are one family."""
+    if passage.kind == "item":
+        before = [p for p in article.in_section(passage.section) if p.position < passage.position and p.kind != "item"]
+        if before and is_lead_in(before[-1]):
+            return before[-1].id
+    return passage.id
+
+
+def rank(library: Library, question: str, topic: Optional[Topic] = None,
+         entities: Iterable[dict] = ()) -> Tuple[Article, List[Match]]:
+    """All passages scored for the question, steered by the intent's topic and the entities."""
+    article, retriever = library.current()
+    matches = retriever.matches(question)
+    best = matches[0].score if matches else 0.0
+    scope = {p.id for p in topic.scope(article)} if topic else set()
+    if topic and not scope:
+        scope = {p.id for p in article.in_section(topic.section)}
+    named = set(entity_passage_ids(library, entities))
+    if topic:  # "see a doctor about numbness?": the named point in the topic's own section
+        named = {f"{topic.section}.{pid.split('.', 1)[1]}" if article.passage(f"{topic.section}.{pid.split('.', 1)[1]}")
+                 else pid for pid in named}
+    steered = []
+    for m in matches:
+        score = m.score * (1 + STEER) if m.passage.id in scope else m.score
+        if m.passage.id in named:
+            score += NAMED_BONUS * max(best, MIN_SCORE)
+        steered.append(Match(m.passage, score))
+    steered.sort(key=lambda m: (-m.score, m.passage.position))
+    return article, steered
+
+
+def choose(library: Library, question: str, topic: Optional[Topic] = None,
+           entities: Iterable[dict] = (), min_score: Optional[float] = None) -> Choice:
+    article, ranked = rank(library, question, topic, entities)
+    floor = min_score if min_score is not None else (MIN_SCORE if topic else MIN_SCORE_UNSTEERED)
+    if not ranked or ranked[0].score < floor:
+        return Choice()
+    best = ranked[0]
+    family = _family(article, best.passage)
+    runner = next((m for m in ranked[1:] if _family(article, m.passage) != family
+                   and m.passage.section != best.passage.section), None)
+    if runner is not None and runner.score >= DID_YOU_MEAN_RATIO * best.score:
+        third = next((m for m in ranked[1:] if m is not runner and _family(article, m.passage) not in
+                      (family, _family(article, runner.passage)) and m.score >= DID_YOU_MEAN_RATIO * best.score), None)
+        return Choice(options=[m.passage for m in (best, runner, third) if m is not None])
+    return Choice(answer=answer_passage(article, best.passage))
+
+
+def answer_passage(article: Article, passage: Passage) -> Answer:
+    """The passage as a unit that stands alone, then the rest of its section for "tell me more"."""
+    section = article.section(passage.section)
+    in_section = article.in_section(passage.section)
+    after = [p.id for p in in_section if p.position > passage.position]
+    if is_lead_in(passage):
+        items = list_items(article, passage)
+        lead = f"{passage.text} {', '.join(i.label for i in items if i.label)}."
+        used = len(lead.split())
+        lines, shown, remaining = take(article, [i.id for i in items], used=used)
+        if not shown:
+            remaining = [i.id for i in items]
+        rest = [r for r in after if r not in {i.id for i in items}]
+        return Answer(section, "\n".join([section_header(section), lead] + lines), [passage.id] + shown,
+                      remaining + rest)
+    return compose(article, section, [passage.id] + after, first=len(after) + 1)
+
+
 def answer_question(
     library: Library, topic: Topic, question: str, entities: Iterable[dict] = ()
-) -> Answer:
-    article, ranker = library.current()
-    named = [article.passage(pid) for pid in entity_passage_ids(library, entities)]
-    # "see a doctor about numbness?": the same point in the topic's own section, where it has one
-    named = [article.passage(f"{topic.section}.{p.id.split('.', 1)[1]}") or p for p in named if p]
-    if named:
-        first = named[0]
-        related = [
-            p for p in article.in_section(first.section)
-            if p.subsection == first.subsection and p.kind == first.kind and p not in named
-        ]
-        refs = [p.id for p in named + related]
-        return compose(article, article.section(first.section), refs, first=len(named))
-
-    section = article.section(topic.section)
-    scope = topic.scope(article) or article.in_section(topic.section)
-    ranked = ranker.rank(f"{question} {topic.hint}", scope)
-    relevant = [p for p, score in zip(scope, ranker.scores(question, scope)) if score >= SPECIFIC_SCORE]
-    if relevant:  # the question names something specific: those passages first, the rest later
-        refs = [p.id for p, _ in ranked]
-        refs = [r for r in refs if article.passage(r) in relevant] + [
-            r for r in refs if article.passage(r) not in relevant
-        ]
-        return compose(article, section, refs, first=len(relevant))
-    items = [p for p in scope if p.kind == "item" and p.label]
-    if topic.summary and items:  # list the points by label, then read them and the rest in turn
-        rest = [p for p in scope if p not in items and not _is_lead_only(p)]
-        return compose(article, section, [p.id for p in items + rest], lead=summary_line(article, items))
-    # A generic question: read on in article order from the passage that fits the topic best.
-    start = scope.index(ranked[0][0])
-    return compose(article, section, [p.id for p in scope[start:] + scope[:start]])
+) -> Choice:
+    """The answer to a question the model gave an article intent (its topic steers)."""
+    return choose(library, f"{question} {topic.hint}".strip(), topic, entities)
 
 
 def answer_anywhere(library: Library, question: str) -> Optional[Answer]:
-    """The article's best-matching passages for a question no intent was confident about."""
-    article, ranker = library.current()
-    ranked = ranker.rank(question, article.passages)
-    if not ranked or ranked[0][1] < SPECIFIC_SCORE:
-        return None
-    section = article.section(ranked[0][0].section)
-    in_section = [(p, score) for p, score in ranked if p.section == section.id]
-    relevant = [p for p, score in in_section if score >= SPECIFIC_SCORE]
-    return compose(article, section, [p.id for p, _ in in_section], first=len(relevant))
+    """The article's best answer for a question no intent was confident about (or None)."""
+    return choose(library, question).answer
 
 
 def continue_answer(library: Library, refs: Sequence[str]) -> Optional[Answer]:

@@ -1,17 +1,38 @@
-"""Questions the article cannot answer even when they use its words (a dose, side effects, ...).
+"""Questions the article cannot answer even when they use its words: a dose, side effects, costs,
+another condition or body part, or a diagnosis of the visitor's own case.
 
 The NLU model learns these as out_of_scope; this deterministic check keeps an article answer from
 ever standing in for medical advice the article does not give, whatever the model guessed.
 """
 import re
 
+_DRUGS = (r"ibuprofen|paracetamol|acetaminophen|tylenol|advil|aspirin|naproxen|codeine|tramadol|"
+          r"gabapentin|pregabalin|diclofenac|co-codamol|tablets?|pills?|medication|meds")
+# Conditions and body parts the article is not about (its own, such as osteoarthritis or the hips
+# named among its causes, are not listed).
+_OTHER_CONDITIONS = (
+    r"heart attack|stroke|migraines?|headaches?|diabetes|diabetic|kidney stones?|kidney infection|"
+    r"uti|urinary tract infection|osteoporosis|gout|lupus|fibromyalgia|rheumatoid|covid|flu|"
+    r"cancer|tumou?r|shingles|carpal tunnel|tennis elbow|frozen shoulder|plantar fasciitis|"
+    r"pregnan\w*|menopause|high blood pressure|blood pressure|cholesterol|asthma|depression|anxiety|"
+    r"acl|meniscus|bunions?|varicose|sprained ankle"
+)
+_OTHER_PARTS = r"shoulders?|neck|elbows?|wrists?|hands?|fingers?|thumbs?|jaw|teeth|tooth|stomach|chest|eyes?|ears?"
+
 NOT_COVERED = re.compile(
     r"\b("
-    r"dos(e|es|age|ing)|\d+\s?(mg|ml|milligrams?)\b|how (much|many)\b[^?.!]*\b(ibuprofen|"
-    r"paracetamol|acetaminophen|tylenol|advil|aspirin|tablets?|pills?|medication)|"
-    r"side[- ]?effects?|pregnan\w*|breast-?feeding|interact\w* with|"
-    r"book(ing)? (an? )?(appointment|consultation)|make an appointment|"
-    r"insurance|how much (does|do|will|would) \w+ cost|price of"
+    r"dos(e|es|age|ing)|\d+\s?(mg|ml|milligrams?)\b|how (much|many|often)\b[^?.!]*\b(" + _DRUGS + r")|"
+    r"side[- ]?effects?|breast-?feeding|interact\w* with|addictive|"
+    r"book(ing)? (an? )?(appointment|consultation)|make an appointment|waiting (list|times?)|"
+    r"insurance|medicare|medicaid|cover(ed)? by|nhs cover|how much (does|do|will|would|is) [\w ]*(cost|charge)|"
+    r"price of|cost of|"
+    r"(symptoms?|signs?|causes?|treatments?|cure) (of|for) (an? )?(" + _OTHER_CONDITIONS + r")|"
+    r"(" + _OTHER_CONDITIONS + r")|"
+    r"(pain|ache|aches|aching|sore|hurts?) (in|of) (my |the )?(" + _OTHER_PARTS + r")\b|"
+    r"(my |the )(" + _OTHER_PARTS + r") (pain|ache|aches|hurts?|is sore)|"
+    r"do i have (?!to\b)|have i got (?!to\b)|diagnos\w*|which (one|condition) (do )?i have|what condition (is it|do i have)|"
+    r"interpret my|read my (x-?ray|scan|mri|report|results)|(x-?ray|scan|mri) (report|results)|"
+    r"can you (confirm|tell me) whether (i|my)|is (it|that|this) (a|an) \w+ tear"
     r")\b",
     re.IGNORECASE,
 )

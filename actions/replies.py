@@ -136,18 +136,43 @@ def send_unavailable(dispatcher, tracker, action: str) -> List[EventType]:
 def answer_intent(
     dispatcher: CollectingDispatcher, tracker: Tracker, intent: Optional[str], escalated: bool = False
 ) -> List[EventType]:
-    """Answer the latest message as `intent` from the article, or say it isn't covered.
+    """Answer the latest message from the article, steered by `intent`, or say it isn't covered.
 
     After an escalation, a message that asked nothing the article answers gets nothing more.
     """
     message = tracker.latest_message or {}
     question = message.get("text") or ""
     topic = TOPICS.get(intent)
-    if topic is None or not_covered(question):
+    if question.startswith("/"):  # a button's payload: its question's words
+        question = QUESTIONS.get(intent, "")
+    if not_covered(question) or (topic is None and intent not in (None, "nlu_fallback", "out_of_scope")):
         return [] if escalated else send_not_covered(dispatcher, tracker)
     try:
         entities = [e for e in message.get("entities") or [] if e.get("entity") != "red_flag"]
-        answer = answer_question(answers.library, topic, question, entities)
+        choice = answer_question(answers.library, topic, question, entities) if topic else \
+            answers.choose(answers.library, question)
     except Exception:  # the store is down or empty: say so, never stay silent
         return send_unavailable(dispatcher, tracker, "answer")
-    return send_answer(dispatcher, tracker, answer, intent)
+    if choice.answer is not None:
+        return send_answer(dispatcher, tracker, choice.answer, intent)
+    if choice.options and not escalated:
+        return send_did_you_mean(dispatcher, tracker, choice.options)
+    return [] if escalated else send_not_covered(dispatcher, tracker)
+
+
+DID_YOU_MEAN_TEXT = "I'm not sure which part of the article you mean. Did you mean:"
+
+
+def option_title(passage) -> str:
+    if passage.label:
+        return passage.label
+    words = passage.text.split()
+    return " ".join(words[:8]) + ("..." if len(words) > 8 else "")
+
+
+def send_did_you_mean(dispatcher, tracker, options) -> List[EventType]:
+    """Two or three close passages: let the visitor choose (by button, or by number)."""
+    buttons = [{"title": option_title(p), "payload": f'/choose_passage{{"passage": "{p.id}"}}'} for p in options]
+    send(dispatcher, tracker, DID_YOU_MEAN_TEXT,
+         {"kind": "did_you_mean", "passages": [p.id for p in options]}, buttons)
+    return [SlotSet("offered", [p.id for p in options]), SlotSet("more_refs", [])]

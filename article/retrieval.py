@@ -1,0 +1,121 @@
+"""Question-to-passage matching over the whole article.
+
+Two signals, each in [0, 1], combined into a passage's score:
+- how well the question matches the passage's own words, label and section titles: BM25
+  (rank_bm25), saturated as s / (s + BM25_HALF);
+- how close the question is to one of the passage's example questions (data/article/questions.yml):
+  the best TF-IDF cosine similarity (scikit-learn) over word unigrams and bigrams.
+Words are stemmed (nltk's Snowball). A visitor's everyday words are widened with the article's
+words for them (data/article/vocabulary.yml); the widening counts for less than the visitor's own
+words. Both files are content: editors extend them, and they take effect without retraining.
+"""
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Mapping, Sequence, Tuple
+
+import yaml
+from nltk.stem.snowball import SnowballStemmer
+from rank_bm25 import BM25Okapi
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.metrics.pairwise import linear_kernel
+
+from article.model import Article, Passage
+
+_STEMMER = SnowballStemmer("english")
+_WORD = re.compile(r"[a-z0-9]+")
+# Stop words, less those that tell sections apart ("when" should I see a doctor, "how long").
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) - {"when", "long", "less", "more", "first", "after", "back"}
+
+
+BM25_HALF = 6.0  # a BM25 score that counts as half a match
+WIDENING_WEIGHT = 0.5  # the article's words for the visitor's words count this much
+QUESTION_WEIGHT = 0.55  # the share of the example-question signal in the score
+
+
+def tokens(text: str) -> List[str]:
+    return [_STEMMER.stem(w) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+
+
+def all_tokens(text: str) -> List[str]:
+    """Stemmed words, stop words kept (for comparing whole questions)."""
+    return [_STEMMER.stem(w) for w in _WORD.findall(text.lower())]
+
+
+def load_questions(path: Path) -> Dict[str, List[str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return {str(k): [str(q) for q in (v or [])] for k, v in (data or {}).items()}
+
+
+def load_vocabulary(path: Path) -> List[Tuple[re.Pattern, str]]:
+    """(pattern of the everyday words, the article's words), from `a | b: article words` lines."""
+    pairs = []
+    if not path.exists():
+        return pairs
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line or ":" not in line:
+            continue
+        words, _, meaning = line.rpartition(":")
+        alternatives = sorted((w.strip().lower() for w in words.split("|") if w.strip()), key=len, reverse=True)
+        if alternatives:
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b")
+            pairs.append((pattern, meaning.strip()))
+    return pairs
+
+
+@dataclass(frozen=True)
+class Match:
+    passage: Passage
+    score: float
+
+
+class Retriever:
+    """Scores every passage of one article against a question."""
+
+    def __init__(self, article: Article, questions: Mapping[str, Sequence[str]],
+                 vocabulary: Sequence[Tuple[re.Pattern, str]]) -> None:
+        self.article = article
+        self.vocabulary = list(vocabulary)
+        docs = []
+        for p in article.passages:
+            section = article.section(p.section)
+            docs.append(tokens(" ".join([p.display, p.label or "", section.title if section else "",
+                                         p.subsection or ""])))
+        self._bm25 = BM25Okapi(docs, k1=1.2, b=0.6)
+        self._owners: List[int] = []  # example question -> passage index
+        examples: List[str] = []
+        for index, p in enumerate(article.passages):
+            for q in questions.get(p.id, []):
+                examples.append(q)
+                self._owners.append(index)
+        self._tfidf = TfidfVectorizer(analyzer=lambda t: _grams(all_tokens(t)), sublinear_tf=True)
+        self._examples = self._tfidf.fit_transform(examples) if examples else None
+
+    def widening(self, question: str) -> str:
+        lowered = question.lower()
+        return " ".join(meaning for pattern, meaning in self.vocabulary if pattern.search(lowered))
+
+    def matches(self, question: str) -> List[Match]:
+        """Every passage with its score in [0, 1], best first (ties keep article order)."""
+        own, wide = tokens(question), tokens(self.widening(question))
+        passages = self.article.passages
+        text = [0.0] * len(passages)
+        if own or wide:
+            raw = self._bm25.get_scores(own) if own else [0.0] * len(passages)
+            extra = self._bm25.get_scores(wide) if wide else [0.0] * len(passages)
+            for i in range(len(passages)):
+                s = raw[i] + WIDENING_WEIGHT * extra[i]
+                text[i] = s / (s + BM25_HALF) if s > 0 else 0.0
+        asked = [0.0] * len(passages)
+        if self._examples is not None and question.strip():
+            sims = linear_kernel(self._tfidf.transform([f"{question} {self.widening(question)}"]), self._examples)[0]
+            for owner, sim in zip(self._owners, sims):
+                asked[owner] = max(asked[owner], float(sim))
+        scores = [(1 - QUESTION_WEIGHT) * t + QUESTION_WEIGHT * a for t, a in zip(text, asked)]
+        ranked = sorted(zip(passages, scores), key=lambda ps: (-ps[1], ps[0].position))
+        return [Match(p, s) for p, s in ranked]
+
+
+def _grams(words: List[str]) -> List[str]:
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
