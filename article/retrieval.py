@@ -9,6 +9,7 @@ Words are stemmed (nltk's Snowball). A visitor's everyday words are widened with
 words for them (data/article/vocabulary.yml); the widening counts for less than the visitor's own
 words. Both files are content: editors extend them, and they take effect without retraining.
 """
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +92,24 @@ class Retriever:
                 self._owners.append(index)
         self._tfidf = TfidfVectorizer(analyzer=lambda t: _grams(all_tokens(t)), sublinear_tf=True)
         self._examples = self._tfidf.fit_transform(examples) if examples else None
+        # the words the article and its questions use, to read a misspelt word as the nearest
+        known = " ".join([p.display for p in article.passages] + examples).lower()
+        self._known = sorted(set(_WORD.findall(known)) | {w for pattern, _ in self.vocabulary
+                                                          for w in _WORD.findall(pattern.pattern)})
+        self._known_set = set(self._known)
+
+    def spelled(self, question: str) -> str:
+        """The question with misspelt words read as the nearest word the article knows
+        ("spasmin" as "spasms", "physiotherpy" as "physiotherapy")."""
+        words = _WORD.findall(question.lower())
+        fixed = []
+        for w in words:
+            if len(w) >= 5 and w not in self._known_set and w not in STOP_WORDS:
+                close = difflib.get_close_matches(w, self._known, n=1, cutoff=0.8)
+                fixed.append(close[0] if close else w)
+            else:
+                fixed.append(w)
+        return " ".join(fixed)
 
     def widening(self, question: str) -> str:
         lowered = question.lower()
@@ -98,6 +117,7 @@ class Retriever:
 
     def matches(self, question: str) -> List[Match]:
         """Every passage with its score in [0, 1], best first (ties keep article order)."""
+        question = self.spelled(question)
         own, wide = tokens(question), tokens(self.widening(question))
         passages = self.article.passages
         text = [0.0] * len(passages)
