@@ -16,8 +16,10 @@ from actions.escalation import escalate_if_missed
 from actions.replies import (
     NUMBERED_CHANNELS,
     OVERVIEW_INTENTS,
+    answer_chosen,
     answer_intent,
     chosen_option,
+    chosen_passage,
     notice_if_first_turn,
     send,
     send_answer,
@@ -54,6 +56,9 @@ class ReplyAction(Action, ABC):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
         events = escalate_if_missed(dispatcher, tracker, domain)
         notice_if_first_turn(dispatcher, tracker)
+        passage = chosen_passage(tracker)
+        if passage:
+            return events + answer_chosen(dispatcher, tracker, passage)
         choice = chosen_option(tracker)
         if choice == "tell_me_more":
             return events + tell_more(dispatcher, tracker)

@@ -45,6 +45,7 @@ class Answer:
     text: str
     passages: List[str]  # ids of the passages shown, in order
     remaining: List[str] = field(default_factory=list)
+    listed: List[str] = field(default_factory=list)  # the items a list answer names, in order
 
 
 class Library:
@@ -263,8 +264,32 @@ def answer_passage(article: Article, passage: Passage) -> Answer:
             remaining = [i.id for i in items]
         rest = [r for r in after if r not in {i.id for i in items}]
         return Answer(section, "\n".join([section_header(section), lead] + lines), [passage.id] + shown,
-                      remaining + rest)
+                      remaining + rest, listed=[i.id for i in items])
     return compose(article, section, [passage.id] + after, first=len(after) + 1)
+
+
+_ORDINALS = {"first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3,
+             "three": 3, "fourth": 4, "4th": 4, "four": 4, "fifth": 5, "5th": 5, "five": 5,
+             "sixth": 6, "6th": 6, "six": 6}
+_MENTION = re.compile(
+    r"\b(?:(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\b|"
+    r"(?:number|no\.?|#|item|point)\s*(?P<num>[1-9]|one|two|three|four|five|six)\b|"
+    r"(?P<last>\b(?:last|final) (?:one|item|point|thing)\b|\bthe last\b))", re.IGNORECASE)
+
+
+def mentioned_item(text: str, listed: Sequence[str]) -> Optional[str]:
+    """The listed item a short message points at ("explain the second one", "number 3", "that
+    last one"), as knowledge-base actions resolve mentions; None when it points at none."""
+    if not listed or len((text or "").split()) > 8:
+        return None
+    match = _MENTION.search(text or "")
+    if not match:
+        return None
+    if match.group("last"):
+        return listed[-1]
+    word = (match.group("ord") or match.group("num") or "").lower()
+    index = _ORDINALS.get(word, int(word) if word.isdigit() else 0)
+    return listed[index - 1] if 1 <= index <= len(listed) else None
 
 
 def answer_question(

@@ -111,7 +111,33 @@ def send_answer(dispatcher, tracker, answer: Answer, intent: Optional[str]) -> L
     topic = TOPICS.get(intent)
     follow_ups = topic.follow_ups if topic else OVERVIEW_INTENTS
     send(dispatcher, tracker, answer.text, payload, suggestions(follow_ups, more=bool(answer.remaining)))
-    return [SlotSet("answer_topic", intent), SlotSet("more_refs", answer.remaining)]
+    return [SlotSet("answer_topic", intent), SlotSet("more_refs", answer.remaining),
+            SlotSet("listed", answer.listed), SlotSet("offered", [])]
+
+
+def chosen_passage(tracker: Tracker) -> Optional[str]:
+    """The passage the visitor picked: a "did you mean" button, its number on a text channel,
+    or a mention of an item the last answer listed ("the second one")."""
+    message = tracker.latest_message or {}
+    if (message.get("intent") or {}).get("name") == "choose_passage":
+        return next((e.get("value") for e in message.get("entities") or [] if e.get("entity") == "passage"), None)
+    text = message.get("text") or ""
+    number = _NUMBER.match(text)
+    offered = tracker.get_slot("offered") or []
+    if number and offered and 1 <= int(number.group(1)) <= len(offered):
+        return offered[int(number.group(1)) - 1]
+    return answers.mentioned_item(text, tracker.get_slot("listed") or [])
+
+
+def answer_chosen(dispatcher, tracker, passage_id: str) -> List[EventType]:
+    try:
+        article, _ = answers.library.current()
+        passage = article.passage(passage_id)
+        if passage is None:
+            return send_not_covered(dispatcher, tracker)
+        return send_answer(dispatcher, tracker, answers.answer_passage(article, passage), None)
+    except Exception:
+        return send_unavailable(dispatcher, tracker, "answer a chosen passage")
 
 
 unanswered_log = UnansweredLog()
