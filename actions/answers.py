@@ -265,7 +265,7 @@ def answer_passage(article: Article, passage: Passage) -> Answer:
         rest = [r for r in after if r not in {i.id for i in items}]
         return Answer(section, "\n".join([section_header(section), lead] + lines), [passage.id] + shown,
                       remaining + rest, listed=[i.id for i in items])
-    return compose(article, section, [passage.id] + after, first=len(after) + 1)
+    return compose(article, section, [passage.id] + after, first=1)
 
 
 _ORDINALS = {"first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3,

@@ -1,0 +1,134 @@
+"""Choosing the passage that answers a question, and answer units that stand alone."""
+import pytest
+
+from actions import actions, answers
+from actions.answers import Library, answer_passage, choose, is_lead_in, list_items
+from article.ingest import ingest
+from tests.test_actions import make_tracker, run
+
+
+@pytest.fixture(autouse=True)
+def library(store, article_copy, monkeypatch):
+    ingest(article_copy, store)
+    lib = Library(store)
+    monkeypatch.setattr(answers, "library", lib)
+    return lib
+
+
+def answer_of(library, question, topic=None):
+    choice = choose(library, question, topic)
+    assert choice.answer is not None, f"no answer for {question!r}"
+    return choice.answer
+
+
+def test_no_answer_or_continuation_ever_ends_on_a_lead_in(library):
+    article, _ = library.current()
+    for passage in article.passages:
+        answer = answer_passage(article, passage)
+        refs = answer.remaining
+        texts = [answer.text]
+        for _ in range(20):
+            if not refs:
+                break
+            more = answers.continue_answer(library, refs)
+            texts.append(more.text)
+            refs = more.remaining
+        for text in texts:
+            assert not text.rstrip().endswith(":"), (passage.id, text)
+
+
+def test_a_lead_in_comes_with_its_items(library):
+    article, _ = library.current()
+    lead_ins = [p for p in article.passages if is_lead_in(p)]
+    assert len(lead_ins) >= 6
+    for lead_in in lead_ins:
+        answer = answer_passage(article, lead_in)
+        labels = [i.label for i in list_items(article, lead_in)]
+        assert labels and all(label in answer.text for label in labels), lead_in.id
+        assert answer.listed == [i.id for i in list_items(article, lead_in)]
+
+
+def test_the_rarer_symptoms_are_listed_not_just_announced(library):
+    answer = answer_of(library, "what are the less common symptoms")
+    assert answer.passages[0] == "symptoms.p3"
+    for label in ("Swelling", "Changes in Gait", "Referred Pain", "Muscle Spasms"):
+        assert label in answer.text
+
+
+def test_tell_me_more_resumes_at_a_unit_with_its_label(library):
+    article, _ = library.current()
+    answer = answer_passage(article, article.passage("treatment.p1"))
+    refs = answer.remaining
+    for _ in range(15):
+        if not refs:
+            break
+        more = answers.continue_answer(library, refs)
+        first_line = more.text.split("\n")[1]
+        first = article.passage(more.passages[0])
+        if first.label:  # an item resumes with its label, never mid-way
+            assert first_line.startswith(f"{first.label}: "), first_line
+        refs = more.remaining
+
+
+@pytest.mark.parametrize("question, passage", [
+    ("what is cauda equina syndrome", "when_to_see_doctor.loss_of_bladder_or_bowel_control"),
+    ("how long does recovery take", "recovery.p1"),
+    ("does acupuncture help", "treatment.acupuncture"),
+    ("what will the doctor do at the appointment", "when_to_see_doctor.p2"),
+    ("what can I do at home", "treatment.p4"),
+    ("physio", "treatment.physical_therapy"),
+])
+def test_questions_find_their_passage_anywhere_in_the_article(library, question, passage):
+    assert answer_of(library, question).passages[0] == passage
+
+
+@pytest.mark.parametrize("question", [
+    "which laptop should I buy", "what are the symptoms of a heart attack", "do I have arthritis",
+    "my shoulder hurts when I lift my arm", "tell me a joke", "how much is a massage in town",
+])
+def test_other_conditions_diagnoses_and_shared_words_are_declined(question):
+    messages, _ = run(actions.ActionNotCovered(), make_tracker(question, "out_of_scope"))
+    assert messages[1]["custom"] == {"kind": "fallback"}, messages
+
+
+def test_home_remedies_button_gets_the_home_remedies(library):
+    messages, slots = run(actions.ActionAnswerArticle(), make_tracker("/ask_home_remedies", "ask_home_remedies"))
+    assert messages[1]["custom"]["passages"][0] == "treatment.p4"
+    for label in ("Heat and Cold Therapy", "Regular Exercise", "Weight Management", "Herbal Remedies"):
+        assert label in messages[0]["text"]
+
+
+def test_the_second_one_after_a_list_answers_that_item(library):
+    _, slots = run(actions.ActionAnswerArticle(), make_tracker("what causes it", "ask_causes"))
+    assert slots["listed"][1] == "causes.altered_biomechanics"
+    messages, _ = run(actions.ActionAnswerArticle(),
+                      make_tracker("explain the second one", "ask_causes", slots=slots))
+    assert messages[1]["custom"]["passages"][0] == "causes.altered_biomechanics"
+    assert messages[0]["text"].split("\n")[1].startswith("Altered Biomechanics: ")
+    messages, _ = run(actions.ActionTellMore(), make_tracker("and the last one?", "tell_me_more", slots=slots))
+    assert messages[1]["custom"]["passages"][0] == "causes.referred_pain"
+
+
+def test_did_you_mean_offers_buttons_and_a_number_picks_one(library, monkeypatch):
+    article, _ = library.current()
+    options = [article.passage("treatment.injections"), article.passage("recovery.p2")]
+    monkeypatch.setattr(answers, "choose", lambda *a, **k: answers.Choice(options=options))
+    messages, slots = run(actions.ActionNotCovered(), make_tracker("shots or rehab", "nlu_fallback"))
+    assert messages[1]["custom"] == {"kind": "did_you_mean", "passages": ["treatment.injections", "recovery.p2"]}
+    assert [b["title"] for b in messages[0]["buttons"]][0] == "Injections"
+    assert messages[0]["buttons"][1]["payload"] == '/choose_passage{"passage": "recovery.p2"}'
+    picked = make_tracker("/choose_passage", "choose_passage", [{"entity": "passage", "value": "recovery.p2"}])
+    assert run(actions.ActionAnswerArticle(), picked)[0][1]["custom"]["passages"][0] == "recovery.p2"
+    sms = make_tracker("2", "nlu_fallback", channel="twilio", slots=slots)
+    assert run(actions.ActionNotCovered(), sms)[0][0]["text"].startswith('From the article\'s "Recovery" section:')
+
+
+def test_example_questions_take_effect_without_retraining(store, tmp_path):
+    questions = tmp_path / "questions.yml"
+    questions.write_text("treatment.herbal_remedies:\n  - golden milk\n", encoding="utf-8")
+    library = Library(store, questions_file=questions)
+    assert answer_of(library, "golden milk").passages[0] == "treatment.herbal_remedies"
+    questions.write_text("treatment.massage_therapy:\n  - golden milk\n", encoding="utf-8")
+    import os
+    os.utime(questions, ns=(1, 10**18))  # a later edit
+    assert answer_of(library, "golden milk").passages[0] == "treatment.massage_therapy"
