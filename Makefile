@@ -28,7 +28,7 @@ TRAINING_FILES = config.yml domain.yml data/rules.yml $(sort $(wildcard data/nlu
 FINGERPRINT = $(shell cat $(TRAINING_FILES) | sha256sum | cut -c1-12)
 export MODEL = models/model-$(FINGERPRINT).tar.gz
 
-.PHONY: help install ingest train run shell test test-browser widget web bench escalations validate test-stories eval eval-red-flags review clean constraints
+.PHONY: help install ingest train run shell test test-browser widget web bench escalations validate test-stories eval eval-answers eval-red-flags review clean constraints
 
 help:
 	@echo "make run    install, ingest the article, train if needed, start the assistant"
@@ -41,6 +41,7 @@ help:
 	@echo "make test-stories  run the test conversations in tests/test_stories.yml"
 	@echo "make eval   NLU cross-validation report under reports/eval (slow: trains 3 times)"
 	@echo "make review export unanswered messages as candidate examples for data/nlu"
+	@echo "make eval-answers    right passage, did-you-mean and not-covered rates on the blind answer sets"
 	@echo "make eval-red-flags  red-flag recall, false escalations, safety questions on the blind sets"
 	@echo "make bench  measure the red-flag detector's cost per message"
 	@echo "make escalations  list recent red-flag escalations"
@@ -115,6 +116,9 @@ eval: $(INSTALLED)
 	@echo "==> NLU cross-validation, 3 folds (trains the NLU model 3 times: ~15 minutes on 2 cores)"
 	@$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 --out reports/eval
 	@$(PY) -m content.eval_report reports/eval
+
+eval-answers: ingest train
+	@$(PY) -m evaluation.answers A B --model $(MODEL) $(if $(MISSES),--misses)
 
 eval-red-flags: $(INSTALLED)
 	@$(PY) -m evaluation.red_flags A B C D $(if $(MISSES),--misses)

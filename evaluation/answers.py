@@ -1,6 +1,7 @@
 """Answer accuracy on a blind set: does the visitor get the passage that answers the question?
 
-    python -m evaluation.answers A [B] --url http://localhost:5005 [--misses]   (`make eval-answers`)
+    python -m evaluation.answers A [B] [--model models/x.tar.gz | --url URL] [--misses]
+                                                    (`make eval-answers`: starts its own servers)
 
 Each question of tests/blind/answers_<name>.yml is sent over REST as a new conversation; what
 the visitor sees is scored, not an internal label:
@@ -132,22 +133,39 @@ def rest_sayer(url: str) -> Say:
 
 
 def main(argv: List[str]) -> int:
+    import tempfile
+
+    from article.ingest import article_path, ingest
     from article.parse import parse_article
-    from database import PROJECT_ROOT
+    from article.store import ArticleStore
+    from evaluation.servers import Servers
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sets", nargs="*", default=["A"])
-    parser.add_argument("--url", default="http://localhost:5005")
+    parser.add_argument("--url", help="a running assistant (otherwise servers are started)")
+    parser.add_argument("--model", help="the trained model to start the servers with")
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args(argv)
-    article = parse_article((PROJECT_ROOT / "data" / "article" / "back-pain-knee-pain.md").read_text(encoding="utf-8"))
-    say = rest_sayer(args.url)
-    for name in args.sets:
-        report = evaluate(name, say, article)
-        print(report.summary())
-        if args.misses:
-            print("misses:\n" + "\n".join(report.misses))
-            print("not covered but answered:\n" + "\n".join(report.answered_not_covered))
+    article = parse_article(article_path().read_text(encoding="utf-8"))
+    servers = None
+    if args.url:
+        say = rest_sayer(args.url)
+    else:
+        servers = Servers(args.model, Path(tempfile.mkdtemp(prefix="eval-answers-")))
+        ingest(store=ArticleStore.from_url(servers.env["DATABASE_URL"]))
+        servers.start_actions()
+        servers.start_rasa()
+        say = rest_sayer(servers.url)
+    try:
+        for name in args.sets:
+            report = evaluate(name, say, article)
+            print(report.summary())
+            if args.misses:
+                print("misses:\n" + "\n".join(report.misses))
+                print("not covered but answered:\n" + "\n".join(report.answered_not_covered))
+    finally:
+        if servers is not None:
+            servers.stop()
     return 0
 
 
