@@ -33,9 +33,9 @@ VOCABULARY_FILE = PROJECT_ROOT / "data" / "article" / "vocabulary.yml"
 # Ranking (calibrated on the tuning set tests/blind/answers_A.yml; docs/answers.md)
 MIN_SCORE = 0.25  # a best match below this is "not covered"
 MIN_SCORE_UNSTEERED = 0.35  # the same when the model found no article intent (out of scope, unsure)
-STEER = 0.15  # passages of the intent's section score this much more
+STEER = 0.25  # passages of the intent's section score this much more
 NAMED_BONUS = 0.6  # a passage an entity names gains this share of the best score
-DID_YOU_MEAN_RATIO = 0.92  # a runner-up this close to the best (another unit) makes a choice
+DID_YOU_MEAN_RATIO = 0.97  # a runner-up this close to the best (another unit) makes a choice
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 
 

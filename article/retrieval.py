@@ -104,7 +104,9 @@ class Retriever:
         words = _WORD.findall(question.lower())
         fixed = []
         for w in words:
-            if len(w) >= 5 and w not in self._known_set and w not in STOP_WORDS:
+            if w.endswith("in") and w + "g" in self._known_set:  # "walkin", "sortin"
+                fixed.append(w + "g")
+            elif len(w) >= 5 and w not in self._known_set and w not in STOP_WORDS:
                 close = difflib.get_close_matches(w, self._known, n=1, cutoff=0.8)
                 fixed.append(close[0] if close else w)
             else:
