@@ -43,7 +43,7 @@ help:
 	@echo "make review export unanswered messages as candidate examples for data/nlu"
 	@echo "make eval-answers    right passage, did-you-mean and not-covered rates on the blind answer sets"
 	@echo "make eval-red-flags  red-flag recall, false escalations, safety questions on the blind sets"
-	@echo "make bench  measure the red-flag detector's cost per message"
+	@echo "make bench  measure the red-flag detector's and the retrieval's cost per message"
 	@echo "make escalations  list recent red-flag escalations"
 
 $(INSTALLED): requirements.txt constraints.txt
@@ -128,6 +128,7 @@ review: $(INSTALLED)
 
 bench: $(INSTALLED)
 	@$(PY) -m benchmarks.red_flags
+	@$(PY) -m benchmarks.retrieval
 
 escalations: $(INSTALLED)
 	@$(PY) -m safety.escalations

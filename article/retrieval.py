@@ -97,6 +97,7 @@ class Retriever:
         self._known = sorted(set(_WORD.findall(known)) | {w for pattern, _ in self.vocabulary
                                                           for w in _WORD.findall(pattern.pattern)})
         self._known_set = set(self._known)
+        self._corrections: Dict[str, str] = {}
 
     def spelled(self, question: str) -> str:
         """The question with misspelt words read as the nearest word the article knows
@@ -107,11 +108,18 @@ class Retriever:
             if w.endswith("in") and w + "g" in self._known_set:  # "walkin", "sortin"
                 fixed.append(w + "g")
             elif len(w) >= 5 and w not in self._known_set and w not in STOP_WORDS:
-                close = difflib.get_close_matches(w, self._known, n=1, cutoff=0.8)
-                fixed.append(close[0] if close else w)
+                fixed.append(self._nearest(w))
             else:
                 fixed.append(w)
         return " ".join(fixed)
+
+    def _nearest(self, word: str) -> str:
+        if word not in self._corrections:
+            close = difflib.get_close_matches(word, self._known, n=1, cutoff=0.8)
+            if len(self._corrections) > 10_000:
+                self._corrections.clear()
+            self._corrections[word] = close[0] if close else word
+        return self._corrections[word]
 
     def widening(self, question: str) -> str:
         lowered = question.lower()
