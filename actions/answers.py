@@ -165,8 +165,10 @@ def _close(article: Article, lines: List[str], shown: List[str]) -> List[str]:
     return lines
 
 
-def section_header(section: Section) -> str:
-    return f'From the article\'s "{section.title}" section:'
+def section_header(section: Section, subsection: Optional[str] = None) -> str:
+    """'From the article's "Treatment Options" section:' (with ', under "Home Remedies"')."""
+    under = f', under "{subsection}"' if subsection else ""
+    return f'From the article\'s "{section.title}" section{under}:'
 
 
 def compose(
@@ -263,7 +265,7 @@ def answer_passage(article: Article, passage: Passage) -> Answer:
         if not shown:
             remaining = [i.id for i in items]
         rest = [r for r in after if r not in {i.id for i in items}]
-        return Answer(section, "\n".join([section_header(section), lead] + lines), [passage.id] + shown,
+        return Answer(section, "\n".join([section_header(section, passage.subsection), lead] + lines), [passage.id] + shown,
                       remaining + rest, listed=[i.id for i in items])
     return compose(article, section, [passage.id] + after, first=1)
 

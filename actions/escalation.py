@@ -101,13 +101,10 @@ def escalate_if_missed(
     return []
 
 
-def without_red_flags(message: Dict[Text, Any]) -> str:
-    """The message with its red-flag mentions cut out: what else was asked."""
-    text = message.get("text") or ""
-    spans = sorted((e["start"], e["end"]) for e in message.get("entities") or []
-                   if e.get("entity") == "red_flag" and "start" in e)
-    for start, end in reversed(spans):
-        text = text[:start] + " " + text[end:]
+def without_mentions(text: str, assessment: Assessment) -> str:
+    """The message with the detector's red-flag mentions cut out."""
+    for mention in sorted(assessment.mentions, key=lambda m: m.start, reverse=True):
+        text = text[:mention.start] + " " + text[mention.end:]
     return text
 
 
@@ -162,12 +159,12 @@ class ActionEscalate(Action):
         detail = article_detail(answers.library, flags)
         if detail:
             dispatcher.utter_message(text=detail)
-        rest = without_red_flags(tracker.latest_message or {}) if assessment.escalate else ""
+        rest = without_mentions((tracker.latest_message or {}).get("text") or "", assessment) if assessment.escalate else ""
         if not asks_something_else(rest):
             return []
         intent = asked_intent(tracker)
         if intent:
-            return answer_intent(dispatcher, tracker, intent, escalated=True)
+            return answer_intent(dispatcher, tracker, intent, escalated=True, question=rest)
         answer = answer_anywhere(answers.library, rest)
         return send_answer(dispatcher, tracker, answer, None) if answer else []
 

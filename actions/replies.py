@@ -160,14 +160,15 @@ def send_unavailable(dispatcher, tracker, action: str) -> List[EventType]:
 
 
 def answer_intent(
-    dispatcher: CollectingDispatcher, tracker: Tracker, intent: Optional[str], escalated: bool = False
+    dispatcher: CollectingDispatcher, tracker: Tracker, intent: Optional[str], escalated: bool = False,
+    question: Optional[str] = None,
 ) -> List[EventType]:
     """Answer the latest message from the article, steered by `intent`, or say it isn't covered.
 
     After an escalation, a message that asked nothing the article answers gets nothing more.
     """
     message = tracker.latest_message or {}
-    question = message.get("text") or ""
+    question = message.get("text") or "" if question is None else question
     topic = TOPICS.get(intent)
     if question.startswith("/"):  # a button's payload: its question's words
         question = QUESTIONS.get(intent, "")

@@ -76,7 +76,7 @@ def test_answer_is_the_articles_words_with_section_and_payload(intent, library):
     text_message, payload_message = messages
     article, _ = library.current()
     title = article.section(section).title
-    assert text_message["text"].startswith(f'From the article\'s "{title}" section:')
+    assert text_message["text"].startswith(f'From the article\'s "{title}" section')
     assert payload_message["custom"]["kind"] == "answer"
     assert payload_message["custom"]["section"] == section
     shown = payload_message["custom"]["passages"]
