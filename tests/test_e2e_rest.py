@@ -112,3 +112,24 @@ def test_conversation_survives_a_rasa_server_restart(servers):
     assert DISCLAIMER not in texts(more), "the same conversation continues"
     assert payloads(more)[0]["section"] == "causes"
     assert not set(payloads(more)[0]["passages"]) & set(payloads(first)[0]["passages"])
+
+
+# set: (minimum top-1, maximum "did you mean" share, minimum not-covered declined); docs/answers.md
+ANSWER_GATES = {"A": (0.74, 0.05, 0.90), "B": (0.60, 0.05, 0.85)}
+
+
+@pytest.mark.parametrize("name", sorted(ANSWER_GATES))
+def test_blind_questions_get_the_passage_that_answers_them(servers, name):
+    """The blind answer sets over REST, each question a new conversation (make eval-answers)."""
+    from article.ingest import article_path
+    from article.parse import parse_article
+    from evaluation.answers import evaluate
+
+    article = parse_article(article_path().read_text(encoding="utf-8"))
+    report = evaluate(name, lambda text: servers.say(new_sender(), text, timeout=120), article)
+    print("\n" + report.summary())
+    min_top1, max_dym, min_declined = ANSWER_GATES[name]
+    assert report.top1 / report.questions >= min_top1, "\n".join(report.misses)
+    assert report.did_you_mean / report.questions <= max_dym
+    assert report.declined / report.not_covered >= min_declined, "\n".join(report.answered_not_covered)
+    assert report.lead_in_endings == 0
