@@ -35,6 +35,8 @@ MIN_SCORE = 0.25  # a best match below this is "not covered"
 MIN_SCORE_UNSTEERED = 0.35  # the same when the model found no article intent (out of scope, unsure)
 STEER = 0.25  # passages of the intent's section score this much more
 NAMED_BONUS = 0.6  # a passage an entity names gains this share of the best score
+MIN_ASKED_FOR_OVERLAP = 3  # a question with this many words of its own ...
+MIN_SHARED = 1  # ... must share this many with the passage (or its example questions)
 DID_YOU_MEAN_RATIO = 0.97  # a runner-up this close to the best (another unit) makes a choice
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 
@@ -242,6 +244,9 @@ def choose(library: Library, question: str, topic: Optional[Topic] = None,
     if not ranked or ranked[0].score < floor:
         return Choice()
     best = ranked[0]
+    asked, shared = library.current()[1].shared_terms(question, best.passage)
+    if len(asked) >= MIN_ASKED_FOR_OVERLAP and len(shared) < MIN_SHARED:
+        return Choice()  # one shared word is not enough ("buying a laptop" is not ergonomics)
     family = _family(article, best.passage)
     runner = next((m for m in ranked[1:] if _family(article, m.passage) != family
                    and m.passage.section != best.passage.section), None)

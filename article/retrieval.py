@@ -34,6 +34,9 @@ WIDENING_WEIGHT = 0.5  # the article's words for the visitor's words count this 
 QUESTION_WEIGHT = 0.55  # the share of the example-question signal in the score
 
 
+UBIQUITOUS = frozenset(_STEMMER.stem(w) for w in "back knee knees pain painful hurt hurts ache".split())
+
+
 def tokens(text: str) -> List[str]:
     return [_STEMMER.stem(w) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
 
@@ -84,6 +87,8 @@ class Retriever:
             docs.append(tokens(" ".join([p.display, p.label or "", section.title if section else "",
                                          p.subsection or ""])))
         self._bm25 = BM25Okapi(docs, k1=1.2, b=0.6)
+        self._stems = {p.id: set(doc) | set(tokens(" ".join(questions.get(p.id, []))))
+                       for p, doc in zip(article.passages, docs)}
         self._owners: List[int] = []  # example question -> passage index
         examples: List[str] = []
         for index, p in enumerate(article.passages):
@@ -120,6 +125,13 @@ class Retriever:
                 self._corrections.clear()
             self._corrections[word] = close[0] if close else word
         return self._corrections[word]
+
+    def shared_terms(self, question: str, passage: Passage) -> Tuple[set, set]:
+        """(the question's own content words, those the passage or its questions share), stemmed;
+        the words of every question about this article (back, knee, pain) left out."""
+        asked = set(tokens(self.spelled(question))) - UBIQUITOUS
+        wide = set(tokens(self.widening(self.spelled(question))))
+        return asked, (asked | wide) & self._stems.get(passage.id, set())
 
     def widening(self, question: str) -> str:
         lowered = question.lower()
