@@ -49,7 +49,7 @@ def test_a_lead_in_comes_with_its_items(library):
 
 
 def test_the_rarer_symptoms_are_listed_not_just_announced(library):
-    answer = answer_of(library, "what are the less common symptoms")
+    answer = answer_of(library, "which symptoms are rarer")
     assert answer.passages[0] == "symptoms.p3"
     for label in ("Swelling", "Changes in Gait", "Referred Pain", "Muscle Spasms"):
         assert label in answer.text
