@@ -28,7 +28,7 @@ from actions.replies import (
     send_unavailable,
     suggestions,
 )
-from actions.topics import TOPICS
+from actions.topics import QUESTIONS, TOPICS
 
 
 def tell_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
@@ -63,7 +63,7 @@ class ReplyAction(Action, ABC):
         if choice == "tell_me_more":
             return events + tell_more(dispatcher, tracker)
         if choice:
-            return events + answer_intent(dispatcher, tracker, choice)
+            return events + answer_intent(dispatcher, tracker, choice, question=QUESTIONS.get(choice))
         return events + self.reply(dispatcher, tracker, domain)
 
     @abstractmethod
