@@ -2,6 +2,7 @@
 recorded from the tracker store (so a record is kept with the action server down)."""
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from rasa.shared.core.domain import Domain
@@ -25,9 +26,15 @@ def tracker_with(events, sender="c1"):
     return DialogueStateTracker.from_events(sender, events, slots=DOMAIN.slots)
 
 
+def run(coroutine):
+    """Run a coroutine on its own thread: another test (Playwright) may leave this thread's loop running."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def generate(action, tracker, channel):
     nlg = EscalationResponseGenerator(domain=DOMAIN)
-    return asyncio.run(nlg.generate(action, tracker, channel))
+    return run(nlg.generate(action, tracker, channel))
 
 
 def test_escalation_payload_lists_every_affirmed_flag_most_severe_first():
@@ -81,10 +88,10 @@ def test_tracker_store_records_each_escalation_exactly_once(tmp_path):
                                      escalation_log=log)
     tracker = tracker_with([ActionExecuted("action_listen"), red_flag_message("bladder_bowel"),
                             ActionExecuted("utter_red_flag")], sender="visitor-1")
-    asyncio.run(store.save(tracker))
+    run(store.save(tracker))
     tracker.update(ActionExecuted("action_listen"))
     tracker.update(UserUttered("thanks", {"name": "thanks"}))
-    asyncio.run(store.save(tracker))  # the next turn: the escalation is not recorded again
+    run(store.save(tracker))  # the next turn: the escalation is not recorded again
     for _ in range(100):
         if log.recent():
             break
