@@ -172,9 +172,13 @@ def _seen(replies: list) -> str:
     return "none"
 
 
+REST_SETS = ("C", "D")
+
+
 def test_blind_sets_over_rest_escalate_first_as_the_detector_decides(servers):
-    """Every blind message over REST, as a visitor would send it: the detector's verdict is what
-    the visitor sees first in the turn, and the model adds at most a few safety questions."""
+    """The two newest blind sets (C, D) over REST, as a visitor would send them: the detector's
+    verdict is what the visitor sees first in the turn, and the model adds at most a few safety
+    questions (all four sets at the detector: tests/test_blind_red_flags.py)."""
     from concurrent.futures import ThreadPoolExecutor
 
     from evaluation.red_flags import detector_outcome, evaluate, load_set
@@ -182,7 +186,7 @@ def test_blind_sets_over_rest_escalate_first_as_the_detector_decides(servers):
 
     outcome = detector_outcome()
     messages = []
-    for name in ("A", "B", "C", "D"):
+    for name in REST_SETS:
         affirming, non_escalating = load_set(name)
         messages += [item["text"] for item in affirming + non_escalating]
 
@@ -199,7 +203,8 @@ def test_blind_sets_over_rest_escalate_first_as_the_detector_decides(servers):
         if got != want and not (want == "none" and got == "ask"):
             disagreements.append(f"detector {want}, visitor saw {got}: {text!r}")
     assert not disagreements, "\n".join(disagreements)
-    for name, (min_recall, max_false, max_questions) in sorted(GATES.items()):
+    for name in REST_SETS:
+        min_recall, max_false, max_questions = GATES[name]
         report = evaluate(name, lambda text: _as_outcome(seen[text]))
         print("\n(over REST, as the visitor sees it) " + report.summary())
         assert report.recall >= min_recall and report.false_rate <= max_false
