@@ -23,7 +23,6 @@ from actions.replies import (
     notice_if_first_turn,
     send,
     send_answer,
-    send_not_covered,
     send_text,
     send_unavailable,
     suggestions,

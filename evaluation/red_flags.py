@@ -10,7 +10,6 @@ an affirming message is reported apart (the visitor is asked, not yet escalated)
 """
 import argparse
 import sys
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence

@@ -14,7 +14,7 @@ The same tables give :func:`keyword_net`, which decides when the detector itself
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Pattern, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Pattern, Tuple
 
 import yaml
 from spacy.language import Language

@@ -6,7 +6,7 @@ with the detector's reasons (docs/content-guide.md, "Safety review").
 """
 import logging
 from datetime import datetime
-from typing import List, Optional
+from typing import List
 
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, insert, select, update
 

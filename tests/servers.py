@@ -1,13 +1,8 @@
-"""Start the real action server and Rasa server on free local ports, for end-to-end tests."""
-import os
-import socket
-import subprocess
+"""End-to-end test helpers: reply parsing and a webhook receiver; the servers themselves start
+from evaluation/servers.py (shared with `make eval-answers`)."""
 import time
 import uuid
-from pathlib import Path
-from typing import Dict, List, Optional
-
-import requests
+from typing import List, Optional
 
 from evaluation.servers import Servers, free_port  # noqa: F401  (re-exported for the tests)
 

@@ -4,7 +4,6 @@ import re
 from pathlib import Path
 from typing import Iterable, Set
 
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent

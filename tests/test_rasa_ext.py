@@ -4,7 +4,6 @@ import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
