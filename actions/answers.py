@@ -215,7 +215,7 @@ def _family(article: Article, passage: Passage) -> str:
 
 
 def rank(library: Library, question: str, topic: Optional[Topic] = None,
-         entities: Iterable[dict] = ()) -> Tuple[Article, List[Match]]:
+         entities: Iterable[dict] = ()) -> Tuple[Article, Retriever, List[Match]]:
     """All passages scored for the question, steered by the intent's topic and the entities."""
     article, retriever = library.current()
     matches = retriever.matches(question)
@@ -234,17 +234,17 @@ def rank(library: Library, question: str, topic: Optional[Topic] = None,
             score += NAMED_BONUS * max(best, MIN_SCORE)
         steered.append(Match(m.passage, score))
     steered.sort(key=lambda m: (-m.score, m.passage.position))
-    return article, steered
+    return article, retriever, steered
 
 
 def choose(library: Library, question: str, topic: Optional[Topic] = None,
            entities: Iterable[dict] = (), min_score: Optional[float] = None) -> Choice:
-    article, ranked = rank(library, question, topic, entities)
+    article, retriever, ranked = rank(library, question, topic, entities)
     floor = min_score if min_score is not None else (MIN_SCORE if topic else MIN_SCORE_UNSTEERED)
     if not ranked or ranked[0].score < floor:
         return Choice()
     best = ranked[0]
-    asked, shared = library.current()[1].shared_terms(question, best.passage)
+    asked, shared = retriever.shared_terms(question, best.passage)
     if len(asked) >= MIN_ASKED_FOR_OVERLAP and len(shared) < MIN_SHARED:
         return Choice()  # one shared word is not enough ("buying a laptop" is not ergonomics)
     family = _family(article, best.passage)

@@ -10,7 +10,7 @@ Configured in endpoints.yml:
       url: ${TRACKER_STORE_URL}
 """
 import logging
-from typing import Any, Iterable, List, Optional
+from typing import Any, Iterable, Iterator, List, Optional
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, Event, UserUttered
@@ -64,13 +64,14 @@ class RecordingSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         self.escalation_log = escalation_log or EscalationLog()
 
-    async def save(self, tracker: DialogueStateTracker) -> None:
-        with self.session_scope() as session:
-            stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
-        await super().save(tracker)
-        # the events Rasa has just stored: those after the ones it had (as _additional_events)
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
+        """The events Rasa is about to store (its own selection, no extra query): each
+        escalation among them is recorded once, as they are stored."""
+        new = list(super()._additional_events(session, tracker))
+        events = list(tracker.events)
         try:
-            for escalation in escalations_in(list(tracker.events), stored, tracker.sender_id):
+            for escalation in escalations_in(events, len(events) - len(new), tracker.sender_id):
                 self.escalation_log.record(escalation)
         except Exception:  # recording must never cost the visitor the reply
             logger.exception("could not queue the escalation record")
+        return iter(new)
