@@ -1,10 +1,11 @@
-"""Turn the scraped seed text (../shared/article/*.txt) into the editor's Markdown.
+"""Turn the scraped seed text (data/article/source/*.txt) into the editor's Markdown.
 
 The scrape carries page debris that must never reach a visitor: navigation ("Back"), an advert
 for a project-tracking tool, a meta description, a trailing "Source". Everything before the first
 section heading except the title is dropped, and so is any line matching DEBRIS anywhere.
 
-    python -m article.seed ../shared/article/000_*.txt > data/article/back-pain-knee-pain.md
+    python -m article.seed data/article/source/back-pain-knee-pain.scraped.txt \
+        > data/article/back-pain-knee-pain.md
 """
 import re
 import sys

@@ -9,7 +9,7 @@ from article.ingest import article_path
 from article.store import ArticleStore
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_DIR = ROOT.parent / "shared" / "article"
+SEED_DIR = ROOT / "data" / "article" / "source"
 
 
 @pytest.fixture
