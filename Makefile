@@ -12,6 +12,9 @@ export DATABASE_URL ?= sqlite:///$(CURDIR)/var/assistant.db
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
+# Request bodies over 64 KiB get 413 from Sanic; messages are read up to 2,000 characters.
+export SANIC_REQUEST_MAX_SIZE ?= 65536
+export MAX_MESSAGE_CHARS ?= 2000
 
 WIDGET := widget/dist/widget.js
 WIDGET_SOURCES := widget/package.json widget/package-lock.json widget/build.mjs $(wildcard widget/src/*.js)
@@ -28,7 +31,7 @@ TRAINING_FILES = config.yml domain.yml data/rules.yml $(sort $(wildcard data/nlu
 FINGERPRINT = $(shell cat $(TRAINING_FILES) | sha256sum | cut -c1-12)
 export MODEL = models/model-$(FINGERPRINT).tar.gz
 
-.PHONY: help install ingest train run shell test test-browser widget web bench escalations validate test-stories eval eval-answers eval-red-flags review clean constraints
+.PHONY: help install ingest train run shell test test-browser widget web bench escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
 
 help:
 	@echo "make run    install, ingest the article, train if needed, start the assistant"
@@ -45,6 +48,7 @@ help:
 	@echo "make eval-red-flags  red-flag recall, false escalations, safety questions on the blind sets"
 	@echo "make bench  measure the red-flag detector's and the retrieval's cost per message"
 	@echo "make escalations  list recent red-flag escalations"
+	@echo "make purge  count data past its keeping period (RETENTION_DAYS); APPLY=1 deletes it"
 
 $(INSTALLED): requirements.txt constraints.txt
 	@echo "==> Installing Python packages into $(VENV) (about 2 minutes on a fresh machine)"
@@ -129,6 +133,9 @@ review: $(INSTALLED)
 bench: $(INSTALLED)
 	@$(PY) -m benchmarks.red_flags
 	@$(PY) -m benchmarks.retrieval
+
+purge: $(INSTALLED)
+	@$(PY) -m operations.retention $(if $(APPLY),--apply)
 
 escalations: $(INSTALLED)
 	@$(PY) -m safety.escalations

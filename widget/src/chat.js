@@ -487,6 +487,7 @@ export class ChatWidget {
     this.socket = io(this.server, {
       path: this.path,
       transports: ["websocket", "polling"],
+      closeOnBeforeunload: true, // the server frees the session at once on reload
       tryAllTransports: true,
       reconnectionDelay: 1000,
       reconnectionDelayMax: 5000,

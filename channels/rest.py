@@ -1,0 +1,68 @@
+"""Rasa 3.6's REST channel, strict about what it accepts.
+
+Rasa's own channel answers a JSON list, a numeric sender or a missing message with a 500 or an
+empty reply. Here a request that is not `{"sender": str, "message": str[, "metadata": {...}]}`
+gets 400 with the reason, a message over the length limit is cut (channels/limits.py) and the
+visitor is told so after the answer, and every other reply is exactly Rasa's.
+
+`name()` stays "rest". credentials.yml: `channels.rest.RestInput:` instead of `rest:`.
+"""
+import logging
+from typing import Any, Awaitable, Callable
+
+from rasa.core.channels import rest as rasa_rest
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from channels import limits
+
+logger = logging.getLogger(__name__)
+
+
+def parsed(request: Request) -> dict:
+    """The request's JSON object, or InvalidInput saying what is wrong with it."""
+    if "json" not in (request.content_type or ""):
+        raise limits.InvalidInput("send JSON with Content-Type: application/json")
+    try:
+        body = request.json
+    except Exception:  # noqa: BLE001 (Sanic raises its own InvalidUsage for bad JSON or UTF-8)
+        raise limits.InvalidInput("the body is not valid JSON in UTF-8") from None
+    if not isinstance(body, dict):
+        raise limits.InvalidInput('the body must be a JSON object {"sender": ..., "message": ...}')
+    return body
+
+
+class RestInput(rasa_rest.RestInput):
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("custom_webhook_strict_rest", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                body = parsed(request)
+                sender = limits.checked_sender(body.get("sender"))
+                text = limits.checked_message(body.get("message"))
+                metadata = limits.checked_metadata(body.get("metadata"))
+            except limits.InvalidInput as error:
+                return response.json({"error": str(error)}, status=400)
+            text, cut = limits.bounded(text)
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(
+                    UserMessage(
+                        text, collector, sender, input_channel=self.name(), metadata=metadata
+                    )
+                )
+            except Exception:  # noqa: BLE001 (logged; the visitor still gets what was sent)
+                logger.exception("The REST message could not be handled.")
+            if cut:
+                await collector.send_text_message(sender, limits.shortened_notice())
+            return response.json(collector.messages)
+
+        return webhook

@@ -1,0 +1,1 @@
+"""Operators' tools that run beside the assistant: data retention (`make purge`)."""
