@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers
 from actions.escalation import escalate_if_missed
 from actions.replies import (
+    ENGLISH_ONLY_TEXT,
     NUMBERED_CHANNELS,
     OVERVIEW_INTENTS,
     answer_chosen,
@@ -27,6 +28,7 @@ from actions.replies import (
     send_unavailable,
     suggestions,
 )
+from actions.language import not_english
 from actions.topics import QUESTIONS, TOPICS
 
 
@@ -55,6 +57,10 @@ class ReplyAction(Action, ABC):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
         events = escalate_if_missed(dispatcher, tracker, domain)
         notice_if_first_turn(dispatcher, tracker)
+        text = (tracker.latest_message or {}).get("text") or ""
+        if not text.startswith("/") and not_english(text):
+            send(dispatcher, tracker, ENGLISH_ONLY_TEXT, {"kind": "fallback"})
+            return events
         passage = chosen_passage(tracker)
         if passage:
             return events + answer_chosen(dispatcher, tracker, passage)

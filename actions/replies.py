@@ -33,6 +33,11 @@ NOT_COVERED_TEXT = (
     "What the article does cover: how back pain can cause knee pain, its causes and symptoms, "
     "when to see a doctor, treatment options and recovery."
 )
+ENGLISH_ONLY_TEXT = (
+    "Sorry, I can only read English for now. Please ask your question in English, or talk to a "
+    "doctor or pharmacist. For anything urgent, call your local emergency number (112 in the EU, "
+    "999 in the UK, 911 in the US)."
+)
 UNAVAILABLE_TEXT = (
     "Sorry, I can't reach the article right now. Please try again in a moment, and for anything "
     "about your own health ask a healthcare professional."

@@ -6,6 +6,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions, answers, replies
+from actions.actions import ActionAnswerArticle
+from actions.language import not_english
+from actions.replies import ENGLISH_ONLY_TEXT
 from actions.answers import WORD_BUDGET, Library
 from actions.coverage import not_covered
 from actions.topics import TOPICS
@@ -236,3 +239,25 @@ def test_reingested_wording_is_used_by_the_next_answer(store, article_copy):
     ingest(article_copy, store)
     messages, _ = answer("does acupuncture help?", "ask_alternative_therapies")
     assert "This traditional technique from China" in messages[0]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "Me duele mucho la espalda y ahora también la rodilla, ¿qué puedo hacer?",
+    "J'ai mal au dos et au genou depuis trois jours, que faire ?",
+    "Ich habe Rückenschmerzen und mein Knie tut weh, was kann ich tun?",
+    "У меня болит спина и колено",
+    "腰と膝が痛いです",
+])
+def test_another_language_gets_english_only_for_now(text):
+    dispatcher = CollectingDispatcher()
+    ActionAnswerArticle().run(dispatcher, make_tracker(text, "ask_causes"), {})
+    texts = [m["text"] for m in dispatcher.messages if m.get("text")]
+    assert texts[-1] == ENGLISH_ONLY_TEXT and not any("From the article" in t for t in texts)
+
+
+@pytest.mark.parametrize("text", [
+    "la la la my knee hurts when I walk", "what about yoga, pilates or tai chi?", "see u later",
+    "the doc said its sciatica, que sera sera",
+])
+def test_english_with_foreign_words_is_still_english(text):
+    assert not not_english(text)
