@@ -31,11 +31,12 @@ TRAINING_FILES = config.yml domain.yml data/rules.yml $(sort $(wildcard data/nlu
 FINGERPRINT = $(shell cat $(TRAINING_FILES) | sha256sum | cut -c1-12)
 export MODEL = models/model-$(FINGERPRINT).tar.gz
 
-.PHONY: help install ingest train run shell test test-browser widget web bench escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
+.PHONY: help install ingest train run shell test test-reliability test-browser widget web bench escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
 
 help:
 	@echo "make run    install, ingest the article, train if needed, start the assistant"
 	@echo "make test   install as needed and run every test"
+	@echo "make test-reliability  bad input, faults and load only (tests/reliability)"
 	@echo "make train  train the model if the training data changed"
 	@echo "make shell  talk to the assistant in this terminal"
 	@echo "make web    serve the demo page with the chat widget (make run does too)"
@@ -99,6 +100,10 @@ shell: ingest train
 
 test: ingest train $(WIDGET) $(CHROMIUM)
 	@$(PY) -m pytest tests
+
+# Bad input, faults and load (also part of make test): tests/reliability, docs/reliability.md.
+test-reliability: ingest train $(WIDGET)
+	@$(PY) -m pytest tests/reliability
 
 test-browser: ingest train $(WIDGET) $(CHROMIUM)
 	@$(PY) -m pytest tests/browser

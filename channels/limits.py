@@ -8,17 +8,45 @@ Makefile) are refused by Sanic with 413 before any of this runs.
 """
 import os
 import re
-from typing import Any, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 MAX_MESSAGE_CHARS = int(os.environ.get("MAX_MESSAGE_CHARS", "2000"))
 MAX_SOCKET_BYTES = int(os.environ.get("SANIC_REQUEST_MAX_SIZE", str(64 * 1024)))
 MAX_SENDER_CHARS = 128
+# Messages of one conversation are answered one at a time (Rasa's lock store); more than this many
+# waiting at once from one sender are refused (429 on REST) instead of timing out with a 503.
+MAX_WAITING_PER_SENDER = int(os.environ.get("MAX_WAITING_PER_SENDER", "10"))
 SENDER = re.compile(r"[^\x00-\x1f\x7f]{1,%d}" % MAX_SENDER_CHARS)  # no control characters
 
 SHORTENED = (
     "Your message was long, so I read only its first {limit:,} characters. If there is more you "
     "want to ask, please send it in a shorter message."
 )
+
+
+TOO_MANY = "Please wait for my answer before sending more messages."
+
+
+class Queues:
+    """How many messages of each sender are waiting or being answered, in this process."""
+
+    def __init__(self, limit: Optional[int] = None) -> None:
+        self.limit = MAX_WAITING_PER_SENDER if limit is None else limit
+        self.waiting: Dict[str, int] = {}
+
+    def enter(self, sender: str) -> bool:
+        """Count one more message from `sender`; False (and not counted) if over the limit."""
+        if self.waiting.get(sender, 0) >= self.limit:
+            return False
+        self.waiting[sender] = self.waiting.get(sender, 0) + 1
+        return True
+
+    def leave(self, sender: str) -> None:
+        left = self.waiting.get(sender, 1) - 1
+        if left:
+            self.waiting[sender] = left
+        else:
+            self.waiting.pop(sender, None)
 
 
 class InvalidInput(ValueError):

@@ -2,7 +2,8 @@
 
 Rasa's own channel answers a JSON list, a numeric sender or a missing message with a 500 or an
 empty reply. Here a request that is not `{"sender": str, "message": str[, "metadata": {...}]}`
-gets 400 with the reason, a message over the length limit is cut (channels/limits.py) and the
+gets 400 with the reason, more than MAX_WAITING_PER_SENDER messages waiting from one sender get
+429, a message over the length limit is cut (channels/limits.py) and the
 visitor is told so after the answer, and every other reply is exactly Rasa's.
 
 `name()` stays "rest". credentials.yml: `channels.rest.RestInput:` instead of `rest:`.
@@ -37,6 +38,7 @@ def parsed(request: Request) -> dict:
 class RestInput(rasa_rest.RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("custom_webhook_strict_rest", __name__)
+        self.queues = limits.Queues()
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -51,6 +53,8 @@ class RestInput(rasa_rest.RestInput):
                 metadata = limits.checked_metadata(body.get("metadata"))
             except limits.InvalidInput as error:
                 return response.json({"error": str(error)}, status=400)
+            if not self.queues.enter(sender):
+                return response.json({"error": limits.TOO_MANY}, status=429)
             text, cut = limits.bounded(text)
             collector = CollectingOutputChannel()
             try:
@@ -61,6 +65,8 @@ class RestInput(rasa_rest.RestInput):
                 )
             except Exception:  # noqa: BLE001 (logged; the visitor still gets what was sent)
                 logger.exception("The REST message could not be handled.")
+            finally:
+                self.queues.leave(sender)
             if cut:
                 await collector.send_text_message(sender, limits.shortened_notice())
             return response.json(collector.messages)

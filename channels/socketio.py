@@ -51,6 +51,7 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
         webhook = super().blueprint(on_new_message)
         sio = self.sio  # set by super(); registering an event again replaces its handler
         self.tokens = SessionTokens()
+        self.queues = limits.Queues()
 
         sio.eio.max_http_buffer_size = limits.MAX_SOCKET_BYTES
 
@@ -86,6 +87,9 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
             if not isinstance(data.get("message"), str):
                 await output_channel.send_text_message(sender_id, NOT_TEXT)
                 return
+            if not self.queues.enter(sender_id):
+                await output_channel.send_text_message(sender_id, limits.TOO_MANY)
+                return
             text, cut = limits.bounded(data["message"])
             metadata = data.get(self.metadata_key) or {}
             if isinstance(metadata, Text):
@@ -93,15 +97,18 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
                     metadata = json.loads(metadata)
                 except ValueError:
                     metadata = {}
-            await on_new_message(
-                UserMessage(
-                    text,
-                    output_channel,
-                    sender_id,
-                    input_channel=self.name(),
-                    metadata=metadata if isinstance(metadata, dict) else {},
+            try:
+                await on_new_message(
+                    UserMessage(
+                        text,
+                        output_channel,
+                        sender_id,
+                        input_channel=self.name(),
+                        metadata=metadata if isinstance(metadata, dict) else {},
+                    )
                 )
-            )
+            finally:
+                self.queues.leave(sender_id)
             if cut:
                 await output_channel.send_text_message(sender_id, limits.shortened_notice())
 
