@@ -5,6 +5,7 @@ the article in one transaction, so a reader sees either the old or the new artic
 Readers call `ArticleStore.current()`, which re-reads only when the stored revision changed: the
 action server picks up a re-ingested article without a restart.
 """
+import logging
 import threading
 from typing import Optional
 
@@ -19,9 +20,12 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from article.model import Article, Passage, Section
 from database import make_engine
+
+logger = logging.getLogger(__name__)
 
 metadata = MetaData()
 
@@ -114,8 +118,15 @@ class ArticleStore:
         return Article(meta.get("title", ""), meta["revision"], sections, passages)
 
     def current(self) -> Article:
-        """The article in service, re-read only when a new revision was ingested."""
-        revision = self.revision()
+        """The article in service, re-read only when a new revision was ingested. With the
+        database unavailable or locked, the article already in service goes on being served."""
+        try:
+            revision = self.revision()
+        except SQLAlchemyError:
+            if self._cached is None:
+                raise
+            logger.warning("article store unavailable: serving revision %s", self._cached.revision)
+            return self._cached
         with self._lock:
             if self._cached is None or self._cached.revision != revision:
                 loaded = self.load()

@@ -2,7 +2,7 @@
 
 Both happen on a background thread: a slow or failing webhook or database never delays the reply.
 A record that cannot be written is appended to a spool file (var/escalations-pending.jsonl) and
-written with the next successful one. The visitor's text is stored only when
+written as soon as the database takes it again (retried every SPOOL_RETRY seconds). The visitor's text is stored only when
 ESCALATION_STORE_TEXT=1.
 
     python -m safety.escalations [--limit N]     (`make escalations`) lists recent escalations
@@ -43,6 +43,7 @@ escalations = Table(
 
 WEBHOOK_TRIES = 3
 WEBHOOK_TIMEOUT = 5.0  # seconds per try
+SPOOL_RETRY = 5.0  # seconds between tries to write spooled records
 
 
 @dataclass
@@ -75,6 +76,7 @@ class EscalationLog(TableOwner):
         webhook_url: Optional[str] = None,
         store_text: Optional[bool] = None,
         retry_delay: float = 1.0,
+        spool_retry: float = SPOOL_RETRY,
     ) -> None:
         super().__init__(engine)
         self.spool = spool
@@ -83,6 +85,7 @@ class EscalationLog(TableOwner):
             store_text if store_text is not None else os.environ.get("ESCALATION_STORE_TEXT") == "1"
         )
         self.retry_delay = retry_delay
+        self.spool_retry = spool_retry
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="escalation")
         self._spool_lock = threading.Lock()
 
@@ -95,22 +98,34 @@ class EscalationLog(TableOwner):
             futures.append(self._executor.submit(self._post, escalation))
         return futures
 
-    def _write(self, escalation: Escalation) -> bool:
+    def _write(self, escalation: Optional[Escalation] = None) -> bool:
+        """Write `escalation` with any spooled ones; None only retries the spool."""
         try:
             with self._spool_lock:
-                pending = self._read_spool()
-                with self.engine.begin() as conn:
-                    conn.execute(insert(escalations), [e.row() for e in pending + [escalation]])
+                pending = self._read_spool() + ([escalation] if escalation else [])
                 if pending:
+                    with self.engine.begin() as conn:
+                        conn.execute(insert(escalations), [e.row() for e in pending])
+                if self.spool.exists():
                     self.spool.unlink()
             return True
         except Exception:
             logger.exception("escalation could not be written; kept in %s", self.spool)
             with self._spool_lock:
-                self.spool.parent.mkdir(parents=True, exist_ok=True)
-                with open(self.spool, "a", encoding="utf-8") as handle:
-                    handle.write(json.dumps(asdict(escalation)) + "\n")
+                if escalation:
+                    self.spool.parent.mkdir(parents=True, exist_ok=True)
+                    with open(self.spool, "a", encoding="utf-8") as handle:
+                        handle.write(json.dumps(asdict(escalation)) + "\n")
+            self._retry_later()
             return False
+
+    def _retry_later(self) -> None:
+        """Try the spool again in SPOOL_RETRY seconds, until the database takes it."""
+        timer = threading.Timer(
+            self.spool_retry, lambda: self._executor.submit(self._write, None)
+        )
+        timer.daemon = True
+        timer.start()
 
     def _read_spool(self) -> List[Escalation]:
         if not self.spool.exists():

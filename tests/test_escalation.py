@@ -58,6 +58,21 @@ def test_a_record_that_cannot_be_written_is_kept_and_written_later(tmp_path):
     assert not (tmp_path / "spool.jsonl").exists()
 
 
+def test_a_spooled_record_is_written_when_the_database_is_back_without_another_escalation(tmp_path):
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_text("a file where the database's folder should be")
+    log = EscalationLog(create_engine(f"sqlite:///{blocked / 'db.sqlite'}"), spool=tmp_path / "spool.jsonl",
+                        webhook_url="", spool_retry=0.2)
+    assert wait(log.record(Escalation("c1", "emergency", ["bladder_bowel"]))) == [False]
+    log._engine = make_engine(f"sqlite:///{tmp_path / 'good.sqlite'}")  # the database is back
+    deadline = time.monotonic() + 10
+    while (tmp_path / "spool.jsonl").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [r["conversation_id"] for r in log.recent()] == ["c1"]  # once
+    time.sleep(0.5)
+    assert [r["conversation_id"] for r in log.recent()] == ["c1"]
+
+
 def test_webhook_gets_the_escalation(log, webhook):
     webhook.reset()
     log.webhook_url = webhook.url
