@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Rasa server (REST, socket.io, callback) as `make run` starts it, with MODEL and the ports
 # from the environment. Rasa's HTTP API stays off unless RASA_API_TOKEN is set (at least 32
-# characters); then every API request needs that token (?token=... or Authorization: Bearer).
+# characters); then every API request needs that token as ?token=... Keep it in the
+# environment, never in a committed file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 api=()

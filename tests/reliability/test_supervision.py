@@ -1,6 +1,7 @@
 """`make run`'s supervision (scripts/run.sh, scripts/supervisord.conf): a crashed action server is
 restarted while Rasa keeps answering, and Ctrl-C stops everything."""
 import os
+import secrets
 import signal
 import subprocess
 import time
@@ -42,7 +43,7 @@ def test_a_crashed_process_is_restarted_and_ctrl_c_stops_all(model, tmp_path, ou
         "TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
         "CALLBACK_URL": "http://127.0.0.1:9/unused", "RASA_TELEMETRY_ENABLED": "false",
     }
-    env.pop("RASA_API_TOKEN", None)
+    env["RASA_API_TOKEN"] = token = secrets.token_hex(24)
     ingest(store=ArticleStore.from_url(env["DATABASE_URL"]))
     log = open(tmp_path / "run.log", "w")
     run = subprocess.Popen([str(ROOT / "scripts" / "run.sh"), model], cwd=ROOT, env=env,
@@ -65,6 +66,10 @@ def test_a_crashed_process_is_restarted_and_ctrl_c_stops_all(model, tmp_path, ou
         after = ask("what causes it", sender)
         assert payloads(after)[0]["section"] == "causes", "answers resume by themselves"
         assert pid_of(env, "rasa") == rasa_pid, "Rasa kept running"
+        status = f"http://127.0.0.1:{rasa_port}/status"
+        refused = requests.get(status, timeout=10).status_code
+        wrong = requests.get(status, params={"token": token[:-1] + "x"}, timeout=10).status_code
+        allowed = requests.get(status, params={"token": token}, timeout=10)
         children = [pid_of(env, name) for name in ("actions", "rasa", "web")]
     finally:
         run.send_signal(signal.SIGINT)  # Ctrl-C
@@ -73,6 +78,24 @@ def test_a_crashed_process_is_restarted_and_ctrl_c_stops_all(model, tmp_path, ou
     outcome("faults", "make run: action server killed (SIGKILL)",
             "supervisord restarts it; Rasa answers politely meanwhile, then answers resume")
     outcome("faults", "make run: Ctrl-C", f"supervisord and all {len(children)} processes stop")
+    outcome("API", "HTTP API with RASA_API_TOKEN: no token / wrong token / the token",
+            f"{refused} / {wrong} / {allowed.status_code}")
+    assert (refused, wrong, allowed.status_code) == (401, 401, 200)
     assert code == 0, (tmp_path / "run.log").read_text()[-2000:]
     for pid in children:
         assert not os.path.exists(f"/proc/{pid}") or "zombie" in open(f"/proc/{pid}/status").read(), pid
+
+
+def test_api_is_off_without_a_token_and_refuses_a_short_one(outcome):
+    env = {**os.environ, "RASA_API_TOKEN": "short", "MODEL": "unused", "RASA_PORT": "1",
+           "CORS_ORIGINS": "x"}
+    result = subprocess.run([str(ROOT / "scripts" / "rasa-server.sh")], env=env, capture_output=True,
+                            text=True, timeout=30)
+    outcome("API", "RASA_API_TOKEN shorter than 32 characters", "refused at start (exit 2)")
+    assert result.returncode == 2 and "too short" in result.stderr
+
+
+def test_api_is_off_by_default(servers, outcome):
+    status = requests.get(f"{servers.url}/status", timeout=10).status_code
+    outcome("API", "default (no RASA_API_TOKEN): GET /status", str(status))
+    assert status == 404
