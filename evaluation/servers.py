@@ -62,7 +62,7 @@ class Servers:
     def start_actions(self) -> None:
         self._start(
             "actions",
-            [RASA, "run", "actions", "--actions", "actions", "--port", str(self.actions_port)],
+            [str(ROOT / "scripts" / "actions-server.sh")],
             f"http://127.0.0.1:{self.actions_port}/health",
         )
 

@@ -261,3 +261,14 @@ def test_another_language_gets_english_only_for_now(text):
 ])
 def test_english_with_foreign_words_is_still_english(text):
     assert not not_english(text)
+
+
+def test_the_action_server_runs_without_tensorflow():
+    """actions/__main__.py keeps TensorFlow (hundreds of MB) out of the action server."""
+    import subprocess
+    import sys
+
+    code = ("import actions.__main__, actions.actions, sys; "
+            "print(sys.modules.get('tensorflow') is None, 'rasa' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.split() == ["True", "False"], result.stderr[-2000:]
