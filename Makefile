@@ -31,11 +31,12 @@ TRAINING_FILES = config.yml domain.yml data/rules.yml $(sort $(wildcard data/nlu
 FINGERPRINT = $(shell cat $(TRAINING_FILES) | sha256sum | cut -c1-12)
 export MODEL = models/model-$(FINGERPRINT).tar.gz
 
-.PHONY: help install ingest train run shell test test-reliability test-browser widget web bench escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
+.PHONY: help install ingest train run shell test test-unit test-reliability test-browser widget web bench escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
 
 help:
 	@echo "make run    install, ingest the article, train if needed, start the assistant"
 	@echo "make test   install as needed and run every test"
+	@echo "make test-unit  the fast tier: no model, server or browser (about a minute)"
 	@echo "make test-reliability  bad input, faults and load only (tests/reliability)"
 	@echo "make train  train the model if the training data changed"
 	@echo "make shell  talk to the assistant in this terminal"
@@ -100,6 +101,10 @@ shell: ingest train
 
 test: ingest train $(WIDGET) $(CHROMIUM)
 	@$(PY) -m pytest tests
+
+# The fast tier: no model, no server, no browser (end-to-end tests are marked e2e in tests/conftest.py).
+test-unit: $(INSTALLED)
+	@$(PY) -m pytest -m "not e2e" -q tests
 
 # Bad input, faults and load (also part of make test): tests/reliability, docs/reliability.md.
 test-reliability: ingest train $(WIDGET)

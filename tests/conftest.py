@@ -26,6 +26,17 @@ def store(tmp_path) -> ArticleStore:
 
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 
+# A test that asks for one of these, directly or through another fixture, is end to end.
+E2E_FIXTURES = {"model", "servers", "web", "chat", "new_page", "browser"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark end-to-end tests by what they use, so `make test-unit` (-m "not e2e") needs no model,
+    no server and no browser."""
+    for item in items:
+        if E2E_FIXTURES & set(getattr(item, "fixturenames", ())) or "browser" in item.nodeid:
+            item.add_marker(pytest.mark.e2e)
+
 
 @pytest.fixture(scope="session")
 def model() -> str:

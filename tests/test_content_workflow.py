@@ -52,6 +52,7 @@ def project(tmp_path):
     return copy
 
 
+@pytest.mark.e2e  # trains a model
 def test_editor_adds_a_question_and_a_story_and_the_retrained_assistant_follows_them(project, tmp_path):
     nlu = project / "data" / "nlu" / "article.yml"
     header = "- intent: ask_recovery_tips\n  examples: |\n"

@@ -1,6 +1,7 @@
 """The trained assistant: data validation, intent F1 on held-out examples, test stories."""
 import json
 
+import pytest
 import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
@@ -9,6 +10,7 @@ from tests.conftest import ROOT, run_rasa
 MIN_INTENT_F1 = 0.90
 
 
+@pytest.mark.e2e  # loads Rasa's whole validator (about 30 s)
 def test_training_data_validates_without_warnings():
     result = run_rasa(
         "data", "validate", "--domain", "domain.yml",
