@@ -31,7 +31,7 @@ TRAINING_FILES = config.yml domain.yml data/rules.yml $(sort $(wildcard data/nlu
 FINGERPRINT = $(shell cat $(TRAINING_FILES) | sha256sum | cut -c1-12)
 export MODEL = models/model-$(FINGERPRINT).tar.gz
 
-.PHONY: help install ingest train run shell test test-unit test-reliability test-browser widget web bench escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
+.PHONY: help install ingest train run shell test test-unit test-reliability test-browser widget web bench bench-load escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
 
 help:
 	@echo "make run    install, ingest the article, train if needed, start the assistant"
@@ -49,6 +49,7 @@ help:
 	@echo "make eval-answers    right passage, did-you-mean and not-covered rates on the blind answer sets"
 	@echo "make eval-red-flags  red-flag recall, false escalations, safety questions on the blind sets"
 	@echo "make bench  measure the red-flag detector's and the retrieval's cost per message"
+	@echo "make bench-load  ours against Rasa's stock bot: latency, throughput, memory (reports/bench.json)"
 	@echo "make escalations  list recent red-flag escalations"
 	@echo "make purge  count data past its keeping period (RETENTION_DAYS); APPLY=1 deletes it"
 
@@ -143,6 +144,10 @@ review: $(INSTALLED)
 bench: $(INSTALLED)
 	@$(PY) -m benchmarks.red_flags
 	@$(PY) -m benchmarks.retrieval
+
+# Ours against Rasa's stock `rasa init` bot, side by side (about 15 minutes; docs/performance.md).
+bench-load: ingest train
+	@$(PY) -m benchmarks.load --model $(MODEL)
 
 purge: $(INSTALLED)
 	@$(PY) -m operations.retention $(if $(APPLY),--apply)

@@ -103,17 +103,6 @@ def test_message_text_is_not_logged(servers):
     assert secret not in servers.log("rasa") and secret not in servers.log("actions")
 
 
-def test_conversation_survives_a_rasa_server_restart(servers):
-    sender = new_sender()
-    first = servers.say(sender, "what causes it")
-    servers.stop("rasa")
-    servers.start_rasa()
-    more = servers.say(sender, "tell me more")
-    assert DISCLAIMER not in texts(more), "the same conversation continues"
-    assert payloads(more)[0]["section"] == "causes"
-    assert not set(payloads(more)[0]["passages"]) & set(payloads(first)[0]["passages"])
-
-
 # set: (minimum top-1, maximum "did you mean" share, minimum not-covered declined); docs/answers.md
 ANSWER_GATES = {"A": (0.77, 0.05, 0.90), "B": (0.68, 0.05, 0.93), "C": (0.63, 0.05, 0.75)}
 
