@@ -12,8 +12,9 @@ export DATABASE_URL ?= sqlite:///$(CURDIR)/var/assistant.db
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
-# Request bodies over 64 KiB get 413 from Sanic; messages are read up to 2,000 characters.
-export SANIC_REQUEST_MAX_SIZE ?= 65536
+# Request bodies to the Rasa server over 64 KiB get 413 (scripts/rasa-server.sh); messages are
+# read up to 2,000 characters.
+export MAX_REQUEST_BYTES ?= 65536
 export MAX_MESSAGE_CHARS ?= 2000
 
 WIDGET := widget/dist/widget.js

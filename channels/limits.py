@@ -3,15 +3,15 @@
 A message longer than MAX_MESSAGE_CHARS is cut to its first MAX_MESSAGE_CHARS characters before
 Rasa sees it, so one long message can't hold up the other conversations (the NLU pipeline and the
 red-flag check run on the event loop). The red-flag check still reads everything up to the limit,
-and the visitor is told what was read. Request bodies over SANIC_REQUEST_MAX_SIZE (set by the
-Makefile) are refused by Sanic with 413 before any of this runs.
+and the visitor is told what was read. Request bodies over MAX_REQUEST_BYTES (Sanic's
+limit, set by scripts/rasa-server.sh for the Rasa server only) get 413 before any of this runs.
 """
 import os
 import re
 from typing import Any, Dict, Optional, Tuple
 
 MAX_MESSAGE_CHARS = int(os.environ.get("MAX_MESSAGE_CHARS", "2000"))
-MAX_SOCKET_BYTES = int(os.environ.get("SANIC_REQUEST_MAX_SIZE", str(64 * 1024)))
+MAX_SOCKET_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(64 * 1024)))
 MAX_SENDER_CHARS = 128
 # Messages of one conversation are answered one at a time (Rasa's lock store); more than this many
 # waiting at once from one sender are refused (429 on REST) instead of timing out with a 503.

@@ -67,13 +67,9 @@ class Servers:
         )
 
     def start_rasa(self) -> None:
-        self._start(
-            "rasa",
-            [RASA, "run", "--model", self.model, "--port", str(self.rasa_port),
-             "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
-             "--cors", "http://localhost:8000"],
-            f"{self.url}/",
-        )
+        self.env.update(MODEL=self.model, RASA_PORT=str(self.rasa_port),
+                        CORS_ORIGINS="http://localhost:8000")
+        self._start("rasa", [str(ROOT / "scripts" / "rasa-server.sh")], f"{self.url}/")
 
     def stop(self, name: Optional[str] = None) -> None:
         for key in [name] if name else list(self.processes):
