@@ -1,10 +1,20 @@
 """End-to-end test helpers: reply parsing and a webhook receiver; the servers themselves start
 from evaluation/servers.py (shared with `make eval-answers`)."""
+import asyncio
 import time
 import uuid
 from typing import List, Optional
 
 from evaluation.servers import Servers, free_port  # noqa: F401  (re-exported for the tests)
+
+
+def run_async(coroutine):
+    """Run a coroutine to its end on a thread of its own: Playwright's sync API (the browser tests)
+    leaves an event loop running on the main thread, where asyncio.run() refuses to start."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def new_sender() -> str:

@@ -1,9 +1,7 @@
 """Messaging channels: plain text only (no JSON, HTML or Markdown), numbered options where buttons
 don't render, and the callback channel end to end."""
-import asyncio
 import re
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -17,7 +15,7 @@ from actions.answers import Library
 from article.ingest import ingest
 from content.review import UnansweredLog
 from database import PROJECT_ROOT
-from tests.servers import new_sender
+from tests.servers import new_sender, run_async
 from tests.test_actions import make_tracker
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
@@ -47,12 +45,6 @@ class RecordingOutput(OutputChannel):
 
     async def send_custom_json(self, recipient_id, json_message, **kwargs):
         self.sent.append(str(json_message))
-
-
-def run_async(coroutine):
-    """Run a coroutine on its own thread: another test may have left this thread's loop running."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def output_for(channel):

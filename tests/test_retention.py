@@ -1,6 +1,5 @@
 """`make purge`: conversations, review logs and escalation records past their keeping period go;
 everything newer stays; a dry run only counts."""
-import asyncio
 from datetime import datetime, timedelta
 
 import pytest
@@ -15,6 +14,7 @@ from database import make_engine
 from operations import retention
 from safety.escalations import EscalationLog, escalations
 from safety.review_log import safety_review
+from tests.servers import run_async
 
 NOW = datetime(2026, 6, 1, 12, 0)
 
@@ -32,9 +32,9 @@ def stores(tmp_path):
     tracker_url = f"sqlite:///{tmp_path / 'tracker.db'}"
     tracker_store = SQLTrackerStore(Domain.empty(), db=str(tmp_path / "tracker.db"))
     for sender, days_ago in [("old", 40), ("recent", 2), ("old-then-back", 40)]:
-        asyncio.run(tracker_store.save(conversation(sender, days_ago)))
+        run_async(tracker_store.save(conversation(sender, days_ago)))
     # a conversation that started long ago and went on yesterday is kept whole
-    asyncio.run(tracker_store.save(DialogueStateTracker.from_events("old-then-back", [
+    run_async(tracker_store.save(DialogueStateTracker.from_events("old-then-back", [
         *conversation("old-then-back", 40).events,
         UserUttered("still there?", {"name": "greet"}, timestamp=(NOW - timedelta(days=1)).timestamp()),
     ])))

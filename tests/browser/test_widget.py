@@ -4,7 +4,6 @@ history after a reload, text never rendered as HTML, phone width, keyboard use, 
 axe-core's accessibility rules. Screenshots go to reports/browser/.
 """
 import json
-import re
 
 import pytest
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import aiohttp
 from sqlalchemy import create_engine, text
 
+from tests.servers import run_async
+
 CONVERSATIONS = 200
 TURNS = [
     "hello", "what causes it", "tell me more", "what are the symptoms", "when should I see a doctor",
@@ -49,7 +51,7 @@ def test_200_concurrent_conversations_of_10_turns(servers, outcome):
     pid = servers.processes["rasa"].pid
     servers.say("warm-up", "what causes it")
     before = rss_mb(pid)
-    senders, results, elapsed = asyncio.run(run_load(f"{servers.url}/webhooks/rest/webhook"))
+    senders, results, elapsed = run_async(run_load(f"{servers.url}/webhooks/rest/webhook"))
     time.sleep(5)
     after = rss_mb(pid)
     latencies = sorted(r[2] for r in results)

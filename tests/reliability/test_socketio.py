@@ -6,10 +6,7 @@ from channels.limits import MAX_MESSAGE_CHARS, shortened_notice
 from channels.sessions import SessionTokens
 from channels.socketio import NOT_TEXT
 from tests.reliability.socket_client import Visitor
-
-
-def run(coroutine):
-    return asyncio.run(coroutine)
+from tests.servers import run_async
 
 
 def test_session_tokens_are_signed_and_unguessable():
@@ -30,7 +27,7 @@ def test_a_guessed_session_id_is_replaced_by_a_new_one(servers, outcome):
         await visitor.close()
         return visitor.token
 
-    token = run(scenario())
+    token = run_async(scenario())
     outcome("socket.io", 'session_request with a guessed id ("1")', "refused: a new signed token")
     assert token != "1" and SessionTokens().valid(token)
 
@@ -46,7 +43,7 @@ def test_another_visitors_session_id_receives_nothing_of_theirs(servers, outcome
         await first.close(), await intruder.close()
         return first, intruder
 
-    first, intruder = run(scenario())
+    first, intruder = run_async(scenario())
     outcome("socket.io", "a second client sends a connected visitor's session id",
             "gets its own new session; receives none of the visitor's answers")
     assert intruder.token != first.token
@@ -68,7 +65,7 @@ def test_a_visitor_comes_back_to_the_same_conversation(servers, outcome):
         await again.close()
         return first, again
 
-    first, again = run(scenario())
+    first, again = run_async(scenario())
     outcome("socket.io", "reconnect with one's own token after a disconnect", "same conversation")
     assert again.token == first.token
     assert not any("Please note" in text for text in again.texts()), "no second opening notice"
@@ -91,7 +88,7 @@ def test_bad_socket_input_gets_a_polite_reply(servers, outcome):
         await silent.close()
         return not_text, long_texts, silent.received
 
-    not_text, long_texts, before_session = run(scenario())
+    not_text, long_texts, before_session = run_async(scenario())
     outcome("socket.io", "a message that is not text", f"polite reply: {NOT_TEXT!r}")
     outcome("socket.io", f"a message over {MAX_MESSAGE_CHARS:,} characters",
             "read up to the limit, visitor told so")
