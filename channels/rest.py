@@ -8,6 +8,7 @@ visitor is told so after the answer, and every other reply is exactly Rasa's.
 
 `name()` stays "rest". credentials.yml: `channels.rest.RestInput:` instead of `rest:`.
 """
+import json
 import logging
 from typing import Any, Awaitable, Callable
 
@@ -23,13 +24,14 @@ logger = logging.getLogger(__name__)
 
 
 def parsed(request: Request) -> dict:
-    """The request's JSON object, or InvalidInput saying what is wrong with it."""
-    if "json" not in (request.content_type or ""):
-        raise limits.InvalidInput("send JSON with Content-Type: application/json")
+    """The request's JSON object, or InvalidInput saying what is wrong with it. Like Rasa's own
+    channel, the body is read as JSON whatever its Content-Type (`curl -d` sends a form type)."""
     try:
-        body = request.json
-    except Exception:  # noqa: BLE001 (Sanic raises its own InvalidUsage for bad JSON or UTF-8)
-        raise limits.InvalidInput("the body is not valid JSON in UTF-8") from None
+        body = json.loads((request.body or b"").decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise limits.InvalidInput(
+            'the body must be JSON in UTF-8: {"sender": "...", "message": "..."}'
+        ) from None
     if not isinstance(body, dict):
         raise limits.InvalidInput('the body must be a JSON object {"sender": ..., "message": ...}')
     return body

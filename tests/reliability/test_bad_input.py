@@ -60,6 +60,15 @@ def test_malformed_requests_get_a_clear_4xx(servers, outcome, case, body, header
         assert response.json()["error"], "a 400 says what is wrong"
 
 
+def test_json_sent_as_curl_does_by_default_is_read(servers, outcome):
+    """The README's first command: `curl -d '{...}'` sends JSON with a form Content-Type."""
+    body = json.dumps({"sender": new_sender(), "message": "does acupuncture help?"}).encode()
+    response = post(servers, body, {"Content-Type": "application/x-www-form-urlencoded"})
+    outcome("REST input", "JSON body with curl's default form Content-Type", f"{response.status_code}, answered")
+    assert response.status_code == 200
+    assert payloads(response.json())[0]["kind"] == "answer"
+
+
 @pytest.mark.parametrize("case, message", POLITE, ids=[c[0] for c in POLITE])
 def test_odd_messages_get_a_polite_reply(servers, outcome, case, message):
     response = post(servers, {"sender": new_sender(), "message": message})
