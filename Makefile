@@ -9,13 +9,10 @@ export CORS_ORIGINS ?= http://localhost:$(WEB_PORT) http://127.0.0.1:$(WEB_PORT)
 export CALLBACK_URL ?= http://localhost:5034/bot
 export TRACKER_STORE_URL ?= sqlite:///$(CURDIR)/var/tracker.db
 export DATABASE_URL ?= sqlite:///$(CURDIR)/var/assistant.db
+export RUN_DIR ?= $(CURDIR)/var/run
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
-# Request bodies to the Rasa server over 64 KiB get 413 (scripts/rasa-server.sh); messages are
-# read up to 2,000 characters.
-export MAX_REQUEST_BYTES ?= 65536
-export MAX_MESSAGE_CHARS ?= 2000
 
 WIDGET := widget/dist/widget.js
 WIDGET_SOURCES := widget/package.json widget/package-lock.json widget/build.mjs $(wildcard widget/src/*.js)
@@ -32,7 +29,7 @@ TRAINING_FILES = config.yml domain.yml data/rules.yml $(sort $(wildcard data/nlu
 FINGERPRINT = $(shell cat $(TRAINING_FILES) | sha256sum | cut -c1-12)
 export MODEL = models/model-$(FINGERPRINT).tar.gz
 
-.PHONY: help install ingest train run shell test test-unit test-reliability test-browser widget web bench bench-load escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
+.PHONY: help install ingest train run status shell test test-unit test-reliability test-browser widget web bench bench-load escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
 
 help:
 	@echo "make run    install, ingest the article, train if needed, start the assistant"
@@ -40,6 +37,7 @@ help:
 	@echo "make test-unit  the fast tier: no model, server or browser (about a minute)"
 	@echo "make test-reliability  bad input, faults and load only (tests/reliability)"
 	@echo "make train  train the model if the training data changed"
+	@echo "make status how the processes of a running make run are"
 	@echo "make shell  talk to the assistant in this terminal"
 	@echo "make web    serve the demo page with the chat widget (make run does too)"
 	@echo "make ingest load data/article/*.md into the article store"
@@ -97,6 +95,10 @@ web: $(WIDGET)
 
 run: ingest train $(WIDGET)
 	@scripts/run.sh $(MODEL)
+
+# How the processes of a running `make run` are (supervisord's view).
+status: $(INSTALLED)
+	@$(VENV)/bin/supervisorctl -c scripts/supervisord.conf status
 
 shell: ingest train
 	@scripts/run.sh $(MODEL) shell

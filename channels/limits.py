@@ -3,15 +3,18 @@
 A message longer than MAX_MESSAGE_CHARS is cut to its first MAX_MESSAGE_CHARS characters before
 Rasa sees it, so one long message can't hold up the other conversations (the NLU pipeline and the
 red-flag check run on the event loop). The red-flag check still reads everything up to the limit,
-and the visitor is told what was read. Request bodies over MAX_REQUEST_BYTES (Sanic's
-limit, set by scripts/rasa-server.sh for the Rasa server only) get 413 before any of this runs.
+and the visitor is told what was read. Request bodies over MAX_REQUEST_BYTES get 413 from Sanic
+before any of this runs: the channels set that limit on the Rasa server's app (not on the action
+server, which receives whole trackers from Rasa).
 """
 import os
 import re
 from typing import Any, Dict, Optional, Tuple
 
+from sanic import Blueprint
+
 MAX_MESSAGE_CHARS = int(os.environ.get("MAX_MESSAGE_CHARS", "2000"))
-MAX_SOCKET_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(64 * 1024)))
+MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(64 * 1024)))
 MAX_SENDER_CHARS = 128
 # Messages of one conversation are answered one at a time (Rasa's lock store); more than this many
 # waiting at once from one sender are refused (429 on REST) instead of timing out with a 503.
@@ -51,6 +54,15 @@ class Queues:
 
 class InvalidInput(ValueError):
     """A request the channel refuses with 400 and this message."""
+
+
+def limit_request_bodies(blueprint: Blueprint) -> None:
+    """Bodies over MAX_REQUEST_BYTES get 413 on the app this blueprint joins. Sanic reads the
+    limit for every new connection, so setting it before the server starts is enough."""
+
+    @blueprint.listener("before_server_start")
+    async def set_limit(app: Any, _loop: Any) -> None:
+        app.config.REQUEST_MAX_SIZE = MAX_REQUEST_BYTES
 
 
 def bounded(text: str) -> Tuple[str, bool]:

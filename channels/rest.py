@@ -41,6 +41,7 @@ class RestInput(rasa_rest.RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("custom_webhook_strict_rest", __name__)
         self.queues = limits.Queues()
+        limits.limit_request_bodies(webhook)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:

@@ -53,7 +53,8 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
         self.tokens = SessionTokens()
         self.queues = limits.Queues()
 
-        sio.eio.max_http_buffer_size = limits.MAX_SOCKET_BYTES
+        sio.eio.max_http_buffer_size = limits.MAX_REQUEST_BYTES
+        limits.limit_request_bodies(webhook)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Any) -> None:

@@ -2,8 +2,8 @@
 
 Both happen on a background thread: a slow or failing webhook or database never delays the reply.
 A record that cannot be written is appended to a spool file (var/escalations-pending.jsonl) and
-written as soon as the database takes it again (retried every SPOOL_RETRY seconds). The visitor's text is stored only when
-ESCALATION_STORE_TEXT=1.
+written as soon as the database takes it again (retried every SPOOL_RETRY seconds). The
+visitor's text is stored only when ESCALATION_STORE_TEXT=1.
 
     python -m safety.escalations [--limit N]     (`make escalations`) lists recent escalations
 """
@@ -88,6 +88,7 @@ class EscalationLog(TableOwner):
         self.spool_retry = spool_retry
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="escalation")
         self._spool_lock = threading.Lock()
+        self._retry_pending = False
 
     def record(self, escalation: Escalation) -> List[Future]:
         """Queue the record and the webhook call; returns at once."""
@@ -120,10 +121,18 @@ class EscalationLog(TableOwner):
             return False
 
     def _retry_later(self) -> None:
-        """Try the spool again in SPOOL_RETRY seconds, until the database takes it."""
-        timer = threading.Timer(
-            self.spool_retry, lambda: self._executor.submit(self._write, None)
-        )
+        """Try the spool again in SPOOL_RETRY seconds, until the database takes it: one retry
+        pending at a time, however many records failed meanwhile."""
+        with self._spool_lock:
+            if self._retry_pending:
+                return
+            self._retry_pending = True
+
+        def retry() -> None:
+            self._retry_pending = False
+            self._executor.submit(self._write, None)
+
+        timer = threading.Timer(self.spool_retry, retry)
         timer.daemon = True
         timer.start()
 

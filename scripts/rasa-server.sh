@@ -5,9 +5,6 @@
 # environment, never in a committed file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Sanic refuses request bodies over this with 413 (the channels' webhooks, socket.io packets).
-# Only this server: the action server receives whole trackers from Rasa.
-export SANIC_REQUEST_MAX_SIZE=${MAX_REQUEST_BYTES:-65536}
 api=()
 if [ -n "${RASA_API_TOKEN:-}" ]; then
   if [ ${#RASA_API_TOKEN} -lt 32 ]; then

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export MODEL=$1
 mode=${2:-server}
-export RUN_DIR=${RUN_DIR:-$PWD/var/run}
+export RUN_DIR=${RUN_DIR:?the Makefile sets it: run make run}
 mkdir -p "$RUN_DIR"
 
 if [ "$mode" = shell ]; then
@@ -19,5 +19,5 @@ fi
 echo "Starting: Rasa on http://localhost:$RASA_PORT (REST: /webhooks/rest/webhook, socket.io),"
 echo "          actions on http://localhost:$ACTIONS_PORT,"
 echo "          demo page with the chat widget on http://localhost:$WEB_PORT/. Ctrl-C stops all."
-echo "          Status: .venv/bin/supervisorctl -c scripts/supervisord.conf status"
+echo "          Status: make status (in another terminal)"
 exec .venv/bin/supervisord -c scripts/supervisord.conf

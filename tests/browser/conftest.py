@@ -19,6 +19,7 @@ import pytest
 import requests
 
 from tests.conftest import ROOT
+from tests.reliability.socket_client import Visitor
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -61,27 +62,10 @@ CUSTOM_BUG = (
 
 async def _socketio_turn(url: str, message: str, timeout: float = 60) -> List[dict]:
     """One visitor turn over socket.io, as the widget does it; returns the bot_uttered payloads."""
-    import socketio  # python-socketio's client, installed with Rasa
-
-    client = socketio.AsyncClient(reconnection=False)
-    session_id = f"contract-{uuid.uuid4().hex[:8]}"
-    confirmed = asyncio.Event()
-    received: List[dict] = []
-
-    @client.on("session_confirm")
-    async def on_confirm(data):
-        confirmed.set()
-
-    @client.on("bot_uttered")
-    async def on_bot(data):
-        received.append(data)
-
-    # long-polling: the websocket transport of python-engineio 4.15 needs a newer aiohttp than Rasa's
-    await client.connect(url, socketio_path="/socket.io", transports=["polling"])
+    visitor = await Visitor(url).connect(session_id=f"contract-{uuid.uuid4().hex[:8]}")
+    received = visitor.received
     try:
-        await client.emit("session_request", {"session_id": session_id})
-        await asyncio.wait_for(confirmed.wait(), 15)
-        await client.emit("user_uttered", {"message": message, "session_id": session_id})
+        await visitor.say(message)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if not received and time.monotonic() > deadline - timeout / 2:
@@ -91,7 +75,7 @@ async def _socketio_turn(url: str, message: str, timeout: float = 60) -> List[di
                 break
             await asyncio.sleep(0.2)
     finally:
-        await client.disconnect()
+        await visitor.close()
     return received
 
 
