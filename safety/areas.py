@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .categories import CATEGORY_LEVELS, LEVEL_RANK
+from .spelling import SPELLING_TARGETS
 
 TABLES = Path(__file__).resolve().parent / "tables" / "areas.yml"
 SUSPECT_SUFFIX = "?"
@@ -87,7 +88,29 @@ class WordClass:
                 hit = doc.char_span(base + match.start(), base + match.end(), alignment_mode="expand")
                 if hit is not None:
                     found.append((hit.start, hit.end))
+            corrected = _corrected_text(doc, start, end)
+            if corrected is not None:  # the same phrases with misspelt words corrected
+                text, token_at = corrected
+                for match in self.phrases.finditer(text):
+                    first, last = token_at[match.start()], token_at[max(match.start(), match.end() - 1)]
+                    if first >= 0 and last >= 0:
+                        found.append((first, last + 1))
         return found
+
+
+def _corrected_text(doc: Doc, start: int, end: int) -> Optional[Tuple[str, List[int]]]:
+    """``doc[start:end]`` lower-cased with each misspelt word (see safety.spelling) replaced
+    by its correction, and the token index of every character (-1 for spaces); None when
+    nothing was corrected."""
+    if not any(t.norm_ in SPELLING_TARGETS and t.norm_ != t.lower_ for t in doc[start:end]):
+        return None
+    parts: List[str] = []
+    token_at: List[int] = []
+    for t in doc[start:end]:
+        word = t.norm_ if t.norm_ in SPELLING_TARGETS and t.norm_ != t.lower_ else t.lower_
+        parts.append(word + t.whitespace_)
+        token_at.extend([t.i] * len(word) + [-1] * len(t.whitespace_))
+    return "".join(parts), token_at
 
 
 @dataclass(frozen=True)
@@ -102,6 +125,7 @@ class Tables:
     self_reference_strong: Optional[Pattern]  # "it was me": so do things said of others
     suspect_cues: Optional["WordClass"] = None  # a suspect word asks only beside one of these
     not_about_the_writer: Optional[Pattern] = None  # messages in which nothing escalates
+    onset: Optional[Pattern] = None  # "since yesterday": the writer has what the message tells of
 
     @classmethod
     def load(cls, path: Path = TABLES) -> "Tables":
@@ -125,8 +149,10 @@ class Tables:
         cues = WordClass.from_list("suspect_cues", data.get("suspect_cues") or []) if data.get("suspect_cues") else None
         others = data.get("not_about_the_writer") or []
         not_mine = re.compile("|".join(f"(?:{r})" for r in others)) if others else None
+        onsets = data.get("onset") or []
+        onset = re.compile("|".join(f"(?:{r})" for r in onsets)) if onsets else None
         return cls(int(data.get("window", 10)), classes, rules, suspect, idioms, hypothetical, self_reference,
-                   self_reference_strong, cues, not_mine)
+                   self_reference_strong, cues, not_mine, onset)
 
 
 def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Optional[Tuple[int, int]]:
@@ -138,9 +164,16 @@ def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Op
         return None
     if second[0] - first[1] > window:
         return None
-    if any(t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS for t in doc[first[1]:second[0]]):
+    if any((t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS) and not _novelty(t)
+           for t in doc[first[1]:second[0]]):
         return None
     return first[0], second[1]
+
+
+def _novelty(token) -> bool:
+    """"never" that says a thing is new ("dribbling, which i've never had before")."""
+    following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    return token.lower_ == "never" and following in {"had", "been", "happened", "before", "used", "experienced"}
 
 
 # A sentence that says anything is normal or absent is not a vague complaint: no question.
@@ -185,7 +218,7 @@ class AreaMatcher:
         doc.user_data[HYPOTHETICAL_SENTENCES] = hypothetical
         progression = bool(self.tables.classes["PROGRESSION"].hits(doc, 0, len(doc))) \
             if "PROGRESSION" in self.tables.classes else False
-        for sent in doc.sents:
+        for sent in _units(doc):
             hits = {name: [h for h in wc.hits(doc, sent.start, sent.end) if not any(idiom[h[0]:h[1]])]
                     for name, wc in self.tables.classes.items()}
             for category, rules in self.tables.rules.items():
@@ -197,7 +230,7 @@ class AreaMatcher:
                     for a in hits[rule[0]]:
                         for b in hits[rule[1]]:
                             linked = _linked(doc, a, b, self.tables.window)
-                            if linked:
+                            if linked and not _reassured_across(doc, linked, (a, b)):
                                 spans.append((rank, linked[0], linked[1], category))
             if progression and _about_the_writer(sent) and "WEAKNESS" in hits:
                 # weakness in a message that tells of it getting worse: progressive weakness
@@ -214,21 +247,65 @@ class AreaMatcher:
         return doc
 
 
+# A message this short ("wet again. never felt it. bad back.") is read as one sentence: terse
+# writers put the symptom and what it affects in separate fragments.
+SHORT_MESSAGE_WORDS = 16
+
+
+def _reassured_across(doc: Doc, span: Tuple[int, int], hits: Tuple[Tuple[int, int], ...]) -> bool:
+    """A link across fragments of a short message, with a negation or "fine" in one of them
+    outside the two linked words ("legs both fine. knee sore.")."""
+    first, last = doc[span[0]].sent, doc[span[1] - 1].sent
+    if first.start == last.start:
+        return False
+    return any((t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS)
+               and not any(s <= t.i < e for s, e in hits) for t in doc[first.start:last.end])
+
+
+def _units(doc: Doc) -> List[Span]:
+    words = sum(1 for t in doc if not (t.is_punct or t.is_space))
+    return [doc[:]] if words <= SHORT_MESSAGE_WORDS else list(doc.sents)
+
+
 def _rank(label: str) -> int:
     return min(LEVEL_RANK[CATEGORY_LEVELS[c.rstrip(SUSPECT_SUFFIX)]] + (len(LEVEL_RANK) if c.endswith(SUSPECT_SUFFIX) else 0)
                for c in label.split("+"))
 
 
+def _unite(spans: List[Tuple[int, int, int, str]]) -> List[Tuple[Tuple[int, int, int, str], List[Tuple[int, int, int, str]]]]:
+    """Overlapping spans of the same category as one mention ("no sense of when the bladder
+    is full, so i go at set times"), so that a cue inside either stays inside the mention;
+    each with the spans it was made of."""
+    groups: List[Tuple[Tuple[int, int, int, str], List[Tuple[int, int, int, str]]]] = []
+    for span in sorted(set(spans), key=lambda s: (s[3], s[0], s[1])):
+        rank, start, end, label = span
+        if groups and groups[-1][0][3] == label and groups[-1][0][0] == rank and start < groups[-1][0][2]:
+            united, parts = groups[-1]
+            groups[-1] = ((rank, united[1], max(united[2], end), label), parts + [span])
+        else:
+            groups.append((span, [span]))
+    return groups
+
+
 def _merge(doc: Doc, ents: List[Span], spans: List[Tuple[int, int, int, str]]) -> List[Span]:
     """The target patterns' ents, and the new spans, most severe and longest first: a new span
     overlapping only less severe ents replaces them; where it overlaps an equal or more severe
-    one it is dropped."""
+    one it is dropped (a united span then falls back to the spans it was made of)."""
     chosen: List[Tuple[int, int, int, str, Optional[Span]]] = [(_rank(e.label_), e.start, e.end, e.label_, e) for e in ents]
-    for rank, start, end, label in sorted(set(spans), key=lambda s: (s[0], s[1] - s[2], s[1])):
+
+    def place(rank: int, start: int, end: int, label: str) -> bool:
+        nonlocal chosen
         overlapping = [c for c in chosen if c[1] < end and start < c[2]]
         if any(c[0] <= rank for c in overlapping):
-            continue
+            return False
         chosen = [c for c in chosen if c not in overlapping] + [(rank, start, end, label, None)]
+        return True
+
+    key = lambda s: (s[0], s[1] - s[2], s[1])  # noqa: E731
+    for united, parts in sorted(_unite(spans), key=lambda g: key(g[0])):
+        if not place(*united) and len(parts) > 1:
+            for part in sorted(parts, key=key):
+                place(*part)
     out = [c[4] if c[4] is not None else Span(doc, c[1], c[2], label=c[3]) for c in chosen]
     return sorted(out, key=lambda s: s.start)
 

@@ -41,13 +41,20 @@ def _has_first_person(tokens: Iterable) -> bool:
     return False
 
 
+_CLAUSE_BREAKS = {"and", "but", "so", ",", ";", ".", "-", "while", "whilst", "because", "cos", "as"}
+
+
 def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
     """Family / other-person cues apply unless the user speaks about themself in between
     ("my wife says I keep wetting myself"), in the mention or just after it ("my daughter
     noticed a damp patch on my chair"), or describes themself ("i'm a patient with ...")."""
     doc = target.doc
-    after = [t for t in doc[target.end:min(target.end + 3, target.sent.end)]
-             if not (t.i + 1 < len(doc) and doc[t.i + 1].lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE)]
+    after = []
+    for t in doc[target.end:min(target.end + 3, target.sent.end)]:
+        if t.lower_ in _CLAUSE_BREAKS:  # "... and i'm the nurse in the house": another clause
+            break
+        if not (t.i + 1 < len(doc) and doc[t.i + 1].lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE):
+            after.append(t)
     if _has_first_person(span_between) or _has_first_person(target) or _has_first_person(after):
         return False
     before = [t.lower_ for t in modifier.doc[max(0, modifier.start - 3):modifier.start]]
@@ -137,7 +144,8 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     add(R("family member", "FAMILY", direction="FORWARD", on_modifies=_not_about_me,
           pattern=[{"LEMMA": {"IN": _FAMILY_WORDS}}, {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}]))
     add(R("family member (word form)", "FAMILY", direction="FORWARD", on_modifies=_not_about_me,
-          pattern=[{"LOWER": {"IN": _FAMILY_WORDS + ["missus", "mrs", "misses"]}},
+          pattern=[{"LOWER": {"IN": _FAMILY_WORDS + [w + "s" for w in _FAMILY_WORDS if not w.endswith("s")]
+                              + ["missus", "mrs", "misses", "bruther", "brotha", "sista", "muther"]}},
                    {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}]))
     add(R("other person", "OTHER_PERSON", direction="FORWARD", on_modifies=_not_about_me,
           pattern=[{"LEMMA": {"IN": _OTHER_PEOPLE}}, {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}]))
@@ -154,6 +162,10 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     # ---- negation the defaults miss ("dont"/"cant" tokenise to "nt"; lay wording)
     add(R("not (nt)", "NEGATED_EXISTENCE", direction="FORWARD", pattern=[{"NORM": "not"}]))
     add(R("never", "NEGATED_EXISTENCE", direction="FORWARD", pattern=[{"LOWER": "never"}]))
+    add(R("misspelt negatives", "NEGATED_EXISTENCE", direction="FORWARD",
+          pattern=[{"LOWER": {"IN": ["havnt", "hav'nt", "hadnt", "dint", "didint", "didn", "dosnt",
+                                     "dosent", "doesent", "havent", "hasnt", "aint", "isnt", "wasnt",
+                                     "arent", "werent", "dident", "dinnae", "didnae", "hasnae"]}}]))
     add(R("nor / neither", "NEGATED_EXISTENCE", direction="FORWARD",
           pattern=[{"LOWER": {"IN": ["nor", "neither", "nope", "nah", "none"]}}]))
     add(R("no more", "NEGATED_EXISTENCE", direction="FORWARD",
@@ -175,7 +187,20 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                     "don't want to overreact", "dont want to overreact", "don't want to be dramatic",
                     "don't want to waste your time", "dont want to waste your time",
                     "not a big issue", "only a minor thing", "no been right", "i've no been",
-                    "ive no been", "not asking about me"):
+                    "ive no been", "not asking about me",
+                    # a complaint, not a negation: "going to the loo is not easy"
+                    "not easy", "isn't easy", "is not easy", "not easy at all", "not the same",
+                    "not happy", "not well", "not myself", "not working properly",
+                    # novelty: "a dribble that i've never had"
+                    "that i've never had", "that ive never had", "that i have never had",
+                    "which i've never had", "i've never had before", "never had before",
+                    "never had it before", "never had that before", "never had this before",
+                    # "can't tell if i've finished": a doubt, not a condition
+                    "tell if", "know if", "sure if", "see if", "check if", "tell whether",
+                    # similes: "wobbling like a toddler"
+                    "like a baby", "like a newborn", "like a toddler", "like a kid", "like a child",
+                    "baby giraffe", "like an old man", "like an old woman", "like my nan",
+                    "like my granny", "like my grandad", "like my grandma"):
         add(R(literal, "NEGATED_EXISTENCE", direction="PSEUDO"))
 
     # ---- hedges: uncertainty, which escalates (longer than "not"/"if", so they win pruning)

@@ -123,6 +123,12 @@ def _check_cancer(doc: Doc, start: int, end: int) -> bool:
                 or after & {"survivor", "history", "remission", "treatment", "before", "ago"})
 
 
+# "ED nurse", "ED doctor": the emergency department
+_DEPARTMENT_WORDS = {"nurse", "nurses", "doctor", "doctors", "doc", "consultant", "registrar", "reg",
+                     "staff", "department", "triage", "visit", "shift", "shifts", "sister", "team",
+                     "colleague", "colleagues", "waiting", "attendance", "physician", "resident"}
+
+
 def _check_ed(doc: Doc, start: int, end: int) -> bool:
     """"ED" (upper case in the message) as erectile dysfunction, not the emergency department."""
     original = doc.user_data.get("original_text")
@@ -130,7 +136,9 @@ def _check_ed(doc: Doc, start: int, end: int) -> bool:
     if original is None or original[token.idx:token.idx + 2] != "ED":
         return False
     prev = doc[start - 1].lower_ if start > 0 else ""
-    return prev not in {"to", "the", "in", "at", "into", "from", "local", "an", "a", "nearest"}
+    after = doc[end].lower_ if end < len(doc) else ""
+    return prev not in {"to", "the", "in", "at", "into", "from", "local", "an", "a", "nearest",
+                        "him", "her", "them", "me", "you"} and after not in _DEPARTMENT_WORDS
 
 
 CHECKS: Dict[str, Check] = {

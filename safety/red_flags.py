@@ -156,6 +156,7 @@ class RedFlagDetector:
         lowered = _prepare(text)
         affirmed: Dict[Tuple[int, int, str], Mention] = {}
         ignored: Dict[Tuple[int, int, str], Tuple[Mention, str]] = {}
+        onset = self._tables.onset is not None and bool(self._tables.onset.search(lowered))
         for offset, chunk in self._chunks(lowered):
             with self._lock:
                 docs = self._process(chunk, text[offset:offset + len(chunk)])
@@ -164,6 +165,8 @@ class RedFlagDetector:
                     start = offset + doc_offset + ent.start_char
                     end = offset + doc_offset + ent.end_char
                     reason = self._reason(ent)
+                    if reason == HYPOTHETICAL and onset and not self._shaped_hypothetical(ent):
+                        reason = None  # "is it serious if my feet both tingle? started monday"
                     for category in ent.label_.split("+"):
                         level = CATEGORY_LEVELS[category.rstrip(SUSPECT_SUFFIX)]
                         mention = Mention(category, level, text[start:end], start, end)
@@ -229,6 +232,12 @@ class RedFlagDetector:
                 or doc[max(s.start, start)].sent.start in hypothetical}
             out.append((doc[start].idx, self._context(part)))
         return out
+
+    @staticmethod
+    def _shaped_hypothetical(ent: Span) -> bool:
+        """Set aside by a hypothetical sentence shape or a "not about me" message, not by ConText."""
+        return bool(ent.sent.start in ent.doc.user_data.get(HYPOTHETICAL_SENTENCES, ())
+                    or ent.doc.user_data.get(NOT_ABOUT_THE_WRITER))
 
     @staticmethod
     def _reason(ent: Span) -> Optional[str]:

@@ -14,6 +14,7 @@ FUZZY_TERMS: Tuple[str, ...] = (
     "emptying", "control", "controlling", "temperature", "fever", "sweats", "weight",
     "injury", "injured", "accident", "excruciating", "unbearable", "agonising", "agonizing",
     "radiating", "dribbling", "leaking", "paralysed", "paralyzed", "faeces",
+    "weaker", "sweating", "shivering", "painkillers", "christmas", "urinating",
 )
 
 # Frequent misspellings / lay spellings that edit distance alone does not catch safely.
@@ -39,7 +40,28 @@ MISSPELLINGS: Dict[str, str] = {
     "accidnet": "accident", "injery": "injury", "injurey": "injury", "controll": "control",
     "contol": "control", "controle": "control", "sensaton": "sensation", "sensasion": "sensation",
     "feces": "faeces", "errection": "erection", "erectyle": "erectile",
+    # lay and phonetic spellings of the words around a red flag (knee, time, strength, sex)
+    "nee": "knee", "nees": "knees", "kne": "knee", "privits": "privates", "privats": "privates",
+    "privites": "privates", "neadels": "needles", "needels": "needles", "neddles": "needles",
+    "erecshun": "erection", "erecshon": "erection", "erektion": "erection", "weeker": "weaker",
+    "weker": "weaker", "wors": "worse", "wurse": "worse", "evry": "every", "evrey": "every",
+    "munth": "month", "munths": "months", "mounth": "month", "mounths": "months",
+    "befor": "before", "befour": "before", "sweting": "sweating", "swetting": "sweating",
+    "shivrin": "shivering", "shiverin": "shivering", "slipd": "slipped", "sliped": "slipped",
+    "fel": "fell", "tablits": "tablets", "painkilers": "painkillers", "painkilller": "painkiller",
+    "spyne": "spine", "onse": "once", "lether": "leather", "proply": "properly",
+    "propaly": "properly", "girlfrend": "girlfriend", "finnish": "finish", "coudnt": "couldnt",
+    "cudnt": "couldnt", "couldent": "couldnt", "wen": "when", "chrismas": "christmas",
+    "crismas": "christmas", "xmas": "christmas", "wieght": "weight", "wight": "weight",
+    "bak": "back", "stil": "still", "tirrible": "terrible",
+    "agany": "agony", "legz": "legs", "botom": "bottom", "bottum": "bottom",
+    "tryed": "tried", "tride": "tried", "evrything": "everything", "evrythink": "everything",
+    "everythink": "everything", "beter": "better", "bettr": "better",
 }
+
+# Every word a misspelling may be corrected to: safety.areas also matches its phrases on the
+# corrected text ("pinz and neadles" -> "pins and needles").
+SPELLING_TARGETS = frozenset(FUZZY_TERMS) | frozenset(MISSPELLINGS.values())
 
 
 def known_english_words() -> Set[str]:
