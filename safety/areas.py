@@ -21,7 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .categories import CATEGORY_LEVELS, LEVEL_RANK
-from .spelling import SPELLING_TARGETS
+from .spelling import CORRECTED
+from .context_rules import not_about_the_writer
 
 TABLES = Path(__file__).resolve().parent / "tables" / "areas.yml"
 SUSPECT_SUFFIX = "?"
@@ -32,14 +33,15 @@ NOT_ABOUT_THE_WRITER = "red_flag_not_about_the_writer"
 # leaking", "sex life is totally normal, nothing's changed").
 _NEGATION_NORMS = {"not", "no", "never", "without", "nor", "neither", "none", "fine", "normal",
                    "normally", "ok", "okay", "good", "intact", "unaffected", "usual"}
-_NEGATED_BEFORE = {"not", "no", "never", "without"}
+_NEGATED_BEFORE = {"not", "no", "never", "without", "nothing", "nor", "neither", "zero"}
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "i'm", "ive", "i've", "id", "i'd", "ma"}
+_CORRECTION_LINE = re.compile(r"\*\s*[\w' -]{1,30}")
 _QUESTION_OPENERS = {"what", "whats", "is", "are", "can", "could", "does", "do", "how", "why",
                      "when", "which", "should", "would", "will"}
 
 # Lay spellings of the same phrase: "can't" / "cant" / "cannot" / "can not" / "can’t".
 _REGEX_FORMS = [
-    (re.compile(r"can't"), r"(?:can'?t|can’t|cannot|can not|cannae|canna)"),
+    (re.compile(r"can't"), r"(?:can'?t|can’t|cannot|can not|cannae|canna|couldn'?t|couldn’t|could not|cain'?t|cyaan|kyaan)"),
     (re.compile(r"n't"), r"(?:n'?t|n’t| not|nae)"),
     (re.compile(r"'"), r"['’]?"),
 ]
@@ -102,12 +104,25 @@ def _corrected_text(doc: Doc, start: int, end: int) -> Optional[Tuple[str, List[
     """``doc[start:end]`` lower-cased with each misspelt word (see safety.spelling) replaced
     by its correction, and the token index of every character (-1 for spaces); None when
     nothing was corrected."""
-    if not any(t.norm_ in SPELLING_TARGETS and t.norm_ != t.lower_ for t in doc[start:end]):
+    corrected = doc.user_data.get(CORRECTED)
+    if not corrected:
+        return None
+    cache = doc.user_data.setdefault(_CORRECTED_TEXTS, {})
+    if (start, end) not in cache:
+        cache[(start, end)] = _build_corrected_text(doc, start, end, corrected)
+    return cache[(start, end)]
+
+
+_CORRECTED_TEXTS = "red_flag_corrected_texts"
+
+
+def _build_corrected_text(doc: Doc, start: int, end: int, corrected) -> Optional[Tuple[str, List[int]]]:
+    if not any((t.lower_, t.norm_) in corrected for t in doc[start:end]):
         return None
     parts: List[str] = []
     token_at: List[int] = []
     for t in doc[start:end]:
-        word = t.norm_ if t.norm_ in SPELLING_TARGETS and t.norm_ != t.lower_ else t.lower_
+        word = t.norm_ if (t.lower_, t.norm_) in corrected else t.lower_
         parts.append(word + t.whitespace_)
         token_at.extend([t.i] * len(word) + [-1] * len(t.whitespace_))
     return "".join(parts), token_at
@@ -186,8 +201,12 @@ _REASSURED = {"not", "no", "never", "none", "fine", "normal", "normally", "ok", 
 
 
 def _vague_complaint(sent: Span) -> bool:
+    """About the writer, and neither it nor the next sentence says anything is normal."""
+    doc = sent.doc
+    following = doc[sent.end].sent if sent.end < len(doc) else None
+    around = list(sent) + (list(following) if following is not None else [])
     return _about_the_writer(sent) and not any(
-        t.norm_ in _REASSURED or t.lower_ in _REASSURED for t in sent)
+        t.norm_ in _REASSURED or t.lower_ in _REASSURED for t in around)
 
 
 def _about_the_writer(sent: Span) -> bool:
@@ -212,15 +231,28 @@ class AreaMatcher:
         ents = [e for e in doc.ents if not all(idiom[e.start:e.end])]
         # read by the detector: mentions in these are set aside (hypothetical / not the writer's)
         doc.user_data[NOT_ABOUT_THE_WRITER] = bool(
-            self.tables.not_about_the_writer is not None and self.tables.not_about_the_writer.search(doc.text))
+            self.tables.not_about_the_writer is not None and self.tables.not_about_the_writer.search(doc.text)
+        ) or not_about_the_writer(doc)
         hypothetical = {s.start for s in doc.sents
                         if self.tables.hypothetical is not None and self.tables.hypothetical.search(s.text)}
+        # "*incontinence" on its own line corrects a word of the sentence before: it shares its status
+        sents = list(doc.sents)
+        for before, sent in zip(sents, sents[1:]):
+            if _CORRECTION_LINE.fullmatch(sent.text.strip()) and (
+                    before.start in hypothetical or not _about_the_writer(before)):
+                hypothetical.add(sent.start)
         doc.user_data[HYPOTHETICAL_SENTENCES] = hypothetical
         progression = bool(self.tables.classes["PROGRESSION"].hits(doc, 0, len(doc))) \
             if "PROGRESSION" in self.tables.classes else False
+        by_sentence: Dict[int, Dict[str, List[Tuple[int, int]]]] = {}
         for sent in _units(doc):
-            hits = {name: [h for h in wc.hits(doc, sent.start, sent.end) if not any(idiom[h[0]:h[1]])]
-                    for name, wc in self.tables.classes.items()}
+            parts = [s for s in by_sentence if sent.start <= s < sent.end]
+            if len(parts) > 1:  # a pair of sentences read together: the hits of both
+                hits = {name: [h for p in parts for h in by_sentence[p][name]] for name in self.tables.classes}
+            else:
+                hits = {name: [h for h in wc.hits(doc, sent.start, sent.end) if not any(idiom[h[0]:h[1]])]
+                        for name, wc in self.tables.classes.items()}
+                by_sentence[sent.start] = hits
             for category, rules in self.tables.rules.items():
                 rank = LEVEL_RANK[CATEGORY_LEVELS[category]]
                 for rule in rules:
@@ -262,9 +294,23 @@ def _reassured_across(doc: Doc, span: Tuple[int, int], hits: Tuple[Tuple[int, in
                and not any(s <= t.i < e for s, e in hits) for t in doc[first.start:last.end])
 
 
+SHORT_SENTENCE_WORDS = 8
+
+
+def _words(span: Span) -> int:
+    return sum(1 for t in span if not (t.is_punct or t.is_space))
+
+
 def _units(doc: Doc) -> List[Span]:
-    words = sum(1 for t in doc if not (t.is_punct or t.is_space))
-    return [doc[:]] if words <= SHORT_MESSAGE_WORDS else list(doc.sents)
+    """The stretches the rules read: the sentences, and each pair of neighbouring sentences of
+    which one is a fragment ("Bit of an accident at work. Never felt it."); a short message
+    whole."""
+    if _words(doc[:]) <= SHORT_MESSAGE_WORDS:
+        return [doc[:]]
+    sents = list(doc.sents)
+    pairs = [doc[a.start:b.end] for a, b in zip(sents, sents[1:])
+             if min(_words(a), _words(b)) <= SHORT_SENTENCE_WORDS]
+    return sents + pairs
 
 
 def _rank(label: str) -> int:

@@ -32,13 +32,38 @@ _SAYING = {"tell", "tells", "told", "say", "says", "said", "asked", "asks", "sho
 
 
 def _has_first_person(tokens: Iterable) -> bool:
-    """A first-person word, not counting the "me" of "she tells me" / "he told me"."""
+    """A first-person word, not counting the "me" of "she tells me" / "he told me" or the "my"
+    of "my mother" / "the legs of my mate"."""
     for t in tokens:
         before = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+        after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if t.lower_ in _FIRST_PERSON and not (
-                (t.lower_ == "me" and before in _SAYING) or (t.lower_ == "mine" and before == "of")):
+                (t.lower_ == "me" and before in _SAYING) or (t.lower_ == "mine" and before == "of")
+                or (t.lower_ in ("my", "ma") and after is not None and after.lemma_ in _PEOPLE)):
             return True
     return False
+
+
+_THIRD_PERSON = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "he's", "she's",
+                 "himself", "herself", "himsel", "hersel", "themselves"}
+
+
+def not_about_the_writer(doc) -> bool:
+    """A message that tells of another person ("my father ...", "teammate got ... he ...") and
+    never of the writer: no first-person word but "my <person>", "told me", and the "I" of a
+    question about helping them ("how do I get him to go?")."""
+    people = any(t.lemma_ in _PEOPLE or t.lower_ in _PEOPLE for t in doc)
+    if not people:
+        return False
+    starts_with_person = any(len(s) > 1 and s[0].lower_ in ("my", "ma", "mi", "the", "our") and s[1].lemma_ in _PEOPLE
+                             for s in doc.sents)
+    if not (starts_with_person or any(t.lower_ in _THIRD_PERSON for t in doc)):
+        return False
+    for sent in doc.sents:
+        helping = sent[-1].lower_ == "?" and any(t.lower_ in _THIRD_PERSON for t in sent)
+        if not helping and _has_first_person(sent):
+            return False
+    return True
 
 
 _CLAUSE_BREAKS = {"and", "but", "so", ",", ";", ".", "-", "while", "whilst", "because", "cos", "as"}
@@ -115,6 +140,19 @@ _OTHER_PEOPLE = (
     "lady bloke he she roommate roomie flatmate housemate lodger resident tenant carer "
     "student pupil"
 ).split()
+
+# people the writer may write about; "people", "someone" and pronouns are not among them
+_PEOPLE = set(_FAMILY_WORDS) | {w + "s" for w in _FAMILY_WORDS} | {
+    "friend", "friends", "mate", "mates", "pal", "buddy", "neighbour", "neighbor", "colleague",
+    "coworker", "co-worker", "boss", "patient", "client", "teammate", "teammates", "roommate",
+    "flatmate", "housemate", "lodger", "resident", "tenant", "uncle", "auntie", "grandad",
+    "father-in-law", "mother-in-law", "bruther", "sista", "da", "maw", "paw", "faither", "mither",
+    "bredda", "breddah", "mama", "mamma", "papa", "pops", "granddaddy", "grandaddy", "grandpappy",
+    "papaw", "pawpaw", "mamaw", "meemaw", "missus", "boy", "girl", "lad", "lass", "fella",
+    "feller", "bloke", "guy", "teammate", "coach", "husband", "wife"} | {
+    w for w in _OTHER_PEOPLE if w not in ("he", "she", "someone", "somebody", "anyone", "anybody",
+                                          "everyone", "everybody", "people", "person", "patient",
+                                          "patients")}
 
 # hedges that also apply to what precedes them ("numb down there, probably nothing")
 _BIDIRECTIONAL_HEDGES = {
@@ -200,7 +238,14 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                     # similes: "wobbling like a toddler"
                     "like a baby", "like a newborn", "like a toddler", "like a kid", "like a child",
                     "baby giraffe", "like an old man", "like an old woman", "like my nan",
-                    "like my granny", "like my grandad", "like my grandma"):
+                    "like my granny", "like my grandad", "like my grandma",
+                    # minimisers and asides: "maybe not related", "nothing dramatic"
+                    "not related", "maybe not related", "probably not related", "not connected",
+                    "nothing dramatic", "nothing major", "nothing to write home about",
+                    "not in a good way", "not keen", "no fuss", "not one for fuss", "not one to",
+                    # dialect double negatives that affirm: "ain't passed but a trickle"
+                    "ain't passed but", "aint passed but", "ain't had but", "ain't done but",
+                    "ain't made but", "ain't but"):
         add(R(literal, "NEGATED_EXISTENCE", direction="PSEUDO"))
 
     # ---- hedges: uncertainty, which escalates (longer than "not"/"if", so they win pruning)
@@ -269,7 +314,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                     "preserved", "unremarkable", "unaffected", "entirely unaffected", "perfectly well",
                     "in complete control", "in full control", "in control", "working good",
                     "working fine", "works fine", "is good", "are good", "totally normal", "okay",
-                    "ok"):
+                    "ok", "conserved", "is conserved", "are conserved", "maintained", "is maintained"):
         add(R(literal, "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=6, on_modifies=_normal_now))
     for literal in ("nothing amiss", "no difficulty", "full feeling", "can feel everything",
                     "feel everything", "can still feel", "i can pee", "can pee fine", "none whatsoever",

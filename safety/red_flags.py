@@ -243,14 +243,14 @@ class RedFlagDetector:
     def _reason(ent: Span) -> Optional[str]:
         if ent._.is_negated:
             return NEGATED
-        if ent.doc.user_data.get(NOT_ABOUT_THE_WRITER):
-            return OTHER_PERSON
-        if ent.sent.start in ent.doc.user_data.get(HYPOTHETICAL_SENTENCES, ()):
-            return HYPOTHETICAL
         if ent._.is_other_person:
             return OTHER_PERSON
         if ent._.is_family:
             return FAMILY
+        if ent.doc.user_data.get(NOT_ABOUT_THE_WRITER):
+            return OTHER_PERSON
+        if ent.sent.start in ent.doc.user_data.get(HYPOTHETICAL_SENTENCES, ()):
+            return HYPOTHETICAL
         if ent._.is_hypothetical:
             return HYPOTHETICAL
         return None  # affirmed, hedged (is_uncertain) and historical mentions escalate

@@ -57,11 +57,12 @@ MISSPELLINGS: Dict[str, str] = {
     "agany": "agony", "legz": "legs", "botom": "bottom", "bottum": "bottom",
     "tryed": "tried", "tride": "tried", "evrything": "everything", "evrythink": "everything",
     "everythink": "everything", "beter": "better", "bettr": "better",
+    "cain't": "cannot", "caint": "cannot", "cyaan": "cannot", "kyaan": "cannot", "cyan't": "cannot",
 }
 
-# Every word a misspelling may be corrected to: safety.areas also matches its phrases on the
-# corrected text ("pinz and neadles" -> "pins and needles").
-SPELLING_TARGETS = frozenset(FUZZY_TERMS) | frozenset(MISSPELLINGS.values())
+# doc.user_data key: the (misspelt, corrected) pairs of a doc; safety.areas also matches its
+# phrases on the corrected text ("pinz and neadles" -> "pins and needles").
+CORRECTED = "red_flag_corrected_spellings"
 
 
 def known_english_words() -> Set[str]:
@@ -115,7 +116,7 @@ class SpellingNormalizer:
     """Pipeline component: sets token.norm_ and token.lemma_ of misspelt tokens to the key term.
 
     A token is corrected when it is in :data:`MISSPELLINGS` or, if it is not a known English
-    word, within edit distance 1 (terms up to 6 letters) or 2 (longer terms) of a term in
+    word, drops the g of a known "-ing" word ("hurtin") or lies within edit distance 1 (terms up to 6 letters) or 2 (longer terms) of a term in
     :data:`FUZZY_TERMS` (symmetric-delete lookup + optimal-string-alignment distance).
     Results are cached per lower-cased string.
     """
@@ -141,6 +142,8 @@ class SpellingNormalizer:
             return None
         if word in self.known:
             return None
+        if word.endswith("in") and word + "g" in self.known:  # "wettin", "trippin", "hurtin"
+            return word + "g", self.lemma_of(word + "g")
         best: Optional[Tuple[int, str]] = None
         for variant in _deletes(word, 2):
             for term in self.index.get(variant, ()):
@@ -168,4 +171,5 @@ class SpellingNormalizer:
             if hit is not None:
                 token.norm_ = hit[0]
                 token.lemma_ = hit[1]
+                doc.user_data.setdefault(CORRECTED, set()).add((word, hit[0]))
         return doc

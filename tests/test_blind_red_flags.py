@@ -11,12 +11,14 @@ import pytest
 from evaluation.red_flags import detector_outcome, evaluate
 
 # set: (minimum recall, maximum false-escalation rate, maximum safety-question rate).
-# A, B and C were tuned on (each after its held-out figure was recorded); D is held out.
+# Every set was tuned on after its held-out figure was recorded (A first, E last): these gates
+# keep what was reached; docs/red-flags.md has the held-out figures, the measure of new writing.
 GATES = {
     "A": (0.96, 0.03, 0.05),
     "B": (0.98, 0.03, 0.05),
     "C": (0.98, 0.03, 0.05),
-    "D": (0.80, 0.05, 0.05),
+    "D": (0.99, 0.03, 0.05),
+    "E": (0.99, 0.03, 0.05),
 }
 
 

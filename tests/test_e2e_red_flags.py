@@ -172,13 +172,13 @@ def _seen(replies: list) -> str:
     return "none"
 
 
-REST_SETS = ("C", "D")
+REST_SETS = ("D", "E")
 
 
 def test_blind_sets_over_rest_escalate_first_as_the_detector_decides(servers):
-    """The two newest blind sets (C, D) over REST, as a visitor would send them: the detector's
+    """The two newest blind sets (D, E) over REST, as a visitor would send them: the detector's
     verdict is what the visitor sees first in the turn, and the model adds at most a few safety
-    questions (all four sets at the detector: tests/test_blind_red_flags.py)."""
+    questions (all the sets at the detector: tests/test_blind_red_flags.py)."""
     from concurrent.futures import ThreadPoolExecutor
 
     from evaluation.red_flags import detector_outcome, evaluate, load_set
