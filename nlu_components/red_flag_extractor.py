@@ -5,8 +5,10 @@ severe, so that the `red_flag` slot (Rasa fills a text slot from the last entity
 severe one. The intent becomes `red_flag`, so that the escalation rule fires whatever else was
 asked; the model's own ranking stays in `intent_ranking`, and the escalation action answers the
 original question from it. If the model itself guessed `red_flag` but the detector finds nothing,
-the safety question is asked instead (intent `safety_check`): escalation never depends on the
-model's guess, and the model can add a question but never remove an escalation.
+the safety question is asked instead (intent `safety_check`), unless the detector found red-flag
+words there and set them aside by their context (negated, someone else's, hypothetical):
+escalation never depends on the model's guess, and the model can add a question but never
+remove an escalation.
 
 When the detector is unsure (a red-flag area is touched but not clearly affirmed) the intent
 becomes `safety_check` with a `red_flag_suspect` entity naming the category asked about; a rule
@@ -85,7 +87,9 @@ class RedFlagExtractor(GraphComponent, EntityExtractorMixin):
         intent = message.get(INTENT) or {}
         suspected = list(assessment.suspected)
         if not suspected and intent.get("name") == RED_FLAG_INTENT:
-            if (intent.get("confidence") or 0.0) >= MODEL_SUSPECT_CONFIDENCE:
+            # the model reads words, not context: where the detector found the words but set them
+            # aside (negated, someone else, hypothetical or general), the model's guess asks nothing
+            if (intent.get("confidence") or 0.0) >= MODEL_SUSPECT_CONFIDENCE and not assessment.ignored:
                 suspected = [MODEL_SUSPECT_CATEGORY]
             else:
                 message.set(INTENT, self._next_best(message), add_to_output=True)
