@@ -29,13 +29,14 @@ TRAINING_FILES = config.yml domain.yml data/rules.yml $(sort $(wildcard data/nlu
 FINGERPRINT = $(shell cat $(TRAINING_FILES) | sha256sum | cut -c1-12)
 export MODEL = models/model-$(FINGERPRINT).tar.gz
 
-.PHONY: help install ingest train run status shell test test-unit test-reliability test-browser widget web bench bench-load escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
+.PHONY: help install ingest train run status shell test test-unit test-reliability test-browser lint widget web bench bench-load escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
 
 help:
 	@echo "make run    install, ingest the article, train if needed, start the assistant"
 	@echo "make test   install as needed and run every test"
 	@echo "make test-unit  the fast tier: no model, server or browser (about a minute)"
 	@echo "make test-reliability  bad input, faults and load only (tests/reliability)"
+	@echo "make lint   ruff: lint and format checks (settings in pyproject.toml)"
 	@echo "make train  train the model if the training data changed"
 	@echo "make status how the processes of a running make run are"
 	@echo "make shell  talk to the assistant in this terminal"
@@ -114,6 +115,11 @@ test-unit: $(INSTALLED)
 test-reliability: ingest train $(WIDGET)
 	@$(PY) -m pytest tests/reliability
 
+# Lint and format checks (settings in pyproject.toml). To fix: ruff format . && ruff check --fix .
+lint: $(INSTALLED)
+	@$(PY) -m ruff check .
+	@$(PY) -m ruff format --check .
+
 test-browser: ingest train $(WIDGET) $(CHROMIUM)
 	@$(PY) -m pytest tests/browser
 
@@ -163,4 +169,4 @@ constraints: $(INSTALLED)
 	  $(PY) -m pip freeze 2>/dev/null | grep -v -e '^-e' -e '@ file' | sort -f; } > constraints.txt
 
 clean:
-	rm -rf models var reports results .pytest_cache widget/dist
+	rm -rf models var reports results .pytest_cache .ruff_cache widget/dist

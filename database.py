@@ -1,5 +1,6 @@
 """The project's own SQL database (SQLAlchemy 1.4): a SQLite file under var/ by default, any
 SQLAlchemy URL through DATABASE_URL."""
+
 import os
 from pathlib import Path
 from typing import Optional
@@ -19,7 +20,7 @@ def database_url() -> str:
 def make_engine(url: Optional[str] = None) -> Engine:
     url = url or database_url()
     if url.startswith("sqlite:///"):
-        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
     return create_engine(url, future=True, pool_pre_ping=True)
 
 

@@ -5,6 +5,7 @@ thinc (spaCy's machine-learning layer) imports TensorFlow whenever it is install
 installs it: that alone would cost the action server some 400 MB and seconds of start-up. The
 actions use spaCy's rule-based components only, so TensorFlow is marked absent before spaCy loads.
 """
+
 import sys
 
 sys.modules.setdefault("tensorflow", None)  # an import of it raises ImportError: thinc skips it

@@ -4,8 +4,9 @@ Every reply action first escalates a red flag that slipped past the NLU, starts 
 first reply with the not-medical-advice notice, and on plain-text channels takes a number as the
 choice of a numbered option; then it gives its own reply.
 """
+
 from abc import ABC, abstractmethod
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -13,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers
 from actions.escalation import escalate_if_missed
+from actions.language import not_english
 from actions.replies import (
     ENGLISH_ONLY_TEXT,
     NUMBERED_CHANNELS,
@@ -28,7 +30,6 @@ from actions.replies import (
     send_unavailable,
     suggestions,
 )
-from actions.language import not_english
 from actions.topics import QUESTIONS, TOPICS
 
 
@@ -45,8 +46,13 @@ def tell_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventT
             if topic
             else "Ask me about something first, for example:"
         )
-        send(dispatcher, tracker, text, {"kind": "answer", "section": None, "passages": []},
-             suggestions(topic.follow_ups if topic else OVERVIEW_INTENTS))
+        send(
+            dispatcher,
+            tracker,
+            text,
+            {"kind": "answer", "section": None, "passages": []},
+            suggestions(topic.follow_ups if topic else OVERVIEW_INTENTS),
+        )
         return [SlotSet("more_refs", [])]
     return send_answer(dispatcher, tracker, answer, topic_intent)
 
@@ -54,7 +60,7 @@ def tell_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventT
 class ReplyAction(Action, ABC):
     """The shared start of every reply; subclasses give `name` and `reply`."""
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]):
         events = escalate_if_missed(dispatcher, tracker, domain)
         notice_if_first_turn(dispatcher, tracker)
         text = (tracker.latest_message or {}).get("text") or ""
@@ -81,7 +87,7 @@ def latest_intent(tracker: Tracker) -> str:
 
 
 class ActionAnswerArticle(ReplyAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_answer_article"
 
     def reply(self, dispatcher, tracker, domain):
@@ -89,7 +95,7 @@ class ActionAnswerArticle(ReplyAction):
 
 
 class ActionTellMore(ReplyAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_tell_more"
 
     def reply(self, dispatcher, tracker, domain):
@@ -97,7 +103,7 @@ class ActionTellMore(ReplyAction):
 
 
 class ActionNotCovered(ReplyAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_not_covered"
 
     def reply(self, dispatcher, tracker, domain):
@@ -116,7 +122,7 @@ class ActionChitchat(ReplyAction):
         "bot_challenge": "utter_iamabot",
     }
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_chitchat"
 
     def reply(self, dispatcher, tracker, domain):

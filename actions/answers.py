@@ -11,6 +11,7 @@ does not end with ":". What did not fit is returned as `remaining`: references (
 or "<passage id>#<sentence index>", the latter only inside unlabelled paragraphs) that "tell me
 more" continues with.
 """
+
 import re
 import threading
 from dataclasses import dataclass, field
@@ -53,8 +54,13 @@ class Answer:
 class Library:
     """The article in service, its ranker and the entity-to-passage map, reloaded on change."""
 
-    def __init__(self, store: Optional[ArticleStore] = None, entity_file: Path = ENTITY_PASSAGES_FILE,
-                 questions_file: Path = QUESTIONS_FILE, vocabulary_file: Path = VOCABULARY_FILE):
+    def __init__(
+        self,
+        store: Optional[ArticleStore] = None,
+        entity_file: Path = ENTITY_PASSAGES_FILE,
+        questions_file: Path = QUESTIONS_FILE,
+        vocabulary_file: Path = VOCABULARY_FILE,
+    ):
         self._store = store
         self._entity_file = entity_file
         self._questions_file = questions_file
@@ -78,8 +84,9 @@ class Library:
         key = (id(article), _mtime(self._questions_file), _mtime(self._vocabulary_file))
         with self._lock:
             if self._retriever is None or self._retriever_key != key:
-                self._retriever = Retriever(article, load_questions(self._questions_file),
-                                            load_vocabulary(self._vocabulary_file))
+                self._retriever = Retriever(
+                    article, load_questions(self._questions_file), load_vocabulary(self._vocabulary_file)
+                )
                 self._retriever_key = key
             return article, self._retriever
 
@@ -153,7 +160,7 @@ def take(article: Article, refs: Sequence[str], budget: int = WORD_BUDGET, used:
             shown.append(passage.id)
         if len(taken) < len(parts):
             rest = [f"{passage.id}#{start + len(taken)}"]
-            return _close(article, lines, shown), shown, rest + list(refs[index + 1:])
+            return _close(article, lines, shown), shown, rest + list(refs[index + 1 :])
     return _close(article, lines, shown), shown, []
 
 
@@ -214,8 +221,9 @@ def _family(article: Article, passage: Passage) -> str:
     return passage.id
 
 
-def rank(library: Library, question: str, topic: Optional[Topic] = None,
-         entities: Iterable[dict] = ()) -> Tuple[Article, Retriever, List[Match]]:
+def rank(
+    library: Library, question: str, topic: Optional[Topic] = None, entities: Iterable[dict] = ()
+) -> Tuple[Article, Retriever, List[Match]]:
     """All passages scored for the question, steered by the intent's topic and the entities."""
     article, retriever = library.current()
     matches = retriever.matches(question)
@@ -225,8 +233,12 @@ def rank(library: Library, question: str, topic: Optional[Topic] = None,
         scope = {p.id for p in article.in_section(topic.section)}
     named = set(entity_passage_ids(library, entities))
     if topic:  # "see a doctor about numbness?": the named point in the topic's own section
-        named = {f"{topic.section}.{pid.split('.', 1)[1]}" if article.passage(f"{topic.section}.{pid.split('.', 1)[1]}")
-                 else pid for pid in named}
+        named = {
+            f"{topic.section}.{pid.split('.', 1)[1]}"
+            if article.passage(f"{topic.section}.{pid.split('.', 1)[1]}")
+            else pid
+            for pid in named
+        }
     steered = []
     for m in matches:
         score = m.score * (1 + STEER) if m.passage.id in scope else m.score
@@ -237,8 +249,13 @@ def rank(library: Library, question: str, topic: Optional[Topic] = None,
     return article, retriever, steered
 
 
-def choose(library: Library, question: str, topic: Optional[Topic] = None,
-           entities: Iterable[dict] = (), min_score: Optional[float] = None) -> Choice:
+def choose(
+    library: Library,
+    question: str,
+    topic: Optional[Topic] = None,
+    entities: Iterable[dict] = (),
+    min_score: Optional[float] = None,
+) -> Choice:
     article, retriever, ranked = rank(library, question, topic, entities)
     floor = min_score if min_score is not None else (MIN_SCORE if topic else MIN_SCORE_UNSTEERED)
     if not ranked or ranked[0].score < floor:
@@ -248,11 +265,21 @@ def choose(library: Library, question: str, topic: Optional[Topic] = None,
     if len(asked) >= MIN_ASKED_FOR_OVERLAP and len(shared) < MIN_SHARED:
         return Choice()  # one shared word is not enough ("buying a laptop" is not ergonomics)
     family = _family(article, best.passage)
-    runner = next((m for m in ranked[1:] if _family(article, m.passage) != family
-                   and m.passage.section != best.passage.section), None)
+    runner = next(
+        (m for m in ranked[1:] if _family(article, m.passage) != family and m.passage.section != best.passage.section),
+        None,
+    )
     if runner is not None and runner.score >= DID_YOU_MEAN_RATIO * best.score:
-        third = next((m for m in ranked[1:] if m is not runner and _family(article, m.passage) not in
-                      (family, _family(article, runner.passage)) and m.score >= DID_YOU_MEAN_RATIO * best.score), None)
+        third = next(
+            (
+                m
+                for m in ranked[1:]
+                if m is not runner
+                and _family(article, m.passage) not in (family, _family(article, runner.passage))
+                and m.score >= DID_YOU_MEAN_RATIO * best.score
+            ),
+            None,
+        )
         return Choice(options=[m.passage for m in (best, runner, third) if m is not None])
     return Choice(answer=answer_passage(article, best.passage))
 
@@ -270,18 +297,42 @@ def answer_passage(article: Article, passage: Passage) -> Answer:
         if not shown:
             remaining = [i.id for i in items]
         rest = [r for r in after if r not in {i.id for i in items}]
-        return Answer(section, "\n".join([section_header(section, passage.subsection), lead] + lines), [passage.id] + shown,
-                      remaining + rest, listed=[i.id for i in items])
+        return Answer(
+            section,
+            "\n".join([section_header(section, passage.subsection), lead] + lines),
+            [passage.id] + shown,
+            remaining + rest,
+            listed=[i.id for i in items],
+        )
     return compose(article, section, [passage.id] + after, first=1)
 
 
-_ORDINALS = {"first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3,
-             "three": 3, "fourth": 4, "4th": 4, "four": 4, "fifth": 5, "5th": 5, "five": 5,
-             "sixth": 6, "6th": 6, "six": 6}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "one": 1,
+    "second": 2,
+    "2nd": 2,
+    "two": 2,
+    "third": 3,
+    "3rd": 3,
+    "three": 3,
+    "fourth": 4,
+    "4th": 4,
+    "four": 4,
+    "fifth": 5,
+    "5th": 5,
+    "five": 5,
+    "sixth": 6,
+    "6th": 6,
+    "six": 6,
+}
 _MENTION = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\b|"
     r"(?:number|no\.?|#|item|point)\s*(?P<num>[1-9]|one|two|three|four|five|six)\b|"
-    r"(?P<last>\b(?:last|final) (?:one|item|point|thing)\b|\bthe last\b))", re.IGNORECASE)
+    r"(?P<last>\b(?:last|final) (?:one|item|point|thing)\b|\bthe last\b))",
+    re.IGNORECASE,
+)
 
 
 def mentioned_item(text: str, listed: Sequence[str]) -> Optional[str]:
@@ -299,9 +350,7 @@ def mentioned_item(text: str, listed: Sequence[str]) -> Optional[str]:
     return listed[index - 1] if 1 <= index <= len(listed) else None
 
 
-def answer_question(
-    library: Library, topic: Topic, question: str, entities: Iterable[dict] = ()
-) -> Choice:
+def answer_question(library: Library, topic: Topic, question: str, entities: Iterable[dict] = ()) -> Choice:
     """The answer to a question the model gave an article intent (its topic steers)."""
     return choose(library, f"{question} {topic.hint}".strip(), topic, entities)
 

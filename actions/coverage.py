@@ -4,10 +4,13 @@ another condition or body part, or a diagnosis of the visitor's own case.
 The NLU model learns these as out_of_scope; this deterministic check keeps an article answer from
 ever standing in for medical advice the article does not give, whatever the model guessed.
 """
+
 import re
 
-_DRUGS = (r"ibuprofen|paracetamol|acetaminophen|tylenol|advil|aspirin|naproxen|codeine|tramadol|"
-          r"gabapentin|pregabalin|diclofenac|co-codamol|tablets?|pills?|medication|meds")
+_DRUGS = (
+    r"ibuprofen|paracetamol|acetaminophen|tylenol|advil|aspirin|naproxen|codeine|tramadol|"
+    r"gabapentin|pregabalin|diclofenac|co-codamol|tablets?|pills?|medication|meds"
+)
 # Conditions and body parts the article is not about (its own, such as osteoarthritis or the hips
 # named among its causes, are not listed).
 _OTHER_CONDITIONS = (
@@ -30,7 +33,8 @@ NOT_COVERED = re.compile(
     r"(stuff|mess|upset|hurt) (up )?(your|my) stomach|"
     r"near (to )?(me|my (house|home|place))|find an? [\w ]+ near|"
     r"how much (is|are|for) (an? )?\w+|dollars?|bucks|\$\s?\d|£\s?\d|\d+\s?euros\b|"
-    r"which [\w ]+ should i (buy|grab|get|order)|(buy|buying|purchase|order) (a|an|the|some|new|me a) \w+|timetable|opening hours|"
+    r"which [\w ]+ should i (buy|grab|get|order)|(buy|buying|purchase|order) (a|an|the|some|new|me a) \w+|"
+    r"timetable|opening hours|"
     r"(mean|means) i'?ve got|(mean|means) i have|"
     r"insurance|medicare|medicaid|cover(ed)? by|nhs cover|how much (does|do|will|would|is) [\w ]*(cost|charge)|"
     r"price of|cost of|"
@@ -38,7 +42,8 @@ NOT_COVERED = re.compile(
     r"(" + _OTHER_CONDITIONS + r")|"
     r"(pain|ache|aches|aching|sore|hurts?) (in|of) (my |me |the |ur |your )?(" + _OTHER_PARTS + r")\b|"
     r"(my|me|the|ur|your) (" + _OTHER_PARTS + r")(?: of [\w ]+)?(?:'s)?\b[^.?!]{0,30}\b(" + _PAINFUL + r")|"
-    r"(where|where'?s) (can i|do i|is) (find|get|buy|grab|rent) (an?|the|some) (physio|physiotherapist|chiro|chiropractor|"
+    r"(where|where'?s) (can i|do i|is) (find|get|buy|grab|rent) (an?|the|some) "
+    r"(physio|physiotherapist|chiro|chiropractor|"
     r"masseuse|massage|acupuncturist|yoga|pilates|mat|desk|bike|bicycle)|"
     r"tinnitus|ringing in (my|me|the) ears|"
     r"in my case|(i'?ve got|i have),? reckon|is it (a |an )?[\w ]{2,30} or [\w ]{2,30} (i'?ve got|i have)|"

@@ -4,16 +4,18 @@ The escalation itself (first line, payload) is the domain response `utter_red_fl
 so that it reaches the visitor even when this server is down. `action_escalate` follows it and
 adds the record, the article's own wording about that warning sign, and the answer to the
 question that was also asked: the model's intent when it was confident apart from the red flag,
-otherwise the article's passages most like the rest of the message. Answer actions check every message again (`escalate_if_missed`), in
-case a message reached them without passing the NLU component (a button payload, say).
+otherwise the article's passages most like the rest of the message. Answer actions check every
+message again (`escalate_if_missed`), in case a message reached them without passing the NLU
+component (a button payload, say).
 
 Escalations sent by the rule are recorded by the Rasa server's tracker store
 (rasa_ext/tracker_store.py), so a record is kept with this server down, and only once.
 After an escalation the turn answers only what the message itself asked besides the red flag.
 After "no" to the safety question, `action_answer_asked` answers the message that raised it.
 """
+
 import logging
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -40,7 +42,7 @@ CONFIDENT = 0.5  # as the FallbackClassifier's threshold in config.yml
 MIN_SHARE = 0.2  # of the model's confidence left to intents other than red_flag
 
 
-def escalation_response(domain: Dict[Text, Any], category: Optional[str]) -> Tuple[str, Optional[dict]]:
+def escalation_response(domain: Dict[str, Any], category: Optional[str]) -> Tuple[str, Optional[dict]]:
     """Text and payload of the domain's `utter_red_flag` variation for this category."""
     variations = domain.get("responses", {}).get("utter_red_flag", [])
     for variation in variations:
@@ -82,9 +84,7 @@ def article_detail(library: Library, flags: List[str]) -> Optional[str]:
     return "\n".join([section_header(section)] + [p.display for p in passages])
 
 
-def escalate_if_missed(
-    dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-) -> List[EventType]:
+def escalate_if_missed(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
     """Escalate here if the message has a red flag the NLU component did not turn into one."""
     message = tracker.latest_message or {}
     if (message.get("intent") or {}).get("name") == RED_FLAG_INTENT:
@@ -104,7 +104,7 @@ def escalate_if_missed(
 def without_mentions(text: str, assessment: Assessment) -> str:
     """The message with the detector's red-flag mentions cut out."""
     for mention in sorted(assessment.mentions, key=lambda m: m.start, reverse=True):
-        text = text[:mention.start] + " " + text[mention.end:]
+        text = text[: mention.start] + " " + text[mention.end :]
     return text
 
 
@@ -127,13 +127,15 @@ def asked_intent(tracker: Tracker) -> Optional[str]:
 
 # Words that ask nothing by themselves: what is left of "i can't hold my wee any more" once the
 # red flag is cut out must not be answered from whatever the model guessed.
-_FILLER = frozenset("""
+_FILLER = frozenset(
+    """
 a an the and or but so also too as at in on of to for with from by about any anymore more now
 still just really very bit i i'm im me my mine myself it it's its is am are was were be been
 being do does did have has had got get can could would will should may might not no yes this
 that these those there here then than since when while if what help please thanks hi hello
 back knee knees pain hurts hurt sore day days week weeks today yesterday night morning lately
-""".split())
+""".split()
+)
 
 
 def asks_something_else(text: str) -> bool:
@@ -143,10 +145,10 @@ def asks_something_else(text: str) -> bool:
 
 
 class ActionEscalate(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_escalate"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]):
         assessment = get_detector().assess((tracker.latest_message or {}).get("text") or "")
         if assessment.escalate:
             flags = list(assessment.flags)
@@ -159,7 +161,11 @@ class ActionEscalate(Action):
         detail = article_detail(answers.library, flags)
         if detail:
             dispatcher.utter_message(text=detail)
-        rest = without_mentions((tracker.latest_message or {}).get("text") or "", assessment) if assessment.escalate else ""
+        rest = (
+            without_mentions((tracker.latest_message or {}).get("text") or "", assessment)
+            if assessment.escalate
+            else ""
+        )
         if not asks_something_else(rest):
             return []
         intent = asked_intent(tracker)
@@ -169,7 +175,7 @@ class ActionEscalate(Action):
         return send_answer(dispatcher, tracker, answer, None) if answer else []
 
 
-def message_before_safety_question(tracker: Tracker) -> Optional[Dict[Text, Any]]:
+def message_before_safety_question(tracker: Tracker) -> Optional[Dict[str, Any]]:
     """The parse data of the user message that the safety question was asked about."""
     users = [e for e in tracker.events or [] if e.get("event") == "user"]
     return users[-2].get("parse_data") if len(users) >= 2 else None
@@ -178,10 +184,10 @@ def message_before_safety_question(tracker: Tracker) -> Optional[Dict[Text, Any]
 class ActionAnswerAsked(Action):
     """After "no" to the safety question: answer the message that raised it."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_answer_asked"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]):
         asked = message_before_safety_question(tracker)
         if not asked:
             dispatcher.utter_message(response="utter_anything_else")

@@ -5,9 +5,10 @@ Two signals, both from data rather than phrases: most letters outside the Latin 
 Arabic, Devanagari, CJK...), or more of spaCy's stop words of another European language than of
 English's (spaCy's maintained stop-word lists).
 """
+
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from importlib import import_module
 from typing import Dict, FrozenSet
 
@@ -16,7 +17,7 @@ WORD = re.compile(r"[^\W\d_]+")
 MIN_FOREIGN_WORDS = 2
 
 
-@lru_cache(maxsize=None)
+@cache
 def stop_words() -> Dict[str, FrozenSet[str]]:
     words = {"en": frozenset(import_module("spacy.lang.en.stop_words").STOP_WORDS)}
     for code in OTHER_LANGUAGES:

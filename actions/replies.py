@@ -3,6 +3,7 @@
 Text (with suggestion buttons) goes to every channel. The custom payload follows it as a separate
 message, and only for channels that can use it: plain-text channels must never receive JSON.
 """
+
 import logging
 import re
 from typing import Any, Dict, Iterable, List, Optional
@@ -116,8 +117,12 @@ def send_answer(dispatcher, tracker, answer: Answer, intent: Optional[str]) -> L
     topic = TOPICS.get(intent)
     follow_ups = topic.follow_ups if topic else OVERVIEW_INTENTS
     send(dispatcher, tracker, answer.text, payload, suggestions(follow_ups, more=bool(answer.remaining)))
-    return [SlotSet("answer_topic", intent), SlotSet("more_refs", answer.remaining),
-            SlotSet("listed", answer.listed), SlotSet("offered", [])]
+    return [
+        SlotSet("answer_topic", intent),
+        SlotSet("more_refs", answer.remaining),
+        SlotSet("listed", answer.listed),
+        SlotSet("offered", []),
+    ]
 
 
 def chosen_passage(tracker: Tracker) -> Optional[str]:
@@ -165,7 +170,10 @@ def send_unavailable(dispatcher, tracker, action: str) -> List[EventType]:
 
 
 def answer_intent(
-    dispatcher: CollectingDispatcher, tracker: Tracker, intent: Optional[str], escalated: bool = False,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    intent: Optional[str],
+    escalated: bool = False,
     question: Optional[str] = None,
 ) -> List[EventType]:
     """Answer the latest message from the article, steered by `intent`, or say it isn't covered.
@@ -181,8 +189,11 @@ def answer_intent(
         return [] if escalated else send_not_covered(dispatcher, tracker)
     try:
         entities = [e for e in message.get("entities") or [] if e.get("entity") != "red_flag"]
-        choice = answer_question(answers.library, topic, question, entities) if topic else \
-            answers.choose(answers.library, question)
+        choice = (
+            answer_question(answers.library, topic, question, entities)
+            if topic
+            else answers.choose(answers.library, question)
+        )
     except Exception:  # the store is down or empty: say so, never stay silent
         return send_unavailable(dispatcher, tracker, "answer")
     if choice.answer is not None:
@@ -205,6 +216,5 @@ def option_title(passage) -> str:
 def send_did_you_mean(dispatcher, tracker, options) -> List[EventType]:
     """Two or three close passages: let the visitor choose (by button, or by number)."""
     buttons = [{"title": option_title(p), "payload": f'/choose_passage{{"passage": "{p.id}"}}'} for p in options]
-    send(dispatcher, tracker, DID_YOU_MEAN_TEXT,
-         {"kind": "did_you_mean", "passages": [p.id for p in options]}, buttons)
+    send(dispatcher, tracker, DID_YOU_MEAN_TEXT, {"kind": "did_you_mean", "passages": [p.id for p in options]}, buttons)
     return [SlotSet("offered", [p.id for p in options]), SlotSet("more_refs", [])]

@@ -1,4 +1,5 @@
 """Which part of the article answers each intent, and what to suggest next."""
+
 from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
@@ -26,41 +27,48 @@ class Topic:
 
 TOPICS: Dict[str, Topic] = {
     "ask_overview": Topic(
-        "overview", hint="connection relationship spine knees",
+        "overview",
+        hint="connection relationship spine knees",
         follow_ups=("ask_causes", "ask_symptoms", "ask_treatment"),
     ),
     "ask_causes": Topic("causes", summary=True, follow_ups=("ask_symptoms", "ask_treatment")),
-    "ask_symptoms": Topic(
-        "symptoms", summary=True, follow_ups=("ask_when_to_see_doctor", "ask_causes")
-    ),
-    "ask_when_to_see_doctor": Topic(
-        "when_to_see_doctor", summary=True, follow_ups=("ask_treatment", "ask_symptoms")
-    ),
-    "ask_treatment": Topic(
-        "treatment", summary=True, follow_ups=("ask_home_remedies", "ask_recovery_timeline")
-    ),
+    "ask_symptoms": Topic("symptoms", summary=True, follow_ups=("ask_when_to_see_doctor", "ask_causes")),
+    "ask_when_to_see_doctor": Topic("when_to_see_doctor", summary=True, follow_ups=("ask_treatment", "ask_symptoms")),
+    "ask_treatment": Topic("treatment", summary=True, follow_ups=("ask_home_remedies", "ask_recovery_timeline")),
     "ask_alternative_therapies": Topic(
-        "treatment", subsection="alternative", summary=True,
+        "treatment",
+        subsection="alternative",
+        summary=True,
         follow_ups=("ask_home_remedies", "ask_recovery_timeline"),
     ),
     "ask_home_remedies": Topic(
-        "treatment", subsection="home", kinds=("item",), summary=True,
+        "treatment",
+        subsection="home",
+        kinds=("item",),
+        summary=True,
         follow_ups=("ask_recovery_tips", "ask_when_to_see_doctor"),
     ),
     "ask_recovery_timeline": Topic(
-        "recovery", kinds=("paragraph",), hint="weeks months timeline lasts",
+        "recovery",
+        kinds=("paragraph",),
+        hint="weeks months timeline lasts",
         follow_ups=("ask_recovery_phases", "ask_recovery_tips"),
     ),
     "ask_recovery_phases": Topic(
-        "recovery", kinds=("paragraph",), hint="phase initially typically lasts weeks",
+        "recovery",
+        kinds=("paragraph",),
+        hint="phase initially typically lasts weeks",
         follow_ups=("ask_recovery_complications", "ask_recovery_tips"),
     ),
     "ask_recovery_complications": Topic(
-        "recovery", hint="complications chronic weakness mobility risks",
+        "recovery",
+        hint="complications chronic weakness mobility risks",
         follow_ups=("ask_recovery_tips", "ask_when_to_see_doctor"),
     ),
     "ask_recovery_tips": Topic(
-        "recovery", kinds=("item",), summary=True,
+        "recovery",
+        kinds=("item",),
+        summary=True,
         follow_ups=("ask_recovery_timeline", "ask_home_remedies"),
     ),
     "ask_summary": Topic("conclusion", follow_ups=("ask_causes", "ask_treatment")),

@@ -2,6 +2,7 @@
 
 A broken article is refused with the reason, and the version already in the store stays in service.
 """
+
 import sys
 from pathlib import Path
 from typing import List, Optional

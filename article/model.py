@@ -1,4 +1,5 @@
 """The article as data: sections made of passages, each with a stable id."""
+
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 

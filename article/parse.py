@@ -11,6 +11,7 @@ The format is deliberately small (docs/content-guide.md shows it to editors):
 Anything the parser does not understand is refused with the line number, so a broken edit never
 replaces the article in service.
 """
+
 import hashlib
 import re
 from typing import Dict, List, Optional, Tuple
@@ -118,9 +119,7 @@ def parse_article(text: str) -> Article:
             section_id = HEADINGS.get(key)
             if section_id is None:
                 known = ", ".join(f"'## {h.title()}'" for h in dict.fromkeys(HEADINGS))
-                raise ArticleError(
-                    f"{where}: unknown section heading '## {content}'. Use one of: {known}"
-                )
+                raise ArticleError(f"{where}: unknown section heading '## {content}'. Use one of: {known}")
             if any(s.id == section_id for s in sections):
                 raise ArticleError(f"{where}: section '## {content}' appears twice")
             sections.append(Section(section_id, content, len(sections)))
@@ -150,9 +149,7 @@ def parse_article(text: str) -> Article:
                 f"(first on line {seen_ids[passage_id]}); give each point its own label"
             )
         seen_ids[passage_id] = number
-        passages.append(
-            Passage(passage_id, section_id, subsection, kind, label, body, len(passages))
-        )
+        passages.append(Passage(passage_id, section_id, subsection, kind, label, body, len(passages)))
 
     present = {s.id for s in sections}
     missing = [s for s in SECTION_IDS if s not in present]

@@ -9,6 +9,7 @@ Words are stemmed (nltk's Snowball). A visitor's everyday words are widened with
 words for them (data/article/vocabulary.yml); the widening counts for less than the visitor's own
 words. Both files are content: editors extend them, and they take effect without retraining.
 """
+
 import difflib
 import re
 from dataclasses import dataclass
@@ -77,18 +78,21 @@ class Match:
 class Retriever:
     """Scores every passage of one article against a question."""
 
-    def __init__(self, article: Article, questions: Mapping[str, Sequence[str]],
-                 vocabulary: Sequence[Tuple[re.Pattern, str]]) -> None:
+    def __init__(
+        self, article: Article, questions: Mapping[str, Sequence[str]], vocabulary: Sequence[Tuple[re.Pattern, str]]
+    ) -> None:
         self.article = article
         self.vocabulary = list(vocabulary)
         docs = []
         for p in article.passages:
             section = article.section(p.section)
-            docs.append(tokens(" ".join([p.display, p.label or "", section.title if section else "",
-                                         p.subsection or ""])))
+            docs.append(
+                tokens(" ".join([p.display, p.label or "", section.title if section else "", p.subsection or ""]))
+            )
         self._bm25 = BM25Okapi(docs, k1=1.2, b=0.6)
-        self._stems = {p.id: set(doc) | set(tokens(" ".join(questions.get(p.id, []))))
-                       for p, doc in zip(article.passages, docs)}
+        self._stems = {
+            p.id: set(doc) | set(tokens(" ".join(questions.get(p.id, [])))) for p, doc in zip(article.passages, docs)
+        }
         self._owners: List[int] = []  # example question -> passage index
         examples: List[str] = []
         for index, p in enumerate(article.passages):
@@ -99,8 +103,9 @@ class Retriever:
         self._examples = self._tfidf.fit_transform(examples) if examples else None
         # the words the article and its questions use, to read a misspelt word as the nearest
         known = " ".join([p.display for p in article.passages] + examples).lower()
-        self._known = sorted(set(_WORD.findall(known)) | {w for pattern, _ in self.vocabulary
-                                                          for w in _WORD.findall(pattern.pattern)})
+        self._known = sorted(
+            set(_WORD.findall(known)) | {w for pattern, _ in self.vocabulary for w in _WORD.findall(pattern.pattern)}
+        )
         self._known_set = set(self._known)
         self._corrections: Dict[str, str] = {}
 

@@ -7,6 +7,7 @@ section heading except the title is dropped, and so is any line matching DEBRIS 
     python -m article.seed data/article/source/back-pain-knee-pain.scraped.txt \
         > data/article/back-pain-knee-pain.md
 """
+
 import re
 import sys
 from typing import List, Tuple

@@ -5,6 +5,7 @@ the article in one transaction, so a reader sees either the old or the new artic
 Readers call `ArticleStore.current()`, which re-reads only when the stored revision changed: the
 action server picks up a re-ingested article without a restart.
 """
+
 import logging
 import threading
 from typing import Optional
@@ -55,7 +56,6 @@ article_passages = Table(
 )
 
 
-
 class ArticleStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -98,9 +98,7 @@ class ArticleStore:
 
     def revision(self) -> Optional[str]:
         with self.engine.connect() as conn:
-            return conn.execute(
-                select(article_meta.c.value).where(article_meta.c.key == "revision")
-            ).scalar()
+            return conn.execute(select(article_meta.c.value).where(article_meta.c.key == "revision")).scalar()
 
     def load(self) -> Optional[Article]:
         with self.engine.connect() as conn:

@@ -10,6 +10,7 @@ concurrent conversations, errors, RSS of every process, cold start to first answ
 1-10 against turns 41-50 of one long conversation. Bounded: every phase has a time limit. Writes
 reports/bench.json and prints a Markdown table (docs/performance.md keeps one with its machine).
 """
+
 import argparse
 import asyncio
 import json
@@ -33,8 +34,12 @@ from database import PROJECT_ROOT, VAR_DIR
 from evaluation.servers import RASA, Servers, free_port
 
 CONVERSATION = [
-    "hello", "what causes knee pain from a bad back?", "tell me more", "what are the symptoms?",
-    "thanks", "bye",
+    "hello",
+    "what causes knee pain from a bad back?",
+    "tell me more",
+    "what are the symptoms?",
+    "thanks",
+    "bye",
 ]
 LEVELS = {1: 10, 10: 40, 50: 100}  # concurrency: conversations run at that concurrency
 PHASE_LIMIT = 600  # seconds per phase
@@ -69,9 +74,14 @@ def build_stock_bot() -> Dict[str, float]:
     shutil.rmtree(STOCK_DIR, ignore_errors=True)
     STOCK_DIR.mkdir(parents=True)
     started = time.monotonic()
-    subprocess.run([RASA, "init", "--no-prompt", "--init-dir", str(STOCK_DIR)], cwd=STOCK_DIR,
-                   check=True, capture_output=True, timeout=1800,
-                   env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
+    subprocess.run(
+        [RASA, "init", "--no-prompt", "--init-dir", str(STOCK_DIR)],
+        cwd=STOCK_DIR,
+        check=True,
+        capture_output=True,
+        timeout=1800,
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
+    )
     seconds = time.monotonic() - started
     marker.write_text(f"{seconds:.1f}")
     return {"training_s": seconds, "cached": False}
@@ -85,8 +95,10 @@ class StockBot:
         model = sorted((STOCK_DIR / "models").glob("*.tar.gz"))[-1]
         self.started = time.monotonic()
         self.process = subprocess.Popen(
-            [RASA, "run", "--model", str(model), "--port", str(self.port)], cwd=STOCK_DIR,
-            stdout=self.log, stderr=subprocess.STDOUT,
+            [RASA, "run", "--model", str(model), "--port", str(self.port)],
+            cwd=STOCK_DIR,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
             env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
         )
 
@@ -104,8 +116,9 @@ async def first_answer(url: str, limit: float = 300) -> None:
     async with aiohttp.ClientSession() as session:
         while time.monotonic() < deadline:
             try:
-                async with session.post(f"{url}/webhooks/rest/webhook",
-                                        json={"sender": "cold", "message": "hello"}) as response:
+                async with session.post(
+                    f"{url}/webhooks/rest/webhook", json={"sender": "cold", "message": "hello"}
+                ) as response:
                     if response.status == 200 and await response.json():
                         return
             except aiohttp.ClientError:
@@ -118,8 +131,9 @@ async def converse(session, url, sender, messages, latencies, errors):
     for message in messages:
         started = time.monotonic()
         try:
-            async with session.post(f"{url}/webhooks/rest/webhook",
-                                    json={"sender": sender, "message": message}) as response:
+            async with session.post(
+                f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message}
+            ) as response:
                 body = await response.json(content_type=None)
                 if response.status != 200 or not body:
                     errors.append(response.status)
@@ -136,8 +150,7 @@ async def level(url: str, concurrency: int, conversations: int) -> Dict[str, flo
 
     async def one(session):
         async with gate:
-            await converse(session, url, f"bench-{uuid.uuid4().hex[:10]}", CONVERSATION,
-                           latencies, errors)
+            await converse(session, url, f"bench-{uuid.uuid4().hex[:10]}", CONVERSATION, latencies, errors)
 
     async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=0)) as s:
         started = time.monotonic()
@@ -148,9 +161,15 @@ async def level(url: str, concurrency: int, conversations: int) -> Dict[str, flo
     def pct(p):
         return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000
 
-    return {"concurrency": concurrency, "turns": len(latencies), "errors": len(errors),
-            "p50_ms": pct(0.50), "p95_ms": pct(0.95), "p99_ms": pct(0.99),
-            "turns_per_s": len(latencies) / elapsed}
+    return {
+        "concurrency": concurrency,
+        "turns": len(latencies),
+        "errors": len(errors),
+        "p50_ms": pct(0.50),
+        "p95_ms": pct(0.95),
+        "p99_ms": pct(0.99),
+        "turns_per_s": len(latencies) / elapsed,
+    }
 
 
 async def long_conversation(url: str, turns: int = 50) -> Dict[str, float]:
@@ -158,8 +177,8 @@ async def long_conversation(url: str, turns: int = 50) -> Dict[str, float]:
     messages = [CONVERSATION[i % len(CONVERSATION)] for i in range(turns)]
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
         await asyncio.wait_for(
-            converse(session, url, f"long-{uuid.uuid4().hex[:8]}", messages, latencies, []),
-            PHASE_LIMIT)
+            converse(session, url, f"long-{uuid.uuid4().hex[:8]}", messages, latencies, []), PHASE_LIMIT
+        )
     first, last = statistics.mean(latencies[:10]), statistics.mean(latencies[-10:])
     return {"turns_1_10_ms": first * 1000, "turns_41_50_ms": last * 1000, "ratio": last / first}
 
@@ -176,18 +195,22 @@ def table(report: Dict[str, dict]) -> str:
     rows = ["| | stock bot | ours | ratio (ours / stock) |", "| --- | --- | --- | --- |"]
     for s, o in zip(stock["levels"], ours["levels"]):
         c = s["concurrency"]
-        rows.append(f"| p50 latency, {c} concurrent | {s['p50_ms']:.0f} ms | {o['p50_ms']:.0f} ms | "
-                    f"{o['p50_ms'] / s['p50_ms']:.2f}x |")
-        rows.append(f"| p95 / p99, {c} concurrent | {s['p95_ms']:.0f} / {s['p99_ms']:.0f} ms | "
-                    f"{o['p95_ms']:.0f} / {o['p99_ms']:.0f} ms | |")
-        rows.append(f"| throughput, {c} concurrent | {s['turns_per_s']:.1f} turns/s | "
-                    f"{o['turns_per_s']:.1f} turns/s | {o['turns_per_s'] / s['turns_per_s']:.2f}x |")
+        rows.append(
+            f"| p50 latency, {c} concurrent | {s['p50_ms']:.0f} ms | {o['p50_ms']:.0f} ms | "
+            f"{o['p50_ms'] / s['p50_ms']:.2f}x |"
+        )
+        rows.append(
+            f"| p95 / p99, {c} concurrent | {s['p95_ms']:.0f} / {s['p99_ms']:.0f} ms | "
+            f"{o['p95_ms']:.0f} / {o['p99_ms']:.0f} ms | |"
+        )
+        rows.append(
+            f"| throughput, {c} concurrent | {s['turns_per_s']:.1f} turns/s | "
+            f"{o['turns_per_s']:.1f} turns/s | {o['turns_per_s'] / s['turns_per_s']:.2f}x |"
+        )
         rows.append(f"| errors, {c} concurrent | {s['errors']} | {o['errors']} | |")
     s_mem, o_mem = sum(stock["rss_mb"].values()), sum(ours["rss_mb"].values())
-    rows.append(f"| memory (RSS, all processes) | {stock['rss_mb']} | {ours['rss_mb']} | "
-                f"{o_mem / s_mem:.2f}x |")
-    rows.append(f"| cold start to first answer | {stock['cold_start_s']:.0f} s | "
-                f"{ours['cold_start_s']:.0f} s | |")
+    rows.append(f"| memory (RSS, all processes) | {stock['rss_mb']} | {ours['rss_mb']} | {o_mem / s_mem:.2f}x |")
+    rows.append(f"| cold start to first answer | {stock['cold_start_s']:.0f} s | {ours['cold_start_s']:.0f} s | |")
     sl, ol = stock["long_conversation"], ours["long_conversation"]
     rows.append(f"| turns 41-50 vs 1-10 of one conversation | {sl['ratio']:.2f}x | {ol['ratio']:.2f}x | |")
     rows.append(f"| training | {stock['training_s']:.0f} s | (make train) | |")
@@ -199,8 +222,7 @@ def main(argv=None) -> int:
     parser.add_argument("--model", required=True)
     args = parser.parse_args(argv)
     report: Dict[str, object] = {
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
-                    "python": sys.version.split()[0]},
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": sys.version.split()[0]},
         "conversation": CONVERSATION,
     }
     print("==> stock bot: rasa init (trains once, then cached in var/bench/stock-bot)")
@@ -212,8 +234,11 @@ def main(argv=None) -> int:
             asyncio.run(first_answer(stock.url))
             cold = time.monotonic() - stock.started
             print("==> stock bot: measuring")
-            report["stock"] = {**measure(stock.url, stock.pids()), "cold_start_s": cold,
-                               "training_s": built["training_s"]}
+            report["stock"] = {
+                **measure(stock.url, stock.pids()),
+                "cold_start_s": cold,
+                "training_s": built["training_s"],
+            }
         finally:
             stock.stop()
         ours = Servers(str(PROJECT_ROOT / args.model), workdir)

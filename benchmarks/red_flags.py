@@ -7,6 +7,7 @@ evaluation sets (tests/red_flags/affirming.yml + non_escalating.yml) for a bound
 rounds. Prints the mean and p95 milliseconds per message and exits non-zero when the mean is
 over the budget (2 ms). A 20,000-character message is timed separately (information only).
 """
+
 import argparse
 import statistics
 import sys

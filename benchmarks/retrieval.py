@@ -8,6 +8,7 @@ milliseconds per question and exits non-zero when the mean is over the budget (5
 article store's revision check, which every answer made before retrieval existed (live
 re-ingestion), is timed apart.
 """
+
 import argparse
 import statistics
 import sys

@@ -7,6 +7,7 @@ and the visitor is told what was read. Request bodies over MAX_REQUEST_BYTES get
 before any of this runs: the channels set that limit on the Rasa server's app (not on the action
 server, which receives whole trackers from Rasa).
 """
+
 import os
 import re
 from typing import Any, Dict, Optional, Tuple
@@ -78,9 +79,7 @@ def shortened_notice() -> str:
 
 def checked_sender(value: Any) -> str:
     if not isinstance(value, str) or not value.strip() or not SENDER.fullmatch(value):
-        raise InvalidInput(
-            f'"sender" must be a string of 1 to {MAX_SENDER_CHARS} printable characters'
-        )
+        raise InvalidInput(f'"sender" must be a string of 1 to {MAX_SENDER_CHARS} printable characters')
     return value
 
 

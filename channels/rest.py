@@ -8,6 +8,7 @@ visitor is told so after the answer, and every other reply is exactly Rasa's.
 
 `name()` stays "rest". credentials.yml: `channels.rest.RestInput:` instead of `rest:`.
 """
+
 import json
 import logging
 from typing import Any, Awaitable, Callable
@@ -29,9 +30,7 @@ def parsed(request: Request) -> dict:
     try:
         body = json.loads((request.body or b"").decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise limits.InvalidInput(
-            'the body must be JSON in UTF-8: {"sender": "...", "message": "..."}'
-        ) from None
+        raise limits.InvalidInput('the body must be JSON in UTF-8: {"sender": "...", "message": "..."}') from None
     if not isinstance(body, dict):
         raise limits.InvalidInput('the body must be a JSON object {"sender": ..., "message": ...}')
     return body
@@ -61,11 +60,7 @@ class RestInput(rasa_rest.RestInput):
             text, cut = limits.bounded(text)
             collector = CollectingOutputChannel()
             try:
-                await on_new_message(
-                    UserMessage(
-                        text, collector, sender, input_channel=self.name(), metadata=metadata
-                    )
-                )
+                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata))
             except Exception:  # noqa: BLE001 (logged; the visitor still gets what was sent)
                 logger.exception("The REST message could not be handled.")
             finally:

@@ -9,6 +9,7 @@ HMAC of the token, so nobody who can read those can take a conversation over.
 SESSION_SECRET comes from the environment; when it is unset, a random key is created once in
 var/session.key (mode 0600). Several Rasa servers behind one load balancer must share it.
 """
+
 import hashlib
 import hmac
 import os

@@ -18,8 +18,9 @@
 channel checks are unchanged. credentials.yml: `channels.socketio.SocketIOInput:` instead of
 `socketio:` (same keys).
 """
+
 import json
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Optional
 
 import rasa.shared.utils.io
 from rasa.core.channels import socketio as rasa_socketio
@@ -33,9 +34,7 @@ NOT_TEXT = "I can only read text messages: please type your question."
 
 
 class SocketIOOutput(rasa_socketio.SocketIOOutput):
-    async def send_custom_json(
-        self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any
-    ) -> None:
+    async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"custom": json_message})
 
 
@@ -45,9 +44,7 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
             return super().get_output_channel()
         return SocketIOOutput(self.sio, self.bot_message_evt)
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = super().blueprint(on_new_message)
         sio = self.sio  # set by super(); registering an event again replaces its handler
         self.tokens = SessionTokens()
@@ -57,7 +54,7 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
         limits.limit_request_bodies(webhook)
 
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: Any) -> None:
+        async def session_request(sid: str, data: Any) -> None:
             asked = data.get("session_id") if isinstance(data, dict) else None
             token = asked if self.tokens.valid(asked) else self.tokens.issue()
             if self.session_persistence:
@@ -74,7 +71,7 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
             await sio.emit("session_confirm", token, room=sid, namespace=self.namespace)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: Text, data: Any) -> None:
+        async def handle_message(sid: str, data: Any) -> None:
             output_channel = SocketIOOutput(sio, self.bot_message_evt)
             session = await sio.get_session(sid, namespace=self.namespace)
             sender_id = session.get("sender")
@@ -93,7 +90,7 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
                 return
             text, cut = limits.bounded(data["message"])
             metadata = data.get(self.metadata_key) or {}
-            if isinstance(metadata, Text):
+            if isinstance(metadata, str):
                 try:
                     metadata = json.loads(metadata)
                 except ValueError:

@@ -1,7 +1,8 @@
 """Print the per-intent precision, recall and F1 of an NLU evaluation (`make eval`).
 
-    python -m content.eval_report reports/eval
+python -m content.eval_report reports/eval
 """
+
 import json
 import sys
 from pathlib import Path
@@ -14,11 +15,15 @@ def table(report: dict) -> str:
     lines = [f"{'intent':<28} {'precision':>9} {'recall':>7} {'f1':>6} {'n':>5}"]
     for intent, scores in sorted(report.items()):
         if isinstance(scores, dict) and intent not in SUMMARY_ROWS:
-            lines.append(f"{intent:<28} {scores['precision']:>9.3f} {scores['recall']:>7.3f} "
-                         f"{scores['f1-score']:>6.3f} {scores['support']:>5}")
+            lines.append(
+                f"{intent:<28} {scores['precision']:>9.3f} {scores['recall']:>7.3f} "
+                f"{scores['f1-score']:>6.3f} {scores['support']:>5}"
+            )
     weighted = report["weighted avg"]
-    lines.append(f"{'weighted average':<28} {weighted['precision']:>9.3f} {weighted['recall']:>7.3f} "
-                 f"{weighted['f1-score']:>6.3f} {weighted['support']:>5}")
+    lines.append(
+        f"{'weighted average':<28} {weighted['precision']:>9.3f} {weighted['recall']:>7.3f} "
+        f"{weighted['f1-score']:>6.3f} {weighted['support']:>5}"
+    )
     return "\n".join(lines)
 
 

@@ -11,6 +11,7 @@ is a change to the vocabulary tables.
 
     python -m content.review [--out FILE]
 """
+
 import argparse
 import logging
 import sys
@@ -49,9 +50,11 @@ class UnansweredLog(TableOwner):
             return  # a clinician's review, not training data (safety.review_log)
         try:
             with self.engine.begin() as conn:
-                conn.execute(insert(unanswered_messages).values(
-                    created_at=datetime.utcnow(), text=text[:2000], predicted_intent=intent,
-                    confidence=confidence))
+                conn.execute(
+                    insert(unanswered_messages).values(
+                        created_at=datetime.utcnow(), text=text[:2000], predicted_intent=intent, confidence=confidence
+                    )
+                )
         except Exception:
             logger.exception("could not log an unanswered message for review")
 
@@ -59,7 +62,8 @@ class UnansweredLog(TableOwner):
         """Write not-yet-exported messages to `out` as candidate NLU examples; return how many."""
         with self.engine.begin() as conn:
             rows = conn.execute(
-                select(unanswered_messages).where(unanswered_messages.c.exported_at.is_(None))
+                select(unanswered_messages)
+                .where(unanswered_messages.c.exported_at.is_(None))
                 .order_by(unanswered_messages.c.id)
             ).all()
             if not rows:
@@ -115,7 +119,8 @@ def main(argv: List[str]) -> int:
         print(f"Exported {count} message(s) to {args.out}")
     else:
         print("No new unanswered messages since the last export.")
-    from safety.review_log import SafetyReviewLog, render as render_safety
+    from safety.review_log import SafetyReviewLog
+    from safety.review_log import render as render_safety
 
     rows = SafetyReviewLog().export_rows()
     safety_out = args.out.with_name(args.out.name.replace("candidates", "safety-review"))

@@ -8,6 +8,7 @@ there is any. The checks:
 - no example question is listed under two intents;
 - stories and rules use only intents and actions that the domain knows.
 """
+
 import re
 import sys
 from dataclasses import dataclass
@@ -24,10 +25,20 @@ from database import PROJECT_ROOT
 
 ENTITY_FILE = Path("data/article/entity_passages.yml")
 DOMAIN_FILE = Path("domain.yml")
-BUILT_IN_ACTIONS = {"action_listen", "action_restart", "action_session_start", "action_default_fallback",
-                    "action_deactivate_loop", "action_revert_fallback_events", "action_two_stage_fallback",
-                    "action_default_ask_affirmation", "action_default_ask_rephrase", "action_back",
-                    "action_unlikely_intent", "action_extract_slots"}
+BUILT_IN_ACTIONS = {
+    "action_listen",
+    "action_restart",
+    "action_session_start",
+    "action_default_fallback",
+    "action_deactivate_loop",
+    "action_revert_fallback_events",
+    "action_two_stage_fallback",
+    "action_default_ask_affirmation",
+    "action_default_ask_rephrase",
+    "action_back",
+    "action_unlikely_intent",
+    "action_extract_slots",
+}
 BUILT_IN_INTENTS = {"nlu_fallback", "restart", "session_start", "back", "out_of_scope"}
 _ANNOTATION = re.compile(r"\[(?P<text>[^\]]+)\](?:\((?P<entity>[^)]+)\)|(?P<json>\{[^}]*\}))")
 
@@ -97,17 +108,27 @@ def check_article(root: Path) -> Tuple[List[Problem], Optional[Article]]:
         return [], parse_article(article_path(root / "data" / "article").read_text(encoding="utf-8"))
     except ArticleError as error:
         match = re.search(r"line (\d+)", str(error))
-        return [Problem("data/article/*.md", int(match.group(1)) if match else 1,
-                        f"{error}. Fix the article's structure; the last good version stays in service")], None
+        return [
+            Problem(
+                "data/article/*.md",
+                int(match.group(1)) if match else 1,
+                f"{error}. Fix the article's structure; the last good version stays in service",
+            )
+        ], None
 
 
 def check_sections_reachable(article: Article, entity_map: dict) -> List[Problem]:
     reachable = {topic.section for topic in TOPICS.values()}
     reachable |= {pid.split(".")[0] for values in entity_map.values() for pid in values.values()}
     return [
-        Problem("actions/topics.py", 1, f"article section '{section}' is not answered by any intent. "
-                "Add a topic for it (a programmer's change) or remove the section")
-        for section in SECTION_IDS if section not in reachable
+        Problem(
+            "actions/topics.py",
+            1,
+            f"article section '{section}' is not answered by any intent. "
+            "Add a topic for it (a programmer's change) or remove the section",
+        )
+        for section in SECTION_IDS
+        if section not in reachable
     ]
 
 
@@ -119,27 +140,42 @@ def check_entity_values(root: Path, article: Optional[Article], entity_map: dict
     def line_of(text: str) -> int:
         return next((i for i, line in enumerate(lines, 1) if text in line), 1)
 
-    for entity, values in entity_map.items():
+    for _entity, values in entity_map.items():
         for value, passage_id in values.items():
             if article and article.passage(passage_id) is None:
-                problems.append(Problem(_rel(entity_file, root), line_of(f"{value}:"),
-                                        f"'{value}' points to passage '{passage_id}', which the article "
-                                        "does not have. Use an id like 'treatment.acupuncture' (section, then "
-                                        "the point's label) or 'recovery.p2' (second paragraph)"))
+                problems.append(
+                    Problem(
+                        _rel(entity_file, root),
+                        line_of(f"{value}:"),
+                        f"'{value}' points to passage '{passage_id}', which the article "
+                        "does not have. Use an id like 'treatment.acupuncture' (section, then "
+                        "the point's label) or 'recovery.p2' (second paragraph)",
+                    )
+                )
     seen = set()
-    for path, number, intent, example in nlu_examples(root):
+    for path, number, _intent, example in nlu_examples(root):
         for entity, value in annotated_values(example):
             if entity in entity_map and value not in entity_map[entity] and (entity, value) not in seen:
                 seen.add((entity, value))
-                problems.append(Problem(_rel(path, root), number,
-                                        f"{entity} value '{value}' is not mapped to a passage. Add "
-                                        f"'{value}: <passage id>' under '{entity}:' in {ENTITY_FILE}, or "
-                                        "annotate the example with an existing value"))
+                problems.append(
+                    Problem(
+                        _rel(path, root),
+                        number,
+                        f"{entity} value '{value}' is not mapped to a passage. Add "
+                        f"'{value}: <passage id>' under '{entity}:' in {ENTITY_FILE}, or "
+                        "annotate the example with an existing value",
+                    )
+                )
     for value, (path, number) in synonym_targets(root).items():
         if not any(value in values for values in entity_map.values()):
-            problems.append(Problem(_rel(path, root), number,
-                                    f"synonym '{value}' is not mapped to a passage in {ENTITY_FILE}. "
-                                    "Add it there under its entity type"))
+            problems.append(
+                Problem(
+                    _rel(path, root),
+                    number,
+                    f"synonym '{value}' is not mapped to a passage in {ENTITY_FILE}. "
+                    "Add it there under its entity type",
+                )
+            )
     return problems
 
 
@@ -151,10 +187,15 @@ def check_duplicates(root: Path) -> List[Problem]:
         key = re.sub(r"\s+", " ", key)
         if key in first and first[key][2] != intent:
             other_path, other_line, other_intent = first[key]
-            problems.append(Problem(_rel(path, root), number,
-                                    f"'{plain_text(example)}' is listed under '{intent}' and under "
-                                    f"'{other_intent}' ({_rel(other_path, root)}:{other_line}). Keep it under one "
-                                    "intent only"))
+            problems.append(
+                Problem(
+                    _rel(path, root),
+                    number,
+                    f"'{plain_text(example)}' is listed under '{intent}' and under "
+                    f"'{other_intent}' ({_rel(other_path, root)}:{other_line}). Keep it under one "
+                    "intent only",
+                )
+            )
         first.setdefault(key, (path, number, intent))
     return problems
 
@@ -173,14 +214,24 @@ def check_stories(root: Path) -> List[Problem]:
                 continue
             kind, name = match.groups()
             if kind == "intent" and name not in intents:
-                problems.append(Problem(_rel(path, root), number,
-                                        f"unknown intent '{name}'. Use one listed under 'intents:' in "
-                                        f"domain.yml ({', '.join(sorted(i for i in intents if i.startswith('ask_'))[:4])}, ...) "
-                                        "or add it there with examples in data/nlu"))
+                problems.append(
+                    Problem(
+                        _rel(path, root),
+                        number,
+                        f"unknown intent '{name}'. Use one listed under 'intents:' in "
+                        f"domain.yml ({', '.join(sorted(i for i in intents if i.startswith('ask_'))[:4])}, ...) "
+                        "or add it there with examples in data/nlu",
+                    )
+                )
             if kind == "action" and name not in actions:
-                problems.append(Problem(_rel(path, root), number,
-                                        f"unknown action '{name}'. Use a response from domain.yml "
-                                        "(utter_...) or one of its actions (action_answer_article, ...)"))
+                problems.append(
+                    Problem(
+                        _rel(path, root),
+                        number,
+                        f"unknown action '{name}'. Use a response from domain.yml "
+                        "(utter_...) or one of its actions (action_answer_article, ...)",
+                    )
+                )
     return problems
 
 

@@ -14,6 +14,7 @@ the visitor sees is scored, not an internal label:
 - not covered: a message the article does not answer gets the fallback (no article answer);
 - lead-in endings: an answer whose text ends with ":" (a lead-in without its list) is counted.
 """
+
 import argparse
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -58,16 +59,18 @@ class AnswerReport:
 
     def summary(self) -> str:
         q, n = self.questions or 1, self.not_covered or 1
-        return "\n".join([
-            f"=== answers, blind set {self.name} ===",
-            f"top-1 right passage: {self.top1}/{self.questions} = {self.top1 / q:.1%}",
-            f"did you mean: {self.did_you_mean}/{self.questions} = {self.did_you_mean / q:.1%} "
-            f"(right passage among the choices: {self.did_you_mean_right})",
-            f"article questions declined as not covered: {self.declined_questions}",
-            f"not covered, declined: {self.declined}/{self.not_covered} = {self.declined / n:.1%}",
-            f"answers ending on a lead-in (':'): {self.lead_in_endings}",
-            "  per voice (top-1): " + ", ".join(f"{v} {c}/{t}" for v, (c, t) in sorted(self.per_voice.items())),
-        ])
+        return "\n".join(
+            [
+                f"=== answers, blind set {self.name} ===",
+                f"top-1 right passage: {self.top1}/{self.questions} = {self.top1 / q:.1%}",
+                f"did you mean: {self.did_you_mean}/{self.questions} = {self.did_you_mean / q:.1%} "
+                f"(right passage among the choices: {self.did_you_mean_right})",
+                f"article questions declined as not covered: {self.declined_questions}",
+                f"not covered, declined: {self.declined}/{self.not_covered} = {self.declined / n:.1%}",
+                f"answers ending on a lead-in (':'): {self.lead_in_endings}",
+                "  per voice (top-1): " + ", ".join(f"{v} {c}/{t}" for v, (c, t) in sorted(self.per_voice.items())),
+            ]
+        )
 
 
 def answer_text(replies: list) -> str:
@@ -92,8 +95,11 @@ def evaluate(name: str, say: Say, article, workers: int = 4) -> AnswerReport:
         if first.get("kind") == "answer":
             shown = first.get("passages") or []
             body = text.split("\n")[1] if "\n" in text else ""
-            openings = [_opening(article, label) for label in labels
-                        if article.passage(label) is not None and article.passage(label).kind == "paragraph"]
+            openings = [
+                _opening(article, label)
+                for label in labels
+                if article.passage(label) is not None and article.passage(label).kind == "paragraph"
+            ]
             right = bool(shown and shown[0] in labels) or any(body.startswith(o) for o in openings)
             if text.rstrip().endswith(":"):
                 report.lead_in_endings += 1
@@ -116,7 +122,9 @@ def evaluate(name: str, say: Say, article, workers: int = 4) -> AnswerReport:
         report.declined += declined
         if not declined:
             answered = next(p for p in _payloads(replies) if p.get("kind") == "answer")
-            report.answered_not_covered.append(f"  [{item.get('why')}] got {answered.get('passages')}: {item['text']!r}")
+            report.answered_not_covered.append(
+                f"  [{item.get('why')}] got {answered.get('passages')}: {item['text']!r}"
+            )
     return report
 
 
@@ -124,8 +132,11 @@ def rest_sayer(url: str) -> Say:
     import uuid
 
     def say(text: str) -> list:
-        response = requests.post(f"{url}/webhooks/rest/webhook",
-                                 json={"sender": f"eval-{uuid.uuid4().hex[:12]}", "message": text}, timeout=120)
+        response = requests.post(
+            f"{url}/webhooks/rest/webhook",
+            json={"sender": f"eval-{uuid.uuid4().hex[:12]}", "message": text},
+            timeout=120,
+        )
         response.raise_for_status()
         return response.json()
 

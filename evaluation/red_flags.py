@@ -8,6 +8,7 @@ message gets one of three outcomes from the detector, as the assistant acts on i
 counts as caught when it is escalated at its category's level or higher; a safety question on
 an affirming message is reported apart (the visitor is asked, not yet escalated).
 """
+
 import argparse
 import sys
 from dataclasses import dataclass, field
@@ -76,8 +77,8 @@ class Report:
             "  per voice: " + ", ".join(f"{v} {c}/{t}" for v, (c, t) in sorted(self.per_voice.items())),
             f"false escalations: {self.false_escalations}/{self.non_escalating} = {self.false_rate:.1%}",
             f"safety questions on non-escalating: {self.questions}/{self.non_escalating} = {self.question_rate:.1%}",
-            "  per why (escalated/asked/total): " + ", ".join(
-                f"{w} {e}/{a}/{t}" for w, (e, a, t) in sorted(self.per_why.items())),
+            "  per why (escalated/asked/total): "
+            + ", ".join(f"{w} {e}/{a}/{t}" for w, (e, a, t) in sorted(self.per_why.items())),
         ]
         return "\n".join(lines)
 
@@ -145,8 +146,11 @@ def main(argv: List[str]) -> int:
         report = evaluate(name, outcome)
         print(report.summary())
         if args.misses:
-            for title, rows in (("missed", report.misses), ("false escalations", report.false),
-                                ("asked on non-escalating", report.asked)):
+            for title, rows in (
+                ("missed", report.misses),
+                ("false escalations", report.false),
+                ("asked on non-escalating", report.asked),
+            ):
                 print(f"{title}:\n" + "\n".join(rows))
     return 0
 

@@ -1,5 +1,6 @@
 """The action server and the Rasa server on free local ports, with their own databases: for the
 end-to-end tests and the evaluations that measure what a visitor sees (`make eval-answers`)."""
+
 import os
 import socket
 import subprocess
@@ -44,9 +45,7 @@ class Servers:
 
     def _start(self, name: str, args: List[str], health: str, timeout: float = 240) -> None:
         log = open(self.workdir / f"{name}.log", "a")
-        self.processes[name] = subprocess.Popen(
-            args, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
-        )
+        self.processes[name] = subprocess.Popen(args, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.processes[name].poll() is not None:
@@ -67,8 +66,7 @@ class Servers:
         )
 
     def start_rasa(self) -> None:
-        self.env.update(MODEL=self.model, RASA_PORT=str(self.rasa_port),
-                        CORS_ORIGINS="http://localhost:8000")
+        self.env.update(MODEL=self.model, RASA_PORT=str(self.rasa_port), CORS_ORIGINS="http://localhost:8000")
         self._start("rasa", [str(ROOT / "scripts" / "rasa-server.sh")], f"{self.url}/")
 
     def stop(self, name: Optional[str] = None) -> None:

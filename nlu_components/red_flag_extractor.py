@@ -14,7 +14,8 @@ When the detector is unsure (a red-flag area is touched but not clearly affirmed
 becomes `safety_check` with a `red_flag_suspect` entity naming the category asked about; a rule
 then asks the yes/no safety question (`utter_safety_question`).
 """
-from typing import Any, Dict, List, Text
+
+from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -44,14 +45,14 @@ class RedFlagExtractor(GraphComponent, EntityExtractorMixin):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "RedFlagExtractor":
         return cls(config)
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: Dict[str, Any]) -> None:
         self.component_config = config
         self.detector = get_detector()
 
@@ -66,9 +67,7 @@ class RedFlagExtractor(GraphComponent, EntityExtractorMixin):
     def _process(self, message: Message) -> None:
         assessment = self.detector.assess(message.get(TEXT) or "")
         if assessment.escalate:
-            least_severe_first = sorted(
-                assessment.mentions, key=lambda m: (-LEVELS.index(m.level), m.start)
-            )
+            least_severe_first = sorted(assessment.mentions, key=lambda m: (-LEVELS.index(m.level), m.start))
             entities = [
                 {
                     "entity": RED_FLAG_ENTITY,
@@ -95,12 +94,16 @@ class RedFlagExtractor(GraphComponent, EntityExtractorMixin):
                 message.set(INTENT, self._next_best(message), add_to_output=True)
         if suspected:
             kept = [e for e in message.get(ENTITIES, []) if e.get("entity") != SUSPECT_ENTITY]
-            suspect = {"entity": SUSPECT_ENTITY, "value": suspected[0], "confidence_entity": 1.0,
-                       "extractor": self.__class__.__name__}
+            suspect = {
+                "entity": SUSPECT_ENTITY,
+                "value": suspected[0],
+                "confidence_entity": 1.0,
+                "extractor": self.__class__.__name__,
+            }
             message.set(ENTITIES, kept + [suspect], add_to_output=True)
             message.set(INTENT, {"name": SAFETY_CHECK_INTENT, "confidence": 1.0}, add_to_output=True)
 
     @staticmethod
-    def _next_best(message: Message) -> Dict[Text, Any]:
+    def _next_best(message: Message) -> Dict[str, Any]:
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != RED_FLAG_INTENT]
         return ranking[0] if ranking else {"name": "nlu_fallback", "confidence": 1.0}

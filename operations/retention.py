@@ -10,6 +10,7 @@ deletes.
     python -m operations.retention            # dry run: what would be deleted
     python -m operations.retention --apply    # delete it
 """
+
 import argparse
 import os
 import sys
@@ -48,16 +49,12 @@ def conversations(engine: Engine, days: int, now: datetime, apply: bool) -> Purg
         return Purge("conversations (tracker store)", days, 0)
     events = Table("events", MetaData(), autoload_with=engine)
     cutoff = (now - timedelta(days=days)).timestamp()
-    stale = (
-        select(events.c.sender_id)
-        .group_by(events.c.sender_id)
-        .having(func.max(events.c.timestamp) < cutoff)
-    )
+    stale = select(events.c.sender_id).group_by(events.c.sender_id).having(func.max(events.c.timestamp) < cutoff)
     with engine.begin() as connection:
         senders = [row[0] for row in connection.execute(stale)]
         if apply and senders:
             for start in range(0, len(senders), 500):
-                chunk = senders[start:start + 500]
+                chunk = senders[start : start + 500]
                 connection.execute(delete(events).where(events.c.sender_id.in_(chunk)))
     return Purge("conversations (tracker store)", days, len(senders))
 

@@ -10,6 +10,7 @@ server again, so answers resume by themselves when it is back.
 Rasa 3.6 has no hook for a failed action, so `install()` wraps `RemoteAction.run` once; it is
 called when Rasa loads this package (endpoints.yml names its classes).
 """
+
 import asyncio
 import logging
 import os
@@ -25,19 +26,17 @@ UNAVAILABLE = "utter_article_unavailable"
 ACTION_TIMEOUT = float(os.environ.get("ACTION_TIMEOUT", "20"))
 
 
-async def _run_or_apologise(
-    self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any
-) -> List[Any]:
+async def _run_or_apologise(self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> List[Any]:
     try:
-        return await asyncio.wait_for(
-            _rasa_run(self, output_channel, nlg, tracker, domain), ACTION_TIMEOUT
-        )
+        return await asyncio.wait_for(_rasa_run(self, output_channel, nlg, tracker, domain), ACTION_TIMEOUT)
     except ActionExecutionRejection:
         raise  # the action refused on purpose: Rasa predicts another one
     except (RasaException, asyncio.TimeoutError) as error:
         logger.error(
             "The custom action %s could not run (%s): sent %s instead.",
-            self.name(), type(error).__name__, UNAVAILABLE,
+            self.name(),
+            type(error).__name__,
+            UNAVAILABLE,
         )
         if _replied_this_turn(tracker):
             return []  # e.g. an escalation was sent: the turn ends with it

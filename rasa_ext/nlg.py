@@ -10,7 +10,8 @@ It runs in the Rasa server, so it works with the action server down. Configured 
     nlg:
       type: rasa_ext.nlg.EscalationResponseGenerator
 """
-from typing import Any, Dict, List, Optional, Text
+
+from typing import Any, Dict, List, Optional
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -44,8 +45,8 @@ class EscalationResponseGenerator(TemplatedNaturalLanguageGenerator):
         super().__init__(domain.responses if domain is not None else {})
 
     async def generate(
-        self, utter_action: Text, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any
-    ) -> Optional[Dict[Text, Any]]:
+        self, utter_action: str, tracker: DialogueStateTracker, output_channel: str, **kwargs: Any
+    ) -> Optional[Dict[str, Any]]:
         response = await super().generate(utter_action, tracker, output_channel, **kwargs)
         if not response:
             return response

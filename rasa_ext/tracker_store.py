@@ -9,6 +9,7 @@ Configured in endpoints.yml:
       type: rasa_ext.tracker_store.RecordingSQLTrackerStore
       url: ${TRACKER_STORE_URL}
 """
+
 import logging
 from typing import Any, Iterable, Iterator, List, Optional
 
@@ -39,13 +40,15 @@ def escalations_in(events: List[Event], new_from: int, conversation_id: str) -> 
         if not flags:
             continue
         level = min((CATEGORY_LEVELS[f] for f in flags), key=LEVEL_RANK.__getitem__)
-        found.append(Escalation(
-            conversation_id=conversation_id,
-            level=level,
-            flags=flags,
-            channel=user.input_channel if user else None,
-            text=user.text if user else None,
-        ))
+        found.append(
+            Escalation(
+                conversation_id=conversation_id,
+                level=level,
+                flags=flags,
+                channel=user.input_channel if user else None,
+                text=user.text if user else None,
+            )
+        )
     return found
 
 
@@ -53,8 +56,14 @@ def _flags(user: Optional[UserUttered], history: Iterable[Event]) -> List[str]:
     entities = (user.entities if user else None) or []
     flags = {e.get("value") for e in entities if e.get("entity") == RED_FLAG_ENTITY}
     if not flags:  # "yes" to the safety question: the category it asked about
-        slot = next((e.value for e in reversed(list(history))
-                     if getattr(e, "type_name", None) == "slot" and e.key == RED_FLAG_ENTITY), None)
+        slot = next(
+            (
+                e.value
+                for e in reversed(list(history))
+                if getattr(e, "type_name", None) == "slot" and e.key == RED_FLAG_ENTITY
+            ),
+            None,
+        )
         flags = {slot}
     return sorted((f for f in flags if f in CATEGORY_RANK), key=CATEGORY_RANK.__getitem__)
 

@@ -11,6 +11,7 @@ ones, and medspaCy's ConText then sets negation, other people and hypotheticals 
 
 The same tables give :func:`keyword_net`, which decides when the detector itself fails.
 """
+
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .categories import CATEGORY_LEVELS, LEVEL_RANK
-from .spelling import CORRECTED
 from .context_rules import not_about_the_writer
+from .spelling import CORRECTED
 
 TABLES = Path(__file__).resolve().parent / "tables" / "areas.yml"
 SUSPECT_SUFFIX = "?"
@@ -31,17 +32,51 @@ NOT_ABOUT_THE_WRITER = "red_flag_not_about_the_writer"
 
 # Negation or normality between two words of a rule breaks the link ("toilet is fine, no
 # leaking", "sex life is totally normal, nothing's changed").
-_NEGATION_NORMS = {"not", "no", "never", "without", "nor", "neither", "none", "fine", "normal",
-                   "normally", "ok", "okay", "good", "intact", "unaffected", "usual"}
+_NEGATION_NORMS = {
+    "not",
+    "no",
+    "never",
+    "without",
+    "nor",
+    "neither",
+    "none",
+    "fine",
+    "normal",
+    "normally",
+    "ok",
+    "okay",
+    "good",
+    "intact",
+    "unaffected",
+    "usual",
+}
 _NEGATED_BEFORE = {"not", "no", "never", "without", "nothing", "nor", "neither", "zero"}
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "i'm", "ive", "i've", "id", "i'd", "ma"}
 _CORRECTION_LINE = re.compile(r"\*\s*[\w' -]{1,30}")
-_QUESTION_OPENERS = {"what", "whats", "is", "are", "can", "could", "does", "do", "how", "why",
-                     "when", "which", "should", "would", "will"}
+_QUESTION_OPENERS = {
+    "what",
+    "whats",
+    "is",
+    "are",
+    "can",
+    "could",
+    "does",
+    "do",
+    "how",
+    "why",
+    "when",
+    "which",
+    "should",
+    "would",
+    "will",
+}
 
 # Lay spellings of the same phrase: "can't" / "cant" / "cannot" / "can not" / "can’t".
 _REGEX_FORMS = [
-    (re.compile(r"can't"), r"(?:can'?t|can’t|cannot|can not|cannae|canna|couldn'?t|couldn’t|could not|cain'?t|cyaan|kyaan)"),
+    (
+        re.compile(r"can't"),
+        r"(?:can'?t|can’t|cannot|can not|cannae|canna|couldn'?t|couldn’t|could not|cain'?t|cyaan|kyaan)",
+    ),
     (re.compile(r"n't"), r"(?:n'?t|n’t| not|nae)"),
     (re.compile(r"'"), r"['’]?"),
 ]
@@ -81,8 +116,11 @@ class WordClass:
 
     def hits(self, doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
         """Token ranges of ``doc[start:end]`` holding a word of this class."""
-        found = [(t.i, t.i + 1) for t in doc[start:end]
-                 if t.lower_ in self.words or t.lemma_ in self.words or t.norm_ in self.words]
+        found = [
+            (t.i, t.i + 1)
+            for t in doc[start:end]
+            if t.lower_ in self.words or t.lemma_ in self.words or t.norm_ in self.words
+        ]
         if self.phrases is not None:
             span = doc[start:end]
             base = span.start_char
@@ -166,8 +204,19 @@ class Tables:
         not_mine = re.compile("|".join(f"(?:{r})" for r in others)) if others else None
         onsets = data.get("onset") or []
         onset = re.compile("|".join(f"(?:{r})" for r in onsets)) if onsets else None
-        return cls(int(data.get("window", 10)), classes, rules, suspect, idioms, hypothetical, self_reference,
-                   self_reference_strong, cues, not_mine, onset)
+        return cls(
+            int(data.get("window", 10)),
+            classes,
+            rules,
+            suspect,
+            idioms,
+            hypothetical,
+            self_reference,
+            self_reference_strong,
+            cues,
+            not_mine,
+            onset,
+        )
 
 
 def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Optional[Tuple[int, int]]:
@@ -179,25 +228,64 @@ def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Op
         return None
     if second[0] - first[1] > window:
         return None
-    if any((t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS) and not _novelty(t)
-           for t in doc[first[1]:second[0]]):
+    if any(
+        (t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS) and not _novelty(t)
+        for t in doc[first[1] : second[0]]
+    ):
         return None
     return first[0], second[1]
 
 
 def _novelty(token) -> bool:
-    """"never" that says a thing is new ("dribbling, which i've never had before")."""
+    """ "never" that says a thing is new ("dribbling, which i've never had before")."""
     following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
     return token.lower_ == "never" and following in {"had", "been", "happened", "before", "used", "experienced"}
 
 
 # A sentence that says anything is normal or absent is not a vague complaint: no question.
 # Nor is one that asks what to look out for.
-_REASSURED = {"not", "no", "never", "none", "fine", "normal", "normally", "ok", "okay", "good",
-              "intact", "unaffected", "usual", "perfectly", "everything", "nothing", "control",
-              "if", "case", "eye", "warning", "signs", "sign", "whatsoever", "unchanged", "mean",
-              "means", "article", "leaflet", "mentions", "mentioned", "why", "linked", "connection",
-              "plumber", "cistern", "everythin", "thought", "how", "kidneys"}
+_REASSURED = {
+    "not",
+    "no",
+    "never",
+    "none",
+    "fine",
+    "normal",
+    "normally",
+    "ok",
+    "okay",
+    "good",
+    "intact",
+    "unaffected",
+    "usual",
+    "perfectly",
+    "everything",
+    "nothing",
+    "control",
+    "if",
+    "case",
+    "eye",
+    "warning",
+    "signs",
+    "sign",
+    "whatsoever",
+    "unchanged",
+    "mean",
+    "means",
+    "article",
+    "leaflet",
+    "mentions",
+    "mentioned",
+    "why",
+    "linked",
+    "connection",
+    "plumber",
+    "cistern",
+    "everythin",
+    "thought",
+    "how",
+    "kidneys",
+}
 
 
 def _vague_complaint(sent: Span) -> bool:
@@ -205,8 +293,7 @@ def _vague_complaint(sent: Span) -> bool:
     doc = sent.doc
     following = doc[sent.end].sent if sent.end < len(doc) else None
     around = list(sent) + (list(following) if following is not None else [])
-    return _about_the_writer(sent) and not any(
-        t.norm_ in _REASSURED or t.lower_ in _REASSURED for t in around)
+    return _about_the_writer(sent) and not any(t.norm_ in _REASSURED or t.lower_ in _REASSURED for t in around)
 
 
 def _about_the_writer(sent: Span) -> bool:
@@ -228,30 +315,39 @@ class AreaMatcher:
         idiom = bytearray(len(doc))
         for start, end in self.tables.idioms.hits(doc, 0, len(doc)):
             idiom[start:end] = b"\x01" * (end - start)
-        ents = [e for e in doc.ents if not all(idiom[e.start:e.end])]
+        ents = [e for e in doc.ents if not all(idiom[e.start : e.end])]
         # read by the detector: mentions in these are set aside (hypothetical / not the writer's)
         doc.user_data[NOT_ABOUT_THE_WRITER] = bool(
             self.tables.not_about_the_writer is not None and self.tables.not_about_the_writer.search(doc.text)
         ) or not_about_the_writer(doc)
-        hypothetical = {s.start for s in doc.sents
-                        if self.tables.hypothetical is not None and self.tables.hypothetical.search(s.text)}
+        hypothetical = {
+            s.start
+            for s in doc.sents
+            if self.tables.hypothetical is not None and self.tables.hypothetical.search(s.text)
+        }
         # "*incontinence" on its own line corrects a word of the sentence before: it shares its status
         sents = list(doc.sents)
         for before, sent in zip(sents, sents[1:]):
             if _CORRECTION_LINE.fullmatch(sent.text.strip()) and (
-                    before.start in hypothetical or not _about_the_writer(before)):
+                before.start in hypothetical or not _about_the_writer(before)
+            ):
                 hypothetical.add(sent.start)
         doc.user_data[HYPOTHETICAL_SENTENCES] = hypothetical
-        progression = bool(self.tables.classes["PROGRESSION"].hits(doc, 0, len(doc))) \
-            if "PROGRESSION" in self.tables.classes else False
+        progression = (
+            bool(self.tables.classes["PROGRESSION"].hits(doc, 0, len(doc)))
+            if "PROGRESSION" in self.tables.classes
+            else False
+        )
         by_sentence: Dict[int, Dict[str, List[Tuple[int, int]]]] = {}
         for sent in _units(doc):
             parts = [s for s in by_sentence if sent.start <= s < sent.end]
             if len(parts) > 1:  # a pair of sentences read together: the hits of both
                 hits = {name: [h for p in parts for h in by_sentence[p][name]] for name in self.tables.classes}
             else:
-                hits = {name: [h for h in wc.hits(doc, sent.start, sent.end) if not any(idiom[h[0]:h[1]])]
-                        for name, wc in self.tables.classes.items()}
+                hits = {
+                    name: [h for h in wc.hits(doc, sent.start, sent.end) if not any(idiom[h[0] : h[1]])]
+                    for name, wc in self.tables.classes.items()
+                }
                 by_sentence[sent.start] = hits
             for category, rules in self.tables.rules.items():
                 rank = LEVEL_RANK[CATEGORY_LEVELS[category]]
@@ -290,8 +386,10 @@ def _reassured_across(doc: Doc, span: Tuple[int, int], hits: Tuple[Tuple[int, in
     first, last = doc[span[0]].sent, doc[span[1] - 1].sent
     if first.start == last.start:
         return False
-    return any((t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS)
-               and not any(s <= t.i < e for s, e in hits) for t in doc[first.start:last.end])
+    return any(
+        (t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS) and not any(s <= t.i < e for s, e in hits)
+        for t in doc[first.start : last.end]
+    )
 
 
 SHORT_SENTENCE_WORDS = 8
@@ -308,17 +406,22 @@ def _units(doc: Doc) -> List[Span]:
     if _words(doc[:]) <= SHORT_MESSAGE_WORDS:
         return [doc[:]]
     sents = list(doc.sents)
-    pairs = [doc[a.start:b.end] for a, b in zip(sents, sents[1:])
-             if min(_words(a), _words(b)) <= SHORT_SENTENCE_WORDS]
+    pairs = [
+        doc[a.start : b.end] for a, b in zip(sents, sents[1:]) if min(_words(a), _words(b)) <= SHORT_SENTENCE_WORDS
+    ]
     return sents + pairs
 
 
 def _rank(label: str) -> int:
-    return min(LEVEL_RANK[CATEGORY_LEVELS[c.rstrip(SUSPECT_SUFFIX)]] + (len(LEVEL_RANK) if c.endswith(SUSPECT_SUFFIX) else 0)
-               for c in label.split("+"))
+    return min(
+        LEVEL_RANK[CATEGORY_LEVELS[c.rstrip(SUSPECT_SUFFIX)]] + (len(LEVEL_RANK) if c.endswith(SUSPECT_SUFFIX) else 0)
+        for c in label.split("+")
+    )
 
 
-def _unite(spans: List[Tuple[int, int, int, str]]) -> List[Tuple[Tuple[int, int, int, str], List[Tuple[int, int, int, str]]]]:
+def _unite(
+    spans: List[Tuple[int, int, int, str]],
+) -> List[Tuple[Tuple[int, int, int, str], List[Tuple[int, int, int, str]]]]:
     """Overlapping spans of the same category as one mention ("no sense of when the bladder
     is full, so i go at set times"), so that a cue inside either stays inside the mention;
     each with the spans it was made of."""
@@ -337,7 +440,9 @@ def _merge(doc: Doc, ents: List[Span], spans: List[Tuple[int, int, int, str]]) -
     """The target patterns' ents, and the new spans, most severe and longest first: a new span
     overlapping only less severe ents replaces them; where it overlaps an equal or more severe
     one it is dropped (a united span then falls back to the spans it was made of)."""
-    chosen: List[Tuple[int, int, int, str, Optional[Span]]] = [(_rank(e.label_), e.start, e.end, e.label_, e) for e in ents]
+    chosen: List[Tuple[int, int, int, str, Optional[Span]]] = [
+        (_rank(e.label_), e.start, e.end, e.label_, e) for e in ents
+    ]
 
     def place(rank: int, start: int, end: int, label: str) -> bool:
         nonlocal chosen

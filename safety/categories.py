@@ -1,4 +1,5 @@
 """Red-flag categories and their escalation levels (re-exported by safety.red_flags)."""
+
 from typing import Dict, Tuple
 
 LEVELS: Tuple[str, ...] = ("emergency", "urgent", "routine")  # most severe first

@@ -1,11 +1,11 @@
 """ConText rules added on top of medspaCy's defaults (family / other people, lay negation,
 hedges, hypothetical and educational wording, scope terminators), with the conditions
 (``on_modifies`` callbacks) that restrict where they apply."""
+
 from typing import Iterable, List
 
-from spacy.tokens import Span
-
 from medspacy.context import ConTextRule
+from spacy.tokens import Span
 
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "ive", "ma"}
 
@@ -27,8 +27,23 @@ def _outside_target(on_modifies):
     return check
 
 
-_SAYING = {"tell", "tells", "told", "say", "says", "said", "asked", "asks", "showed", "shows",
-           "texted", "rang", "called", "warned", "reminded"}
+_SAYING = {
+    "tell",
+    "tells",
+    "told",
+    "say",
+    "says",
+    "said",
+    "asked",
+    "asks",
+    "showed",
+    "shows",
+    "texted",
+    "rang",
+    "called",
+    "warned",
+    "reminded",
+}
 
 
 def _has_first_person(tokens: Iterable) -> bool:
@@ -38,14 +53,32 @@ def _has_first_person(tokens: Iterable) -> bool:
         before = t.doc[t.i - 1].lower_ if t.i > 0 else ""
         after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if t.lower_ in _FIRST_PERSON and not (
-                (t.lower_ == "me" and before in _SAYING) or (t.lower_ == "mine" and before == "of")
-                or (t.lower_ in ("my", "ma") and after is not None and after.lemma_ in _PEOPLE)):
+            (t.lower_ == "me" and before in _SAYING)
+            or (t.lower_ == "mine" and before == "of")
+            or (t.lower_ in ("my", "ma") and after is not None and after.lemma_ in _PEOPLE)
+        ):
             return True
     return False
 
 
-_THIRD_PERSON = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "he's", "she's",
-                 "himself", "herself", "himsel", "hersel", "themselves"}
+_THIRD_PERSON = {
+    "he",
+    "she",
+    "him",
+    "her",
+    "his",
+    "hers",
+    "they",
+    "them",
+    "their",
+    "he's",
+    "she's",
+    "himself",
+    "herself",
+    "himsel",
+    "hersel",
+    "themselves",
+}
 
 
 def not_about_the_writer(doc) -> bool:
@@ -55,8 +88,9 @@ def not_about_the_writer(doc) -> bool:
     people = any(t.lemma_ in _PEOPLE or t.lower_ in _PEOPLE for t in doc)
     if not people:
         return False
-    starts_with_person = any(len(s) > 1 and s[0].lower_ in ("my", "ma", "mi", "the", "our") and s[1].lemma_ in _PEOPLE
-                             for s in doc.sents)
+    starts_with_person = any(
+        len(s) > 1 and s[0].lower_ in ("my", "ma", "mi", "the", "our") and s[1].lemma_ in _PEOPLE for s in doc.sents
+    )
     if not (starts_with_person or any(t.lower_ in _THIRD_PERSON for t in doc)):
         return False
     for sent in doc.sents:
@@ -75,14 +109,14 @@ def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
     noticed a damp patch on my chair"), or describes themself ("i'm a patient with ...")."""
     doc = target.doc
     after = []
-    for t in doc[target.end:min(target.end + 3, target.sent.end)]:
+    for t in doc[target.end : min(target.end + 3, target.sent.end)]:
         if t.lower_ in _CLAUSE_BREAKS:  # "... and i'm the nurse in the house": another clause
             break
         if not (t.i + 1 < len(doc) and doc[t.i + 1].lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE):
             after.append(t)
     if _has_first_person(span_between) or _has_first_person(target) or _has_first_person(after):
         return False
-    before = [t.lower_ for t in modifier.doc[max(0, modifier.start - 3):modifier.start]]
+    before = [t.lower_ for t in modifier.doc[max(0, modifier.start - 3) : modifier.start]]
     return not ("i" in before and any(w in ("'m", "m", "am", "was") for w in before))
 
 
@@ -98,19 +132,41 @@ def _generic_question(target: Span, modifier: Span, span_between: Span) -> bool:
 
 
 def _normal_now(target: Span, modifier: Span, span_between: Span) -> bool:
-    """"my bladder's fine" negates; "it was fine last week", "used to be fine", "last week I
+    """ "my bladder's fine" negates; "it was fine last week", "used to be fine", "last week I
     could get up on my tiptoes fine" do not."""
-    before = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 7):modifier.start]}
+    before = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 7) : modifier.start]}
     return not before & {"was", "were", "used", "until", "till", "could", "last", "before"}
 
 
-_ONSET_WORDS = {"ever", "start", "starts", "started", "begin", "begins", "began", "get", "gets",
-                "got", "become", "becomes", "develop", "develops", "developed", "notice",
-                "noticed", "were", "was", "should", "would", "that", "suddenly"}
+_ONSET_WORDS = {
+    "ever",
+    "start",
+    "starts",
+    "started",
+    "begin",
+    "begins",
+    "began",
+    "get",
+    "gets",
+    "got",
+    "become",
+    "becomes",
+    "develop",
+    "develops",
+    "developed",
+    "notice",
+    "noticed",
+    "were",
+    "was",
+    "should",
+    "would",
+    "that",
+    "suddenly",
+}
 
 
 def _not_habitual_if(target: Span, modifier: Span, span_between: Span) -> bool:
-    """"if" makes a mention hypothetical unless the if-clause is a habit and the mention is in
+    """ "if" makes a mention hypothetical unless the if-clause is a habit and the mention is in
     the main clause: "if i sit for long | my legs go numb", "if i sneeze | i wet myself"
     (but "if i ever get numbness in my legs" stays hypothetical)."""
     if target.start < modifier.end:
@@ -142,29 +198,115 @@ _OTHER_PEOPLE = (
 ).split()
 
 # people the writer may write about; "people", "someone" and pronouns are not among them
-_PEOPLE = set(_FAMILY_WORDS) | {w + "s" for w in _FAMILY_WORDS} | {
-    "friend", "friends", "mate", "mates", "pal", "buddy", "neighbour", "neighbor", "colleague",
-    "coworker", "co-worker", "boss", "patient", "client", "teammate", "teammates", "roommate",
-    "flatmate", "housemate", "lodger", "resident", "tenant", "uncle", "auntie", "grandad",
-    "father-in-law", "mother-in-law", "bruther", "sista", "da", "maw", "paw", "faither", "mither",
-    "bredda", "breddah", "mama", "mamma", "papa", "pops", "granddaddy", "grandaddy", "grandpappy",
-    "papaw", "pawpaw", "mamaw", "meemaw", "missus", "boy", "girl", "lad", "lass", "fella",
-    "feller", "bloke", "guy", "teammate", "coach", "husband", "wife"} | {
-    w for w in _OTHER_PEOPLE if w not in ("he", "she", "someone", "somebody", "anyone", "anybody",
-                                          "everyone", "everybody", "people", "person", "patient",
-                                          "patients")}
+_PEOPLE = (
+    set(_FAMILY_WORDS)
+    | {w + "s" for w in _FAMILY_WORDS}
+    | {
+        "friend",
+        "friends",
+        "mate",
+        "mates",
+        "pal",
+        "buddy",
+        "neighbour",
+        "neighbor",
+        "colleague",
+        "coworker",
+        "co-worker",
+        "boss",
+        "patient",
+        "client",
+        "teammate",
+        "teammates",
+        "roommate",
+        "flatmate",
+        "housemate",
+        "lodger",
+        "resident",
+        "tenant",
+        "uncle",
+        "auntie",
+        "grandad",
+        "father-in-law",
+        "mother-in-law",
+        "bruther",
+        "sista",
+        "da",
+        "maw",
+        "paw",
+        "faither",
+        "mither",
+        "bredda",
+        "breddah",
+        "mama",
+        "mamma",
+        "papa",
+        "pops",
+        "granddaddy",
+        "grandaddy",
+        "grandpappy",
+        "papaw",
+        "pawpaw",
+        "mamaw",
+        "meemaw",
+        "missus",
+        "boy",
+        "girl",
+        "lad",
+        "lass",
+        "fella",
+        "feller",
+        "bloke",
+        "guy",
+        "coach",
+        "husband",
+        "wife",
+    }
+    | {
+        w
+        for w in _OTHER_PEOPLE
+        if w
+        not in (
+            "he",
+            "she",
+            "someone",
+            "somebody",
+            "anyone",
+            "anybody",
+            "everyone",
+            "everybody",
+            "people",
+            "person",
+            "patient",
+            "patients",
+        )
+    }
+)
 
 # hedges that also apply to what precedes them ("numb down there, probably nothing")
 _BIDIRECTIONAL_HEDGES = {
-    "may be nothing", "it may be nothing", "is probably nothing",
-    "might be nothing", "could be nothing", "probably nothing", "just me", "hard to say",
-    "hard to tell", "i think", "i guess", "i suppose", "i reckon", "maybe", "perhaps",
-    "possibly", "probably", "dunno",
+    "may be nothing",
+    "it may be nothing",
+    "is probably nothing",
+    "might be nothing",
+    "could be nothing",
+    "probably nothing",
+    "just me",
+    "hard to say",
+    "hard to tell",
+    "i think",
+    "i guess",
+    "i suppose",
+    "i reckon",
+    "maybe",
+    "perhaps",
+    "possibly",
+    "probably",
+    "dunno",
 }
 
 _QUESTION_OPENERS = (
-    "what whats what's is are can could does do did would will should how why when which who "
-    "where"
+    "what whats what's is are can could does do did would will should how why when which who where"
 ).split()
 
 
@@ -179,172 +321,661 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     add = rules.append
 
     # ---- family and other people (replace the default family rule: adds a first-person guard)
-    add(R("family member", "FAMILY", direction="FORWARD", on_modifies=_not_about_me,
-          pattern=[{"LEMMA": {"IN": _FAMILY_WORDS}}, {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}]))
-    add(R("family member (word form)", "FAMILY", direction="FORWARD", on_modifies=_not_about_me,
-          pattern=[{"LOWER": {"IN": _FAMILY_WORDS + [w + "s" for w in _FAMILY_WORDS if not w.endswith("s")]
-                              + ["missus", "mrs", "misses", "bruther", "brotha", "sista", "muther"]}},
-                   {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}]))
-    add(R("other person", "OTHER_PERSON", direction="FORWARD", on_modifies=_not_about_me,
-          pattern=[{"LEMMA": {"IN": _OTHER_PEOPLE}}, {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}]))
-    add(R("animal", "OTHER_PERSON", direction="FORWARD", on_modifies=_not_about_me,
-          pattern=[{"LOWER": {"IN": ["my", "the", "our"]}},
-                   {"LEMMA": {"IN": ["dog", "cat", "puppy", "pup", "horse", "pet", "rabbit"]}}]))
-    add(R("third-person possessive", "OTHER_PERSON", direction="FORWARD", max_scope=3,
-          on_modifies=_not_about_me, pattern=[{"LOWER": {"IN": ["his", "her", "their"]}}]))
-    add(R("other people", "OTHER_PERSON", direction="FORWARD", on_modifies=_not_about_me,
-          pattern=[{"LOWER": {"IN": ["a", "some", "other", "most", "many", "lots"]}},
-                   {"LOWER": "of", "OP": "?"},
-                   {"LOWER": {"IN": ["people", "patients", "folks", "others"]}}]))
+    add(
+        R(
+            "family member",
+            "FAMILY",
+            direction="FORWARD",
+            on_modifies=_not_about_me,
+            pattern=[{"LEMMA": {"IN": _FAMILY_WORDS}}, {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}],
+        )
+    )
+    add(
+        R(
+            "family member (word form)",
+            "FAMILY",
+            direction="FORWARD",
+            on_modifies=_not_about_me,
+            pattern=[
+                {
+                    "LOWER": {
+                        "IN": _FAMILY_WORDS
+                        + [w + "s" for w in _FAMILY_WORDS if not w.endswith("s")]
+                        + ["missus", "mrs", "misses", "bruther", "brotha", "sista", "muther"]
+                    }
+                },
+                {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"},
+            ],
+        )
+    )
+    add(
+        R(
+            "other person",
+            "OTHER_PERSON",
+            direction="FORWARD",
+            on_modifies=_not_about_me,
+            pattern=[{"LEMMA": {"IN": _OTHER_PEOPLE}}, {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}],
+        )
+    )
+    add(
+        R(
+            "animal",
+            "OTHER_PERSON",
+            direction="FORWARD",
+            on_modifies=_not_about_me,
+            pattern=[
+                {"LOWER": {"IN": ["my", "the", "our"]}},
+                {"LEMMA": {"IN": ["dog", "cat", "puppy", "pup", "horse", "pet", "rabbit"]}},
+            ],
+        )
+    )
+    add(
+        R(
+            "third-person possessive",
+            "OTHER_PERSON",
+            direction="FORWARD",
+            max_scope=3,
+            on_modifies=_not_about_me,
+            pattern=[{"LOWER": {"IN": ["his", "her", "their"]}}],
+        )
+    )
+    add(
+        R(
+            "other people",
+            "OTHER_PERSON",
+            direction="FORWARD",
+            on_modifies=_not_about_me,
+            pattern=[
+                {"LOWER": {"IN": ["a", "some", "other", "most", "many", "lots"]}},
+                {"LOWER": "of", "OP": "?"},
+                {"LOWER": {"IN": ["people", "patients", "folks", "others"]}},
+            ],
+        )
+    )
 
     # ---- negation the defaults miss ("dont"/"cant" tokenise to "nt"; lay wording)
     add(R("not (nt)", "NEGATED_EXISTENCE", direction="FORWARD", pattern=[{"NORM": "not"}]))
     add(R("never", "NEGATED_EXISTENCE", direction="FORWARD", pattern=[{"LOWER": "never"}]))
-    add(R("misspelt negatives", "NEGATED_EXISTENCE", direction="FORWARD",
-          pattern=[{"LOWER": {"IN": ["havnt", "hav'nt", "hadnt", "dint", "didint", "didn", "dosnt",
-                                     "dosent", "doesent", "havent", "hasnt", "aint", "isnt", "wasnt",
-                                     "arent", "werent", "dident", "dinnae", "didnae", "hasnae"]}}]))
-    add(R("nor / neither", "NEGATED_EXISTENCE", direction="FORWARD",
-          pattern=[{"LOWER": {"IN": ["nor", "neither", "nope", "nah", "none"]}}]))
-    add(R("no more", "NEGATED_EXISTENCE", direction="FORWARD",
-          pattern=[{"LOWER": {"IN": ["zero", "nothing"]}}, {"LOWER": {"IN": ["like", "in", "of"]}, "OP": "?"}]))
+    add(
+        R(
+            "misspelt negatives",
+            "NEGATED_EXISTENCE",
+            direction="FORWARD",
+            pattern=[
+                {
+                    "LOWER": {
+                        "IN": [
+                            "havnt",
+                            "hav'nt",
+                            "hadnt",
+                            "dint",
+                            "didint",
+                            "didn",
+                            "dosnt",
+                            "dosent",
+                            "doesent",
+                            "havent",
+                            "hasnt",
+                            "aint",
+                            "isnt",
+                            "wasnt",
+                            "arent",
+                            "werent",
+                            "dident",
+                            "dinnae",
+                            "didnae",
+                            "hasnae",
+                        ]
+                    }
+                }
+            ],
+        )
+    )
+    add(
+        R(
+            "nor / neither",
+            "NEGATED_EXISTENCE",
+            direction="FORWARD",
+            pattern=[{"LOWER": {"IN": ["nor", "neither", "nope", "nah", "none"]}}],
+        )
+    )
+    add(
+        R(
+            "no more",
+            "NEGATED_EXISTENCE",
+            direction="FORWARD",
+            pattern=[{"LOWER": {"IN": ["zero", "nothing"]}}, {"LOWER": {"IN": ["like", "in", "of"]}, "OP": "?"}],
+        )
+    )
 
     # ---- phrases that contain a negation / "if" word but negate nothing (PSEUDO)
-    for literal in ("no idea", "no matter", "not only", "not just", "no wonder", "no doubt",
-                    "not to mention", "nothing else", "not normal", "not right", "not good",
-                    "not great", "not nice", "not fun", "not ok", "not okay", "no joke",
-                    "never had this", "never had that", "never had anything", "never happened",
-                    "never been like this", "never felt", "never experienced", "never before",
-                    "not like this", "no one", "nobody", "if i'm honest", "if im honest",
-                    "if anything", "if that makes sense", "if you know what i mean",
-                    "nothing to do", "no reason", "not seen", "not seen mentioned", "not mentioned",
-                    "haven't seen", "havent seen", "not important", "is not important",
-                    "not a big deal", "not serious", "nothing serious", "not urgent",
-                    "if you'll pardon", "if you pardon", "if you'll excuse", "if you follow me",
-                    "if i may", "but i'm not", "but im not", "but i am not",
-                    "don't want to overreact", "dont want to overreact", "don't want to be dramatic",
-                    "don't want to waste your time", "dont want to waste your time",
-                    "not a big issue", "only a minor thing", "no been right", "i've no been",
-                    "ive no been", "not asking about me",
-                    # a complaint, not a negation: "going to the loo is not easy"
-                    "not easy", "isn't easy", "is not easy", "not easy at all", "not the same",
-                    "not happy", "not well", "not myself", "not working properly",
-                    # novelty: "a dribble that i've never had"
-                    "that i've never had", "that ive never had", "that i have never had",
-                    "which i've never had", "i've never had before", "never had before",
-                    "never had it before", "never had that before", "never had this before",
-                    # "can't tell if i've finished": a doubt, not a condition
-                    "tell if", "know if", "sure if", "see if", "check if", "tell whether",
-                    # similes: "wobbling like a toddler"
-                    "like a baby", "like a newborn", "like a toddler", "like a kid", "like a child",
-                    "baby giraffe", "like an old man", "like an old woman", "like my nan",
-                    "like my granny", "like my grandad", "like my grandma",
-                    # minimisers and asides: "maybe not related", "nothing dramatic"
-                    "not related", "maybe not related", "probably not related", "not connected",
-                    "nothing dramatic", "nothing major", "nothing to write home about",
-                    "not in a good way", "not keen", "no fuss", "not one for fuss", "not one to",
-                    # dialect double negatives that affirm: "ain't passed but a trickle"
-                    "ain't passed but", "aint passed but", "ain't had but", "ain't done but",
-                    "ain't made but", "ain't but"):
+    for literal in (
+        "no idea",
+        "no matter",
+        "not only",
+        "not just",
+        "no wonder",
+        "no doubt",
+        "not to mention",
+        "nothing else",
+        "not normal",
+        "not right",
+        "not good",
+        "not great",
+        "not nice",
+        "not fun",
+        "not ok",
+        "not okay",
+        "no joke",
+        "never had this",
+        "never had that",
+        "never had anything",
+        "never happened",
+        "never been like this",
+        "never felt",
+        "never experienced",
+        "never before",
+        "not like this",
+        "no one",
+        "nobody",
+        "if i'm honest",
+        "if im honest",
+        "if anything",
+        "if that makes sense",
+        "if you know what i mean",
+        "nothing to do",
+        "no reason",
+        "not seen",
+        "not seen mentioned",
+        "not mentioned",
+        "haven't seen",
+        "havent seen",
+        "not important",
+        "is not important",
+        "not a big deal",
+        "not serious",
+        "nothing serious",
+        "not urgent",
+        "if you'll pardon",
+        "if you pardon",
+        "if you'll excuse",
+        "if you follow me",
+        "if i may",
+        "but i'm not",
+        "but im not",
+        "but i am not",
+        "don't want to overreact",
+        "dont want to overreact",
+        "don't want to be dramatic",
+        "don't want to waste your time",
+        "dont want to waste your time",
+        "not a big issue",
+        "only a minor thing",
+        "no been right",
+        "i've no been",
+        "ive no been",
+        "not asking about me",
+        # a complaint, not a negation: "going to the loo is not easy"
+        "not easy",
+        "isn't easy",
+        "is not easy",
+        "not easy at all",
+        "not the same",
+        "not happy",
+        "not well",
+        "not myself",
+        "not working properly",
+        # novelty: "a dribble that i've never had"
+        "that i've never had",
+        "that ive never had",
+        "that i have never had",
+        "which i've never had",
+        "i've never had before",
+        "never had before",
+        "never had it before",
+        "never had that before",
+        "never had this before",
+        # "can't tell if i've finished": a doubt, not a condition
+        "tell if",
+        "know if",
+        "sure if",
+        "see if",
+        "check if",
+        "tell whether",
+        # similes: "wobbling like a toddler"
+        "like a baby",
+        "like a newborn",
+        "like a toddler",
+        "like a kid",
+        "like a child",
+        "baby giraffe",
+        "like an old man",
+        "like an old woman",
+        "like my nan",
+        "like my granny",
+        "like my grandad",
+        "like my grandma",
+        # minimisers and asides: "maybe not related", "nothing dramatic"
+        "not related",
+        "maybe not related",
+        "probably not related",
+        "not connected",
+        "nothing dramatic",
+        "nothing major",
+        "nothing to write home about",
+        "not in a good way",
+        "not keen",
+        "no fuss",
+        "not one for fuss",
+        "not one to",
+        # dialect double negatives that affirm: "ain't passed but a trickle"
+        "ain't passed but",
+        "aint passed but",
+        "ain't had but",
+        "ain't done but",
+        "ain't made but",
+        "ain't but",
+    ):
         add(R(literal, "NEGATED_EXISTENCE", direction="PSEUDO"))
 
     # ---- hedges: uncertainty, which escalates (longer than "not"/"if", so they win pruning)
     hedges = (
-        "i think", "think", "thinking", "maybe", "perhaps", "possibly", "probably", "might",
-        "may", "could be", "could have", "seems", "seem", "seemed", "seems like", "feel like",
-        "feels like", "felt like", "feels as if", "feel as if", "as if", "as though", "kind of",
-        "kinda", "sort of", "sorta", "a bit", "a little", "slightly", "somewhat", "i guess",
-        "i suppose", "not sure", "not sure if", "not sure whether", "not sure but", "unsure",
-        "not certain", "not 100% sure", "not a hundred percent", "wonder", "wondering",
-        "wonder if", "wondering if", "wondering whether", "wonder whether", "no idea if",
-        "no idea whether", "dunno", "dunno if", "hard to say", "hard to tell", "i suspect",
-        "suspect", "afraid", "scared", "worried", "worried that", "worry that",
-        "might be nothing", "could be nothing", "probably nothing", "just me", "i reckon",
-        "may be nothing", "it may be nothing", "is probably nothing",
-        "reckon", "apparently", "touch of",
+        "i think",
+        "think",
+        "thinking",
+        "maybe",
+        "perhaps",
+        "possibly",
+        "probably",
+        "might",
+        "may",
+        "could be",
+        "could have",
+        "seems",
+        "seem",
+        "seemed",
+        "seems like",
+        "feel like",
+        "feels like",
+        "felt like",
+        "feels as if",
+        "feel as if",
+        "as if",
+        "as though",
+        "kind of",
+        "kinda",
+        "sort of",
+        "sorta",
+        "a bit",
+        "a little",
+        "slightly",
+        "somewhat",
+        "i guess",
+        "i suppose",
+        "not sure",
+        "not sure if",
+        "not sure whether",
+        "not sure but",
+        "unsure",
+        "not certain",
+        "not 100% sure",
+        "not a hundred percent",
+        "wonder",
+        "wondering",
+        "wonder if",
+        "wondering if",
+        "wondering whether",
+        "wonder whether",
+        "no idea if",
+        "no idea whether",
+        "dunno",
+        "dunno if",
+        "hard to say",
+        "hard to tell",
+        "i suspect",
+        "suspect",
+        "afraid",
+        "scared",
+        "worried",
+        "worried that",
+        "worry that",
+        "might be nothing",
+        "could be nothing",
+        "probably nothing",
+        "just me",
+        "i reckon",
+        "may be nothing",
+        "it may be nothing",
+        "is probably nothing",
+        "reckon",
+        "apparently",
+        "touch of",
     )
     for literal in hedges:
         direction = "BIDIRECTIONAL" if literal in _BIDIRECTIONAL_HEDGES else "FORWARD"
         add(R(literal, "POSSIBLE_EXISTENCE", direction=direction))
-    add(R("don't know / can't tell (if)", "POSSIBLE_EXISTENCE", direction="FORWARD",
-          pattern=[{"LEMMA": {"IN": ["do", "can", "ca"]}, "OP": "?"}, {"NORM": "not"},
-                   {"LOWER": {"IN": ["know", "tell", "understand", "sure", "certain"]}},
-                   {"LOWER": {"IN": ["if", "whether"]}, "OP": "?"}]))
-    add(R("am not sure", "POSSIBLE_EXISTENCE", direction="FORWARD",
-          pattern=[{"LEMMA": "be"}, {"NORM": "not"}, {"LOWER": {"IN": ["sure", "certain"]}},
-                   {"LOWER": {"IN": ["if", "whether", "but"]}, "OP": "?"}]))
+    add(
+        R(
+            "don't know / can't tell (if)",
+            "POSSIBLE_EXISTENCE",
+            direction="FORWARD",
+            pattern=[
+                {"LEMMA": {"IN": ["do", "can", "ca"]}, "OP": "?"},
+                {"NORM": "not"},
+                {"LOWER": {"IN": ["know", "tell", "understand", "sure", "certain"]}},
+                {"LOWER": {"IN": ["if", "whether"]}, "OP": "?"},
+            ],
+        )
+    )
+    add(
+        R(
+            "am not sure",
+            "POSSIBLE_EXISTENCE",
+            direction="FORWARD",
+            pattern=[
+                {"LEMMA": "be"},
+                {"NORM": "not"},
+                {"LOWER": {"IN": ["sure", "certain"]}},
+                {"LOWER": {"IN": ["if", "whether", "but"]}, "OP": "?"},
+            ],
+        )
+    )
 
     # ---- hypothetical / conditional / educational
-    for literal in ("in case", "incase", "what if", "what happens if", "what would happen if",
-                    "suppose", "supposing", "imagine", "hypothetically", "let's say", "lets say",
-                    "in the future", "in future", "unless", "if ever", "if i ever", "prevent",
-                    "preventing", "avoid", "avoiding", "chance of", "chances of", "lead to",
-                    "leads to", "what to do if", "when to worry", "what does it mean if",
-                    "is it possible to", "would it", "could it"):
+    for literal in (
+        "in case",
+        "incase",
+        "what if",
+        "what happens if",
+        "what would happen if",
+        "suppose",
+        "supposing",
+        "imagine",
+        "hypothetically",
+        "let's say",
+        "lets say",
+        "in the future",
+        "in future",
+        "unless",
+        "if ever",
+        "if i ever",
+        "prevent",
+        "preventing",
+        "avoid",
+        "avoiding",
+        "chance of",
+        "chances of",
+        "lead to",
+        "leads to",
+        "what to do if",
+        "when to worry",
+        "what does it mean if",
+        "is it possible to",
+        "would it",
+        "could it",
+    ):
         add(R(literal, "HYPOTHETICAL", direction="FORWARD"))
     # educational wording, only in sentences that say nothing about the user
-    for literal in ("signs of", "sign of", "symptoms of", "symptom of", "red flag", "red flags",
-                    "warning signs", "warning sign", "look out for", "watch out for",
-                    "look for", "such as", "for example"):
+    for literal in (
+        "signs of",
+        "sign of",
+        "symptoms of",
+        "symptom of",
+        "red flag",
+        "red flags",
+        "warning signs",
+        "warning sign",
+        "look out for",
+        "watch out for",
+        "look for",
+        "such as",
+        "for example",
+    ):
         add(R(literal, "HYPOTHETICAL", direction="FORWARD", on_modifies=_generic_sentence))
-    add(R("worry if / when", "HYPOTHETICAL", direction="FORWARD",
-          pattern=[{"LOWER": {"IN": ["worry", "panic", "concerned"]}},
-                   {"LOWER": {"IN": ["if", "when"]}}]))
-    add(R("(worried) about getting", "HYPOTHETICAL", direction="FORWARD",
-          pattern=[{"LOWER": {"IN": ["worried", "worry", "scared", "afraid", "concerned",
-                                     "frightened", "terrified", "risk", "chance"]}, "OP": "?"},
-                   {"LOWER": {"IN": ["about", "of"]}},
-                   {"LOWER": {"IN": ["getting", "developing", "ending"]}}]))
-    add(R("if I start / get", "HYPOTHETICAL", direction="FORWARD",
-          pattern=[{"LOWER": {"IN": ["if", "when", "once"]}}, {"LOWER": {"IN": ["i", "you"]}},
-                   {"LEMMA": {"IN": ["start", "begin", "develop", "ever", "become"]}}]))
-    add(R("say (I ...)", "HYPOTHETICAL", direction="FORWARD",
-          pattern=[{"IS_SENT_START": True, "LOWER": {"IN": ["say", "supposing", "suppose"]}}]))
-    add(R("question about symptoms in general", "HYPOTHETICAL", direction="FORWARD",
-          on_modifies=_generic_question,
-          pattern=[{"IS_SENT_START": True, "LOWER": {"IN": _QUESTION_OPENERS}}]))
-    add(R("generic symptom question", "HYPOTHETICAL", direction="BACKWARD",
-          on_modifies=_generic_question,
-          pattern=[{"LOWER": {"IN": ["serious", "dangerous", "emergency", "normal", "bad",
-                                     "mean", "means", "worrying", "concerning"]}},
-                   {"LOWER": "?"}]))
+    add(
+        R(
+            "worry if / when",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            pattern=[{"LOWER": {"IN": ["worry", "panic", "concerned"]}}, {"LOWER": {"IN": ["if", "when"]}}],
+        )
+    )
+    add(
+        R(
+            "(worried) about getting",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            pattern=[
+                {
+                    "LOWER": {
+                        "IN": [
+                            "worried",
+                            "worry",
+                            "scared",
+                            "afraid",
+                            "concerned",
+                            "frightened",
+                            "terrified",
+                            "risk",
+                            "chance",
+                        ]
+                    },
+                    "OP": "?",
+                },
+                {"LOWER": {"IN": ["about", "of"]}},
+                {"LOWER": {"IN": ["getting", "developing", "ending"]}},
+            ],
+        )
+    )
+    add(
+        R(
+            "if I start / get",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            pattern=[
+                {"LOWER": {"IN": ["if", "when", "once"]}},
+                {"LOWER": {"IN": ["i", "you"]}},
+                {"LEMMA": {"IN": ["start", "begin", "develop", "ever", "become"]}},
+            ],
+        )
+    )
+    add(
+        R(
+            "say (I ...)",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            pattern=[{"IS_SENT_START": True, "LOWER": {"IN": ["say", "supposing", "suppose"]}}],
+        )
+    )
+    add(
+        R(
+            "question about symptoms in general",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            on_modifies=_generic_question,
+            pattern=[{"IS_SENT_START": True, "LOWER": {"IN": _QUESTION_OPENERS}}],
+        )
+    )
+    add(
+        R(
+            "generic symptom question",
+            "HYPOTHETICAL",
+            direction="BACKWARD",
+            on_modifies=_generic_question,
+            pattern=[
+                {
+                    "LOWER": {
+                        "IN": [
+                            "serious",
+                            "dangerous",
+                            "emergency",
+                            "normal",
+                            "bad",
+                            "mean",
+                            "means",
+                            "worrying",
+                            "concerning",
+                        ]
+                    }
+                },
+                {"LOWER": "?"},
+            ],
+        )
+    )
 
     # ---- normal or absent, said after the thing ("my bladder's fine", "continence is preserved")
-    for literal in ("fine", "normal", "normally", "as normal", "as usual", "all good", "intact",
-                    "preserved", "unremarkable", "unaffected", "entirely unaffected", "perfectly well",
-                    "in complete control", "in full control", "in control", "working good",
-                    "working fine", "works fine", "is good", "are good", "totally normal", "okay",
-                    "ok", "conserved", "is conserved", "are conserved", "maintained", "is maintained"):
+    for literal in (
+        "fine",
+        "normal",
+        "normally",
+        "as normal",
+        "as usual",
+        "all good",
+        "intact",
+        "preserved",
+        "unremarkable",
+        "unaffected",
+        "entirely unaffected",
+        "perfectly well",
+        "in complete control",
+        "in full control",
+        "in control",
+        "working good",
+        "working fine",
+        "works fine",
+        "is good",
+        "are good",
+        "totally normal",
+        "okay",
+        "ok",
+        "conserved",
+        "is conserved",
+        "are conserved",
+        "maintained",
+        "is maintained",
+    ):
         add(R(literal, "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=6, on_modifies=_normal_now))
-    for literal in ("nothing amiss", "no difficulty", "full feeling", "can feel everything",
-                    "feel everything", "can still feel", "i can pee", "can pee fine", "none whatsoever",
-                    "no leaks", "no leakage", "no accidents"):
+    for literal in (
+        "nothing amiss",
+        "no difficulty",
+        "full feeling",
+        "can feel everything",
+        "feel everything",
+        "can still feel",
+        "i can pee",
+        "can pee fine",
+        "none whatsoever",
+        "no leaks",
+        "no leakage",
+        "no accidents",
+    ):
         add(R(literal, "NEGATED_EXISTENCE", direction="BIDIRECTIONAL", max_scope=8))
 
     # ---- questions about how or why something happens, in general
-    add(R("how / why (does it ...)", "HYPOTHETICAL", direction="FORWARD", on_modifies=_generic_sentence,
-          pattern=[{"LOWER": {"IN": ["how", "why"]}},
-                   {"LOWER": {"IN": ["does", "do", "can", "could", "would", "should", "is", "are",
-                                     "might", "a", "an", "the", "back", "bladder", "unexplained"]}}]))
-    for literal in ("explain", "please explain", "is there any truth", "were i to", "should i ever",
-                    "generally speaking", "in general",
-                    "at any stage", "at any point", "if ever"):
+    add(
+        R(
+            "how / why (does it ...)",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            on_modifies=_generic_sentence,
+            pattern=[
+                {"LOWER": {"IN": ["how", "why"]}},
+                {
+                    "LOWER": {
+                        "IN": [
+                            "does",
+                            "do",
+                            "can",
+                            "could",
+                            "would",
+                            "should",
+                            "is",
+                            "are",
+                            "might",
+                            "a",
+                            "an",
+                            "the",
+                            "back",
+                            "bladder",
+                            "unexplained",
+                        ]
+                    }
+                },
+            ],
+        )
+    )
+    for literal in (
+        "explain",
+        "please explain",
+        "is there any truth",
+        "were i to",
+        "should i ever",
+        "generally speaking",
+        "in general",
+        "at any stage",
+        "at any point",
+        "if ever",
+    ):
         add(R(literal, "HYPOTHETICAL", direction="FORWARD"))
     for literal in ("nothing like", "nothin like", "not the worst"):
         add(R(literal, "NEGATED_EXISTENCE", direction="FORWARD", max_scope=5))
-    for literal in ("school project", "are mentioned", "is mentioned", "mentioned as", "listed as",
-                    "mentions", "the article mentions", "people say", "what do they mean",
-                    "what does it mean", "no issues myself", "not asking about me", "the link",
-                    "what's the link", "whats the link", "link with", "link between",
-                    "grouped with", "is grouped", "in your guidance", "in the article"):
+    for literal in (
+        "school project",
+        "are mentioned",
+        "is mentioned",
+        "mentioned as",
+        "listed as",
+        "mentions",
+        "the article mentions",
+        "people say",
+        "what do they mean",
+        "what does it mean",
+        "no issues myself",
+        "not asking about me",
+        "the link",
+        "what's the link",
+        "whats the link",
+        "link with",
+        "link between",
+        "grouped with",
+        "is grouped",
+        "in your guidance",
+        "in the article",
+    ):
         add(R(literal, "HYPOTHETICAL", direction="BIDIRECTIONAL", max_scope=8))
-    add(R("should ... ever", "HYPOTHETICAL", direction="FORWARD",
-          pattern=[{"LOWER": "should"}, {"OP": "?"}, {"OP": "?"}, {"OP": "?"}, {"LOWER": "ever"}]))
+    add(
+        R(
+            "should ... ever",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            pattern=[{"LOWER": "should"}, {"OP": "?"}, {"OP": "?"}, {"OP": "?"}, {"LOWER": "ever"}],
+        )
+    )
 
     # ---- scope terminators ("no fever but my leg is numb")
-    for literal in ("and i", "and now", "now", "also", "plus", "btw", "by the way", "anyway",
-                    "otherwise", "whereas", "while", "whilst", "just", "only", "instead",
-                    "rather", "and then", "then", "except", "though", "although"):
+    for literal in (
+        "and i",
+        "and now",
+        "now",
+        "also",
+        "plus",
+        "btw",
+        "by the way",
+        "anyway",
+        "otherwise",
+        "whereas",
+        "while",
+        "whilst",
+        "just",
+        "only",
+        "instead",
+        "rather",
+        "and then",
+        "then",
+        "except",
+        "though",
+        "although",
+    ):
         add(R(literal, "TERMINATE", direction="TERMINATE"))
 
     for rule in rules:

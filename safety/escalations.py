@@ -7,6 +7,7 @@ visitor's text is stored only when ESCALATION_STORE_TEXT=1.
 
     python -m safety.escalations [--limit N]     (`make escalations`) lists recent escalations
 """
+
 import argparse
 import json
 import logging
@@ -81,9 +82,7 @@ class EscalationLog(TableOwner):
         super().__init__(engine)
         self.spool = spool
         self.webhook_url = webhook_url if webhook_url is not None else os.environ.get("HANDOFF_WEBHOOK_URL")
-        self.store_text = (
-            store_text if store_text is not None else os.environ.get("ESCALATION_STORE_TEXT") == "1"
-        )
+        self.store_text = store_text if store_text is not None else os.environ.get("ESCALATION_STORE_TEXT") == "1"
         self.retry_delay = retry_delay
         self.spool_retry = spool_retry
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="escalation")
@@ -159,9 +158,7 @@ class EscalationLog(TableOwner):
 
     def recent(self, limit: int = 20) -> List[dict]:
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(escalations).order_by(escalations.c.created_at.desc()).limit(limit)
-            )
+            rows = conn.execute(select(escalations).order_by(escalations.c.created_at.desc()).limit(limit))
             return [dict(r._mapping) for r in rows]
 
 

@@ -1,5 +1,6 @@
 """Post-filters for target matches ("category@check" rules in safety.patterns): conditions a
 token pattern cannot express, such as numeric values or what follows the match."""
+
 from typing import Callable, Dict, Optional
 
 from spacy.tokens import Doc
@@ -8,14 +9,42 @@ from spacy.tokens import Doc
 Check = Callable[[Doc, int, int], bool]
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "couple": 2,
-    "few": 3, "several": 3, "many": 5,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "couple": 2,
+    "few": 3,
+    "several": 3,
+    "many": 5,
 }
 _UNIT_LEMMAS = {"week", "weeks", "month", "months", "year", "years"}
 # words after "fall"/"fell" that make it not a fall: "fell asleep", "fall behind", "fell for it"
-_FALL_NOT_AFTER = {"asleep", "behind", "for", "apart", "ill", "sick", "pregnant", "short",
-                   "silent", "through", "into", "back", "out"}
+_FALL_NOT_AFTER = {
+    "asleep",
+    "behind",
+    "for",
+    "apart",
+    "ill",
+    "sick",
+    "pregnant",
+    "short",
+    "silent",
+    "through",
+    "into",
+    "back",
+    "out",
+}
 # "fell in ..." is a fall only before these ("fell in the garden", not "fell in love")
 _FALL_OK_IN = {"the", "my", "a", "garden", "shower", "bath", "bathroom", "street", "kitchen"}
 
@@ -49,8 +78,14 @@ def _check_duration(doc: Doc, start: int, end: int) -> bool:
 def _check_fall(doc: Doc, start: int, end: int) -> bool:
     """A fall, slip or trip - not "fell asleep", "fell in love", "a trip", "slipped disc",
     "(the weight) fell off me"."""
-    fall = next((t for t in doc[start:end] if t.lemma_ in ("fall", "slip", "trip", "tumble")
-                 or t.lower_ in ("fell", "fallen", "slipped", "tripped")), None)
+    fall = next(
+        (
+            t
+            for t in doc[start:end]
+            if t.lemma_ in ("fall", "slip", "trip", "tumble") or t.lower_ in ("fell", "fallen", "slipped", "tripped")
+        ),
+        None,
+    )
     if fall is None:
         return True
     following = doc[fall.i + 1].lower_ if fall.i + 1 < len(doc) else ""
@@ -66,14 +101,14 @@ def _check_fall(doc: Doc, start: int, end: int) -> bool:
         return False  # "a trip" (journey)
     if following in ("disc", "disk", "discs", "up"):  # "slipped disc", "slipped up"
         return False
-    before = {t.lower_ for t in doc[max(0, fall.i - 3):fall.i]}
+    before = {t.lower_ for t in doc[max(0, fall.i - 3) : fall.i]}
     if before & {"clothes", "trousers", "jeans", "weight", "hair", "price", "prices", "temperature"}:
         return False
     return True
 
 
 def _check_needto(doc: Doc, start: int, end: int) -> bool:
-    """"can't feel when i need to" on its own (not "... when i need to stretch")."""
+    """ "can't feel when i need to" on its own (not "... when i need to stretch")."""
     if doc[end - 1].lower_ != "to" or end >= len(doc):
         return True
     nxt = doc[end]
@@ -81,16 +116,27 @@ def _check_needto(doc: Doc, start: int, end: int) -> bool:
 
 
 def _check_go(doc: Doc, start: int, end: int) -> bool:
-    """"my bladder feels full but i can't go" (not "... can't go to pilates")."""
+    """ "my bladder feels full but i can't go" (not "... can't go to pilates")."""
     if doc[end - 1].lemma_ != "go" or end >= len(doc):
         return True
     nxt = doc[end]
-    return nxt.is_punct or nxt.lower_ in {"and", "but", "so", "at", "properly", "anymore", "now",
-                                          "even", "though", "since", "lol"}
+    return nxt.is_punct or nxt.lower_ in {
+        "and",
+        "but",
+        "so",
+        "at",
+        "properly",
+        "anymore",
+        "now",
+        "even",
+        "though",
+        "since",
+        "lol",
+    }
 
 
 def _check_bottom(doc: Doc, start: int, end: int) -> bool:
-    """"bottom" as the buttocks, not "bottom of my foot" / "bottom half"."""
+    """ "bottom" as the buttocks, not "bottom of my foot" / "bottom half"."""
     for tok in doc[start:end]:
         if tok.lower_ == "bottom":
             nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
@@ -116,29 +162,87 @@ def _check_temperature(doc: Doc, start: int, end: int) -> bool:
 
 def _check_cancer(doc: Doc, start: int, end: int) -> bool:
     """A personal history of cancer: "i had breast cancer", "history of cancer", "cancer survivor"."""
-    before = {t.lower_ for t in doc[max(0, start - 4):start]}
-    after = {t.lower_ for t in doc[end:end + 3]}
-    return bool(before & {"had", "have", "has", "'ve", "ve", "diagnosed", "history", "hx", "survivor",
-                          "treated", "treatment", "remission", "beat", "beaten", "survived"}
-                or after & {"survivor", "history", "remission", "treatment", "before", "ago"})
+    before = {t.lower_ for t in doc[max(0, start - 4) : start]}
+    after = {t.lower_ for t in doc[end : end + 3]}
+    return bool(
+        before
+        & {
+            "had",
+            "have",
+            "has",
+            "'ve",
+            "ve",
+            "diagnosed",
+            "history",
+            "hx",
+            "survivor",
+            "treated",
+            "treatment",
+            "remission",
+            "beat",
+            "beaten",
+            "survived",
+        }
+        or after & {"survivor", "history", "remission", "treatment", "before", "ago"}
+    )
 
 
 # "ED nurse", "ED doctor": the emergency department
-_DEPARTMENT_WORDS = {"nurse", "nurses", "doctor", "doctors", "doc", "consultant", "registrar", "reg",
-                     "staff", "department", "triage", "visit", "shift", "shifts", "sister", "team",
-                     "colleague", "colleagues", "waiting", "attendance", "physician", "resident"}
+_DEPARTMENT_WORDS = {
+    "nurse",
+    "nurses",
+    "doctor",
+    "doctors",
+    "doc",
+    "consultant",
+    "registrar",
+    "reg",
+    "staff",
+    "department",
+    "triage",
+    "visit",
+    "shift",
+    "shifts",
+    "sister",
+    "team",
+    "colleague",
+    "colleagues",
+    "waiting",
+    "attendance",
+    "physician",
+    "resident",
+}
 
 
 def _check_ed(doc: Doc, start: int, end: int) -> bool:
-    """"ED" (upper case in the message) as erectile dysfunction, not the emergency department."""
+    """ "ED" (upper case in the message) as erectile dysfunction, not the emergency department."""
     original = doc.user_data.get("original_text")
     token = doc[start]
-    if original is None or original[token.idx:token.idx + 2] != "ED":
+    if original is None or original[token.idx : token.idx + 2] != "ED":
         return False
     prev = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
-    return prev not in {"to", "the", "in", "at", "into", "from", "local", "an", "a", "nearest",
-                        "him", "her", "them", "me", "you"} and after not in _DEPARTMENT_WORDS
+    return (
+        prev
+        not in {
+            "to",
+            "the",
+            "in",
+            "at",
+            "into",
+            "from",
+            "local",
+            "an",
+            "a",
+            "nearest",
+            "him",
+            "her",
+            "them",
+            "me",
+            "you",
+        }
+        and after not in _DEPARTMENT_WORDS
+    )
 
 
 CHECKS: Dict[str, Check] = {

@@ -3,6 +3,7 @@
 A pattern is written as nested parts - a str (lemmas), a token dict, a list (sequence) or an
 ``alt(...)`` - and :func:`build` expands it into the plain token-dict patterns the Matcher takes.
 """
+
 from typing import Callable, Dict, List, Sequence
 
 

@@ -17,6 +17,7 @@ reason; everything else escalates, including hedged and historical mentions.
 Nothing here raises on odd input: empty, whitespace-only, very long or non-English text all
 return an :class:`Assessment` (with ``level=None`` when nothing escalates).
 """
+
 from __future__ import annotations
 
 import logging
@@ -26,13 +27,12 @@ from dataclasses import dataclass
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 import spacy
+from medspacy.context import ConText, ConTextRule  # noqa: F401  (registers "medspacy_context")
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from medspacy.context import ConText, ConTextRule  # noqa: F401  (registers "medspacy_context")
-
-from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK, LEVELS
 from .areas import HYPOTHETICAL_SENTENCES, NOT_ABOUT_THE_WRITER, SUSPECT_SUFFIX, keyword_net
+from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK, LEVELS
 from .context_rules import build_context_rules
 from .spelling import SpellingNormalizer, known_english_words
 from .target_matcher import TargetMatcher
@@ -77,9 +77,9 @@ _RUN = 40
 _LONG_RUN = re.compile(r"\S{%d,}" % _RUN)
 
 
-def _break_run(match: "re.Match[str]") -> str:
+def _break_run(match: re.Match[str]) -> str:
     run = match.group(0)
-    return " ".join(run[i:i + _RUN - 1] for i in range(0, len(run), _RUN))[: len(run)]
+    return " ".join(run[i : i + _RUN - 1] for i in range(0, len(run), _RUN))[: len(run)]
 
 
 def _prepare(text: str) -> str:
@@ -159,7 +159,7 @@ class RedFlagDetector:
         onset = self._tables.onset is not None and bool(self._tables.onset.search(lowered))
         for offset, chunk in self._chunks(lowered):
             with self._lock:
-                docs = self._process(chunk, text[offset:offset + len(chunk)])
+                docs = self._process(chunk, text[offset : offset + len(chunk)])
             for doc_offset, doc in docs:
                 for ent in doc.ents:
                     start = offset + doc_offset + ent.start_char
@@ -178,7 +178,7 @@ class RedFlagDetector:
                         elif key not in affirmed:
                             ignored[key] = (mention, reason)
         suspected_keys = [k for k in affirmed if k[2].endswith(SUSPECT_SUFFIX)]
-        suspected = {k[2][:-len(SUSPECT_SUFFIX)] for k in suspected_keys}
+        suspected = {k[2][: -len(SUSPECT_SUFFIX)] for k in suspected_keys}
         for key in suspected_keys:
             del affirmed[key]
         for key in [k for k in ignored if k[2].endswith(SUSPECT_SUFFIX)]:
@@ -228,16 +228,20 @@ class RedFlagDetector:
             part.user_data[NOT_ABOUT_THE_WRITER] = doc.user_data.get(NOT_ABOUT_THE_WRITER)
             hypothetical = doc.user_data.get(HYPOTHETICAL_SENTENCES, set())
             part.user_data[HYPOTHETICAL_SENTENCES] = {
-                max(0, s.start - start) for s in doc[start:end].sents if s.start in hypothetical
-                or doc[max(s.start, start)].sent.start in hypothetical}
+                max(0, s.start - start)
+                for s in doc[start:end].sents
+                if s.start in hypothetical or doc[max(s.start, start)].sent.start in hypothetical
+            }
             out.append((doc[start].idx, self._context(part)))
         return out
 
     @staticmethod
     def _shaped_hypothetical(ent: Span) -> bool:
         """Set aside by a hypothetical sentence shape or a "not about me" message, not by ConText."""
-        return bool(ent.sent.start in ent.doc.user_data.get(HYPOTHETICAL_SENTENCES, ())
-                    or ent.doc.user_data.get(NOT_ABOUT_THE_WRITER))
+        return bool(
+            ent.sent.start in ent.doc.user_data.get(HYPOTHETICAL_SENTENCES, ())
+            or ent.doc.user_data.get(NOT_ABOUT_THE_WRITER)
+        )
 
     @staticmethod
     def _reason(ent: Span) -> Optional[str]:
@@ -308,8 +312,11 @@ def _make_targets(nlp, name):
     return TargetMatcher(nlp, _lemma_function(nlp))
 
 
-for _name, _func in (("red_flag_normalizer", _make_normalizer), ("red_flag_phrases", _make_phrases),
-                     ("red_flag_targets", _make_targets)):
+for _name, _func in (
+    ("red_flag_normalizer", _make_normalizer),
+    ("red_flag_phrases", _make_phrases),
+    ("red_flag_targets", _make_targets),
+):
     if not Language.has_factory(_name):
         Language.factory(_name, func=_func)
 

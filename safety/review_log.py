@@ -4,6 +4,7 @@ A missed red flag is fixed in the vocabulary tables (safety/tables/areas.yml), n
 the message into a training example: `make review` exports these apart from the NLU candidates,
 with the detector's reasons (docs/content-guide.md, "Safety review").
 """
+
 import logging
 from datetime import datetime
 from typing import List
@@ -51,9 +52,11 @@ class SafetyReviewLog(TableOwner):
             if not reasons:
                 return False
             with self.engine.begin() as conn:
-                conn.execute(insert(safety_review).values(
-                    created_at=datetime.utcnow(), text=text[:2000], outcome=outcome,
-                    reasons="\n".join(reasons)))
+                conn.execute(
+                    insert(safety_review).values(
+                        created_at=datetime.utcnow(), text=text[:2000], outcome=outcome, reasons="\n".join(reasons)
+                    )
+                )
             return True
         except Exception:
             logger.exception("could not keep a message for safety review")
@@ -62,11 +65,18 @@ class SafetyReviewLog(TableOwner):
     def export_rows(self) -> List[dict]:
         """The rows not exported before, marked exported."""
         with self.engine.begin() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(
-                select(safety_review).where(safety_review.c.exported_at.is_(None)).order_by(safety_review.c.id))]
+            rows = [
+                dict(r._mapping)
+                for r in conn.execute(
+                    select(safety_review).where(safety_review.c.exported_at.is_(None)).order_by(safety_review.c.id)
+                )
+            ]
             if rows:
-                conn.execute(update(safety_review).where(safety_review.c.id.in_([r["id"] for r in rows]))
-                             .values(exported_at=datetime.utcnow()))
+                conn.execute(
+                    update(safety_review)
+                    .where(safety_review.c.id.in_([r["id"] for r in rows]))
+                    .values(exported_at=datetime.utcnow())
+                )
         return rows
 
 
@@ -77,8 +87,15 @@ def render(rows: List[dict]) -> str:
         "# Safety review: messages that touched red-flag vocabulary and were NOT escalated, with\n"
         "# what the detector saw. For a clinician. If one is a missed red flag, the fix is a change\n"
         "# to safety/tables/areas.yml (a word, a phrase, an idiom), checked with `make eval-red-flags`:\n"
-        "# never a training example. See docs/content-guide.md, \"Safety review\".\n"
+        '# never a training example. See docs/content-guide.md, "Safety review".\n'
     )
-    items = [{"text": r["text"], "outcome": r["outcome"], "reasons": r["reasons"].split("\n"),
-              "when": f"{r['created_at']:%Y-%m-%d %H:%M}"} for r in rows]
+    items = [
+        {
+            "text": r["text"],
+            "outcome": r["outcome"],
+            "reasons": r["reasons"].split("\n"),
+            "when": f"{r['created_at']:%Y-%m-%d %H:%M}",
+        }
+        for r in rows
+    ]
     return header + yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=100)

@@ -1,5 +1,6 @@
 """The ``red_flag_targets`` component: runs the target patterns and their post-filters and
 writes the chosen spans to ``doc.ents`` for ConText."""
+
 from typing import Callable, Dict, List, Optional, Set, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -120,8 +121,10 @@ class TargetMatcher:
                 chosen.append((start, end, categories))
         spans = []
         for start, end, categories in chosen:
-            if "saddle_numbness" in categories and "sexual_dysfunction" not in categories and any(
-                t.lemma_ in _GENITAL_LEMMAS or t.lower_ in _GENITAL_LEMMAS for t in doc[start:end]
+            if (
+                "saddle_numbness" in categories
+                and "sexual_dysfunction" not in categories
+                and any(t.lemma_ in _GENITAL_LEMMAS or t.lower_ in _GENITAL_LEMMAS for t in doc[start:end])
             ):
                 categories.append("sexual_dysfunction")  # numb genitals: sexual function too
             categories.sort(key=CATEGORY_RANK.__getitem__)

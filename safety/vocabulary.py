@@ -1,5 +1,6 @@
 """Word classes the target patterns are built from, and the multi-word phrases merged into
 single tokens before matching (the ``red_flag_phrases`` component)."""
+
 from typing import Callable, Dict, List
 
 from spacy.language import Language
@@ -21,10 +22,7 @@ PEE = lem("pee wee urinate piss wees peeing weeing urinating pissing peed weed w
 POO = lem("poo poop pooing pooed pooping defecate defaecate")
 BB = lem("bladder bowel bowels waterworks")
 BBX = lem("bladder bowel bowels waterworks urine wee pee poo")
-PANTS = lem(
-    "pants trousers knickers underwear undies boxers jeans clothes pyjamas pajamas bed sheets "
-    "nappy pad"
-)
+PANTS = lem("pants trousers knickers underwear undies boxers jeans clothes pyjamas pajamas bed sheets nappy pad")
 SELF = low("myself")
 FEELV = lem("feel notice realise realize sense tell know")
 NEGFEEL = alt(
@@ -33,17 +31,16 @@ NEGFEEL = alt(
 )
 TOILETY = lem("pee wee urinate piss poo poop toilet loo bathroom loos wees")
 SOIL_VERB = lem(
-    "wet wetting soil soiled soiling mess messed pee wee piss poo poop pooed peed weed wee'd "
-    "shit shat crap crapped"
+    "wet wetting soil soiled soiling mess messed pee wee piss poo poop pooed peed weed wee'd shit shat crap crapped"
 )
 WITHOUT_NOTICING = seq(
-    low("without"), opt(low("me my even")),
+    low("without"),
+    opt(low("me my even")),
     lem("know knowing notice noticing realise realising realize realizing feel feeling"),
 )
 
 GENITALS = (
-    "genitals genital genitalia penis willy dick cock vagina vulva labia clitoris testicles "
-    "testicle scrotum privates"
+    "genitals genital genitalia penis willy dick cock vagina vulva labia clitoris testicles testicle scrotum privates"
 )
 SADDLE_AREA = lem(
     "groin crotch perineum perineal anus bum buttock buttocks butt backside arse ass rectum "
@@ -90,8 +87,17 @@ RADIATE = alt(
 LOWER_LIMB = alt(lem("knee leg thigh calf shin foot knees legs kneecap"), seq(low("knee"), low("cap")))
 RADIATION = alt(
     seq(RADIATE, gap(3), LOWER_LIMB),
-    seq(low("from"), opt(low("my the")), opt(low("lower low")), lem("back spine bum hip"), gap(2),
-        low("to into down"), opt(low("to into")), opt(low("my the")), LOWER_LIMB),
+    seq(
+        low("from"),
+        opt(low("my the")),
+        opt(low("lower low")),
+        lem("back spine bum hip"),
+        gap(2),
+        low("to into down"),
+        opt(low("to into")),
+        opt(low("my the")),
+        LOWER_LIMB,
+    ),
 )
 
 FALL = lem("fall fell fallen slip slipped trip tripped tumble tumbled")
@@ -120,13 +126,21 @@ DURATION_LEAD = alt(
     lem("last lasted lasting"),
 )
 SINCE_LONG_AGO = seq(
-    low("since"), opt(low("last")),
-    low("summer winter spring autumn christmas xmas january february march april june july "
-        "august september october november december year"),
+    low("since"),
+    opt(low("last")),
+    low(
+        "summer winter spring autumn christmas xmas january february march april june july "
+        "august september october november december year"
+    ),
 )
 NOT_BETTER = alt(
-    seq(NOT, opt(low("really")), lem("get getting improve improving go going help helping work working shift shifting budge touch touching"),
-        opt(low("any much")), opt(low("better away"))),
+    seq(
+        NOT,
+        opt(low("really")),
+        lem("get getting improve improving go going help helping work working shift shifting budge touch touching"),
+        opt(low("any much")),
+        opt(low("better away")),
+    ),
     seq(low("nothing"), opt(low("seems")), lem("help helping work working sort sorts fix fixes")),
     seq(lem("do does"), low("nothing")),
     seq(low("no"), low("better")),
@@ -134,7 +148,9 @@ NOT_BETTER = alt(
     seq(low("still"), opt(low("the")), low("same")),
     low("despite"),
 )
-PAINISH = lem("pain ache aching hurt hurting sore sciatica symptom symptoms problem back knee it this numbness stiffness")
+PAINISH = lem(
+    "pain ache aching hurt hurting sore sciatica symptom symptoms problem back knee it this numbness stiffness"
+)
 
 CANCER = lem(
     "cancer cancers tumour tumor tumours tumors malignancy leukaemia leukemia lymphoma myeloma "
@@ -150,11 +166,15 @@ CANCER = lem(
 _CAN = {"LEMMA": {"IN": ["can", "could", "ca"]}}
 PHRASES: Dict[str, List[List[dict]]] = {
     "cannot": [
-        [_CAN, NOT], [_CAN, low("barely hardly")], [_CAN, low("no"), low("longer")],
-        [low("unable"), low("to")], [NOT, low("able"), low("to")],
+        [_CAN, NOT],
+        [_CAN, low("barely hardly")],
+        [_CAN, low("no"), low("longer")],
+        [low("unable"), low("to")],
+        [NOT, low("able"), low("to")],
         [NOT, {"LEMMA": "be"}, low("able"), low("to")],
         [low("no"), low("longer"), low("able"), low("to")],
-        [lem("struggle struggling struggled"), low("to")], [low("hard difficult impossible"), low("to")],
+        [lem("struggle struggling struggled"), low("to")],
+        [low("hard difficult impossible"), low("to")],
         [{"LEMMA": {"IN": ["will", "wo"]}}, NOT],
         [low("cannae canna couldnae cudnae")],
     ],

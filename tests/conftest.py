@@ -24,6 +24,7 @@ def article_copy(tmp_path) -> Path:
 def store(tmp_path) -> ArticleStore:
     return ArticleStore.from_url(f"sqlite:///{tmp_path / 'assistant.db'}")
 
+
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 
 # A test that asks for one of these, directly or through another fixture, is end to end.
@@ -48,9 +49,7 @@ def model() -> str:
 
 
 def run_rasa(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [RASA, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
-    )
+    return subprocess.run([RASA, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="session")

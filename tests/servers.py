@@ -1,5 +1,6 @@
 """End-to-end test helpers: reply parsing and a webhook receiver; the servers themselves start
 from evaluation/servers.py (shared with `make eval-answers`)."""
+
 import asyncio
 import time
 import uuid

@@ -1,4 +1,5 @@
 """Every custom action, run with rasa-sdk's Tracker and CollectingDispatcher on a test store."""
+
 import re
 
 import pytest
@@ -7,13 +8,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions, answers, replies
 from actions.actions import ActionAnswerArticle
-from actions.language import not_english
-from actions.replies import ENGLISH_ONLY_TEXT
 from actions.answers import WORD_BUDGET, Library
 from actions.coverage import not_covered
+from actions.language import not_english
+from actions.replies import ENGLISH_ONLY_TEXT
 from actions.topics import TOPICS
-from content.review import UnansweredLog
 from article.ingest import ingest
+from content.review import UnansweredLog
 
 
 @pytest.fixture(autouse=True)
@@ -104,20 +105,43 @@ def test_answer_is_the_articles_words_with_section_and_payload(intent, library):
 @pytest.mark.parametrize(
     "question, intent, entities, passage",
     [
-        ("does acupuncture help?", "ask_alternative_therapies",
-         [{"entity": "treatment", "value": "acupuncture"}], "treatment.acupuncture"),
-        ("what's radicular pain", "ask_causes",
-         [{"entity": "cause", "value": "nerve_compression"}], "causes.nerve_compression"),
-        ("is stiffness a symptom", "ask_symptoms",
-         [{"entity": "symptom", "value": "stiffness"}], "symptoms.stiffness"),
-        ("what happens in rehab", "ask_recovery_phases",
-         [{"entity": "recovery_phase", "value": "rehabilitation"}], "recovery.p2"),
-        ("see a doctor about tingling?", "ask_when_to_see_doctor",
-         [{"entity": "symptom", "value": "numbness_or_tingling"}], "when_to_see_doctor.numbness_or_tingling"),
-        ("is tingling a symptom", "ask_symptoms",
-         [{"entity": "symptom", "value": "numbness_or_tingling"}], "symptoms.numbness_or_tingling"),
-        ("should i try ice or heat", "ask_home_remedies",
-         [{"entity": "treatment", "value": "heat_and_cold_therapy"}], "treatment.heat_and_cold_therapy"),
+        (
+            "does acupuncture help?",
+            "ask_alternative_therapies",
+            [{"entity": "treatment", "value": "acupuncture"}],
+            "treatment.acupuncture",
+        ),
+        (
+            "what's radicular pain",
+            "ask_causes",
+            [{"entity": "cause", "value": "nerve_compression"}],
+            "causes.nerve_compression",
+        ),
+        ("is stiffness a symptom", "ask_symptoms", [{"entity": "symptom", "value": "stiffness"}], "symptoms.stiffness"),
+        (
+            "what happens in rehab",
+            "ask_recovery_phases",
+            [{"entity": "recovery_phase", "value": "rehabilitation"}],
+            "recovery.p2",
+        ),
+        (
+            "see a doctor about tingling?",
+            "ask_when_to_see_doctor",
+            [{"entity": "symptom", "value": "numbness_or_tingling"}],
+            "when_to_see_doctor.numbness_or_tingling",
+        ),
+        (
+            "is tingling a symptom",
+            "ask_symptoms",
+            [{"entity": "symptom", "value": "numbness_or_tingling"}],
+            "symptoms.numbness_or_tingling",
+        ),
+        (
+            "should i try ice or heat",
+            "ask_home_remedies",
+            [{"entity": "treatment", "value": "heat_and_cold_therapy"}],
+            "treatment.heat_and_cold_therapy",
+        ),
     ],
 )
 def test_entity_gets_its_own_passage_not_the_whole_section(question, intent, entities, passage):
@@ -187,7 +211,9 @@ def test_coverage_check_lets_article_questions_through():
 def test_not_covered_action_names_what_the_article_covers_and_keeps_the_message(store):
     tracker = make_tracker("can my cat get knee pain", "nlu_fallback")
     tracker.latest_message["intent_ranking"] = [
-        {"name": "nlu_fallback", "confidence": 0.5}, {"name": "ask_causes", "confidence": 0.41}]
+        {"name": "nlu_fallback", "confidence": 0.5},
+        {"name": "ask_causes", "confidence": 0.41},
+    ]
     messages, _ = run(actions.ActionNotCovered(), tracker)
     assert "causes and symptoms" in messages[0]["text"]
     assert messages[1]["custom"] == {"kind": "fallback"}
@@ -205,17 +231,28 @@ def test_plain_text_channels_never_get_a_json_payload(channel):
 
 
 def test_first_reply_of_a_conversation_starts_with_the_notice():
-    for action, intent in [(actions.ActionAnswerArticle(), "ask_causes"), (actions.ActionChitchat(), "greet"),
-                           (actions.ActionNotCovered(), "out_of_scope"), (actions.ActionTellMore(), "tell_me_more")]:
+    for action, intent in [
+        (actions.ActionAnswerArticle(), "ask_causes"),
+        (actions.ActionChitchat(), "greet"),
+        (actions.ActionNotCovered(), "out_of_scope"),
+        (actions.ActionTellMore(), "tell_me_more"),
+    ]:
         messages, _ = run(action, make_tracker("what causes it", intent, first_turn=True))
         assert messages[0]["response"] == "utter_disclaimer", action.name()
         later, _ = run(action, make_tracker("what causes it", intent))
         assert all(m["response"] != "utter_disclaimer" for m in later), action.name()
 
 
-@pytest.mark.parametrize("intent, response", [
-    ("greet", "utter_greet"), ("goodbye", "utter_goodbye"), ("thanks", "utter_you_are_welcome"),
-    ("help", "utter_help"), ("bot_challenge", "utter_iamabot")])
+@pytest.mark.parametrize(
+    "intent, response",
+    [
+        ("greet", "utter_greet"),
+        ("goodbye", "utter_goodbye"),
+        ("thanks", "utter_you_are_welcome"),
+        ("help", "utter_help"),
+        ("bot_challenge", "utter_iamabot"),
+    ],
+)
 def test_chitchat_answers_with_the_domain_response(intent, response):
     messages, _ = run(actions.ActionChitchat(), make_tracker("hi", intent))
     assert [m["response"] for m in messages] == [response]
@@ -241,13 +278,16 @@ def test_reingested_wording_is_used_by_the_next_answer(store, article_copy):
     assert "This traditional technique from China" in messages[0]["text"]
 
 
-@pytest.mark.parametrize("text", [
-    "Me duele mucho la espalda y ahora también la rodilla, ¿qué puedo hacer?",
-    "J'ai mal au dos et au genou depuis trois jours, que faire ?",
-    "Ich habe Rückenschmerzen und mein Knie tut weh, was kann ich tun?",
-    "У меня болит спина и колено",
-    "腰と膝が痛いです",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Me duele mucho la espalda y ahora también la rodilla, ¿qué puedo hacer?",
+        "J'ai mal au dos et au genou depuis trois jours, que faire ?",
+        "Ich habe Rückenschmerzen und mein Knie tut weh, was kann ich tun?",
+        "У меня болит спина и колено",
+        "腰と膝が痛いです",
+    ],
+)
 def test_another_language_gets_english_only_for_now(text):
     dispatcher = CollectingDispatcher()
     ActionAnswerArticle().run(dispatcher, make_tracker(text, "ask_causes"), {})
@@ -255,10 +295,15 @@ def test_another_language_gets_english_only_for_now(text):
     assert texts[-1] == ENGLISH_ONLY_TEXT and not any("From the article" in t for t in texts)
 
 
-@pytest.mark.parametrize("text", [
-    "la la la my knee hurts when I walk", "what about yoga, pilates or tai chi?", "see u later",
-    "the doc said its sciatica, que sera sera",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la la la my knee hurts when I walk",
+        "what about yoga, pilates or tai chi?",
+        "see u later",
+        "the doc said its sciatica, que sera sera",
+    ],
+)
 def test_english_with_foreign_words_is_still_english(text):
     assert not not_english(text)
 
@@ -268,7 +313,9 @@ def test_the_action_server_runs_without_tensorflow():
     import subprocess
     import sys
 
-    code = ("import actions.__main__, actions.actions, sys; "
-            "print(sys.modules.get('tensorflow') is None, 'rasa' in sys.modules)")
+    code = (
+        "import actions.__main__, actions.actions, sys; "
+        "print(sys.modules.get('tensorflow') is None, 'rasa' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.split() == ["True", "False"], result.stderr[-2000:]

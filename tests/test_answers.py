@@ -1,4 +1,5 @@
 """Choosing the passage that answers a question, and answer units that stand alone."""
+
 import pytest
 
 from actions import actions, answers
@@ -70,22 +71,32 @@ def test_tell_me_more_resumes_at_a_unit_with_its_label(library):
         refs = more.remaining
 
 
-@pytest.mark.parametrize("question, passage", [
-    ("what is cauda equina syndrome", "when_to_see_doctor.loss_of_bladder_or_bowel_control"),
-    ("how long does recovery take", "recovery.p1"),
-    ("does acupuncture help", "treatment.acupuncture"),
-    ("what will the doctor do at the appointment", "when_to_see_doctor.p2"),
-    ("what can I do at home", "treatment.p4"),
-    ("physio", "treatment.physical_therapy"),
-])
+@pytest.mark.parametrize(
+    "question, passage",
+    [
+        ("what is cauda equina syndrome", "when_to_see_doctor.loss_of_bladder_or_bowel_control"),
+        ("how long does recovery take", "recovery.p1"),
+        ("does acupuncture help", "treatment.acupuncture"),
+        ("what will the doctor do at the appointment", "when_to_see_doctor.p2"),
+        ("what can I do at home", "treatment.p4"),
+        ("physio", "treatment.physical_therapy"),
+    ],
+)
 def test_questions_find_their_passage_anywhere_in_the_article(library, question, passage):
     assert answer_of(library, question).passages[0] == passage
 
 
-@pytest.mark.parametrize("question", [
-    "which laptop should I buy", "what are the symptoms of a heart attack", "do I have arthritis",
-    "my shoulder hurts when I lift my arm", "tell me a joke", "how much is a massage in town",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which laptop should I buy",
+        "what are the symptoms of a heart attack",
+        "do I have arthritis",
+        "my shoulder hurts when I lift my arm",
+        "tell me a joke",
+        "how much is a massage in town",
+    ],
+)
 def test_other_conditions_diagnoses_and_shared_words_are_declined(question):
     messages, _ = run(actions.ActionNotCovered(), make_tracker(question, "out_of_scope"))
     assert messages[1]["custom"] == {"kind": "fallback"}, messages
@@ -101,8 +112,7 @@ def test_home_remedies_button_gets_the_home_remedies(library):
 def test_the_second_one_after_a_list_answers_that_item(library):
     _, slots = run(actions.ActionAnswerArticle(), make_tracker("what causes it", "ask_causes"))
     assert slots["listed"][1] == "causes.altered_biomechanics"
-    messages, _ = run(actions.ActionAnswerArticle(),
-                      make_tracker("explain the second one", "ask_causes", slots=slots))
+    messages, _ = run(actions.ActionAnswerArticle(), make_tracker("explain the second one", "ask_causes", slots=slots))
     assert messages[1]["custom"]["passages"][0] == "causes.altered_biomechanics"
     assert messages[0]["text"].split("\n")[1].startswith("Altered Biomechanics: ")
     messages, _ = run(actions.ActionTellMore(), make_tracker("and the last one?", "tell_me_more", slots=slots))
@@ -130,5 +140,6 @@ def test_example_questions_take_effect_without_retraining(store, tmp_path):
     assert answer_of(library, "golden milk").passages[0] == "treatment.herbal_remedies"
     questions.write_text("treatment.massage_therapy:\n  - golden milk\n", encoding="utf-8")
     import os
+
     os.utime(questions, ns=(1, 10**18))  # a later edit
     assert answer_of(library, "golden milk").passages[0] == "treatment.massage_therapy"

@@ -1,4 +1,5 @@
 """The article as data: seed import, parsing, the SQL store and ingestion."""
+
 import pytest
 
 from article.ingest import article_path, ingest
@@ -28,8 +29,12 @@ def test_committed_article_has_sections_passages_and_no_debris():
     assert [s.id for s in article.sections] == list(SECTION_IDS)
     causes = [p for p in article.in_section("causes") if p.kind == "item"]
     assert [p.label for p in causes] == [
-        "Nerve Compression", "Altered Biomechanics", "Muscle Imbalances",
-        "Inflammation", "Degenerative Conditions", "Referred Pain",
+        "Nerve Compression",
+        "Altered Biomechanics",
+        "Muscle Imbalances",
+        "Inflammation",
+        "Degenerative Conditions",
+        "Referred Pain",
     ]
     acupuncture = article.passage("treatment.acupuncture")
     assert acupuncture.subsection == "Alternative Therapies"
@@ -84,9 +89,7 @@ def test_reingested_article_is_picked_up_without_restart(store, article_copy):
     ingest(article_copy, store)
     first = store.current()
     assert "radicular pain" in first.passage("causes.nerve_compression").text
-    article_copy.write_text(
-        article_copy.read_text().replace("radicular pain", "radiculopathy (radicular pain)")
-    )
+    article_copy.write_text(article_copy.read_text().replace("radicular pain", "radiculopathy (radicular pain)"))
     assert "ingested" in ingest(article_copy, store)
     second = store.current()
     assert second.revision != first.revision

@@ -1,5 +1,6 @@
 """The blind sets stay blind: no sentence of theirs is copied into training data, example
 questions, detector rules or vocabulary tables, or the project's own test sets."""
+
 import re
 from pathlib import Path
 from typing import Iterable, Set
@@ -35,7 +36,7 @@ def words(text: str) -> list:
 
 def shingles(text: str) -> Set[tuple]:
     w = words(text)
-    return {tuple(w[i:i + N]) for i in range(len(w) - N + 1)}
+    return {tuple(w[i : i + N]) for i in range(len(w) - N + 1)}
 
 
 def blind_texts() -> Iterable[tuple]:

@@ -6,6 +6,7 @@ The goals of the issue are 100% recall, at most 3% false escalations and at most
 questions on non-escalating messages. The recall gates are set at the measured figures, below
 that goal: the misses left are listed in docs/red-flags.md, with why each is missed.
 """
+
 import pytest
 
 from evaluation.red_flags import detector_outcome, evaluate

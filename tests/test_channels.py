@@ -1,5 +1,6 @@
 """Messaging channels: plain text only (no JSON, HTML or Markdown), numbered options where buttons
 don't render, and the callback channel end to end."""
+
 import re
 import time
 
@@ -91,8 +92,14 @@ def test_plain_text_channel_output_carries_no_markup(channel):
 
 def test_a_number_picks_the_numbered_option_on_plain_text_channels():
     tracker = make_tracker("2", "out_of_scope", channel="twilio")
-    tracker.events.insert(-1, {"event": "bot", "text": "From the article's \"Causes\" section:\n...\n"
-                               "Reply with a number:\n1. Tell me more\n2. What are the symptoms?"})
+    tracker.events.insert(
+        -1,
+        {
+            "event": "bot",
+            "text": 'From the article\'s "Causes" section:\n...\n'
+            "Reply with a number:\n1. Tell me more\n2. What are the symptoms?",
+        },
+    )
     assert replies.chosen_option(tracker) == "ask_symptoms"
     dispatcher = CollectingDispatcher()
     actions.ActionNotCovered().run(dispatcher, tracker, DOMAIN)
@@ -110,8 +117,9 @@ def test_callback_channel_gets_the_replies_as_plain_text(servers, callback):
 
     def say(message, count):
         before = len(callback.received)
-        response = requests.post(f"{servers.url}/webhooks/callback/webhook",
-                                 json={"sender": sender, "message": message}, timeout=60)
+        response = requests.post(
+            f"{servers.url}/webhooks/callback/webhook", json={"sender": sender, "message": message}, timeout=60
+        )
         assert response.status_code == 200
         deadline = time.monotonic() + 30
         while len(callback.received) < before + count and time.monotonic() < deadline:

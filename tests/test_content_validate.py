@@ -1,4 +1,5 @@
 """`make validate`: the content checks name the file and line that is wrong, and how to fix it."""
+
 import shutil
 
 import pytest
@@ -31,12 +32,23 @@ def test_the_project_as_committed_passes():
 
 def test_example_listed_under_two_intents(project):
     nlu = project / "data" / "nlu" / "article.yml"
-    edit(nlu, "- intent: ask_summary\n  examples: |\n", "- intent: ask_summary\n  examples: |\n    - why oh why does my knee hurt\n")
-    edit(nlu, "- intent: ask_causes\n  examples: |\n", "- intent: ask_causes\n  examples: |\n    - Why, oh why, does my knee hurt?\n")
+    edit(
+        nlu,
+        "- intent: ask_summary\n  examples: |\n",
+        "- intent: ask_summary\n  examples: |\n    - why oh why does my knee hurt\n",
+    )
+    edit(
+        nlu,
+        "- intent: ask_causes\n  examples: |\n",
+        "- intent: ask_causes\n  examples: |\n    - Why, oh why, does my knee hurt?\n",
+    )
     (problem,) = validate(project)
     assert problem.file == "data/nlu/article.yml"
     assert "listed under" in problem.message and "Keep it under one intent only" in problem.message
-    assert problem.line in (line_of(nlu, "- why oh why does my knee hurt"), line_of(nlu, "- Why, oh why, does my knee hurt?"))
+    assert problem.line in (
+        line_of(nlu, "- why oh why does my knee hurt"),
+        line_of(nlu, "- Why, oh why, does my knee hurt?"),
+    )
 
 
 def test_unknown_intent_and_action_in_a_story(project):
@@ -55,8 +67,12 @@ def test_unknown_intent_and_action_in_a_story(project):
 
 def test_entity_value_without_a_passage(project):
     nlu = project / "data" / "nlu" / "article.yml"
-    edit(nlu, "- intent: ask_alternative_therapies\n  examples: |\n",
-         '- intent: ask_alternative_therapies\n  examples: |\n    - is [reiki]{"entity": "treatment", "value": "reiki"} any good\n')
+    edit(
+        nlu,
+        "- intent: ask_alternative_therapies\n  examples: |\n",
+        "- intent: ask_alternative_therapies\n  examples: |\n"
+        '    - is [reiki]{"entity": "treatment", "value": "reiki"} any good\n',
+    )
     (problem,) = validate(project)
     assert (problem.file, problem.line) == ("data/nlu/article.yml", line_of(nlu, "reiki"))
     assert "treatment value 'reiki' is not mapped to a passage" in problem.message

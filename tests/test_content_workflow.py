@@ -2,6 +2,7 @@
 project, run `make validate` and `make train` there, and ask the retrained assistant.
 
 This trains a second model, so it takes several minutes."""
+
 import os
 import shutil
 import subprocess
@@ -13,9 +14,25 @@ from article.store import ArticleStore
 from tests.conftest import ROOT
 from tests.servers import Servers, new_sender, payloads, texts
 
-COPIED = ["config.yml", "domain.yml", "endpoints.yml", "credentials.yml", "Makefile", "database.py",
-          "requirements.txt", "constraints.txt", "data", "actions", "article", "safety",
-          "nlu_components", "rasa_ext", "channels", "content", "scripts"]
+COPIED = [
+    "config.yml",
+    "domain.yml",
+    "endpoints.yml",
+    "credentials.yml",
+    "Makefile",
+    "database.py",
+    "requirements.txt",
+    "constraints.txt",
+    "data",
+    "actions",
+    "article",
+    "safety",
+    "nlu_components",
+    "rasa_ext",
+    "channels",
+    "content",
+    "scripts",
+]
 NEW_EXAMPLES = """\
     - would a standing desk at work help my back and knees
     - should i get a standing desk
@@ -37,8 +54,7 @@ stories:
 
 def make(project, target):
     env = {k: v for k, v in os.environ.items() if k not in ("MODEL", "DATABASE_URL", "TRACKER_STORE_URL")}
-    return subprocess.run(["make", "-s", target], cwd=project, env=env, capture_output=True, text=True,
-                          timeout=1800)
+    return subprocess.run(["make", "-s", target], cwd=project, env=env, capture_output=True, text=True, timeout=1800)
 
 
 @pytest.fixture

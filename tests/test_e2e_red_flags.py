@@ -1,4 +1,5 @@
 """End to end over REST: red flags are escalated first, recorded, and survive a dead action server."""
+
 import time
 
 import pytest
@@ -39,28 +40,37 @@ def test_red_flag_mixed_into_a_question_is_escalated_first_then_answered(servers
     assert escalation_rows(servers, sender) == [("emergency", "bladder_bowel", "rest", None)]
 
 
-@pytest.mark.parametrize("message, level, flag", [
-    ("I think I might be losing control of my bladder", "emergency", "bladder_bowel"),
-    ("my left knee has gone numb and tingly", "urgent", "leg_numbness_weakness"),
-    ("the pain has lasted 2 months despite rest and ibuprofen", "routine", "persistent"),
-])
+@pytest.mark.parametrize(
+    "message, level, flag",
+    [
+        ("I think I might be losing control of my bladder", "emergency", "bladder_bowel"),
+        ("my left knee has gone numb and tingly", "urgent", "leg_numbness_weakness"),
+        ("the pain has lasted 2 months despite rest and ibuprofen", "routine", "persistent"),
+    ],
+)
 def test_each_level_gets_its_instruction_first(servers, message, level, flag):
     replies = servers.say(new_sender(), message)
     escalation = next(r for r in replies if "custom" in r)
     assert escalation["custom"]["kind"] == "escalation"
     assert escalation["custom"]["level"] == level and flag in escalation["custom"]["flags"]
-    instruction = {"emergency": "emergency department", "urgent": "contact a doctor today",
-                   "routine": "book an appointment"}[level]
+    instruction = {
+        "emergency": "emergency department",
+        "urgent": "contact a doctor today",
+        "routine": "book an appointment",
+    }[level]
     assert instruction in replies[0]["text"].split("\n")[0]  # the very first line of the turn
     assert "not medical advice" in texts(replies[1:])  # the opening notice follows it
 
 
-@pytest.mark.parametrize("message", [
-    "no bladder problems, what causes the knee pain?",
-    "what is cauda equina?",
-    "my dad had cauda equina",
-    "does weight loss help my knees?",
-])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "no bladder problems, what causes the knee pain?",
+        "what is cauda equina?",
+        "my dad had cauda equina",
+        "does weight loss help my knees?",
+    ],
+)
 def test_negated_educational_and_lookalike_mentions_are_not_escalated(servers, message):
     replies = servers.say(new_sender(), message)
     assert all(p.get("kind") != "escalation" for p in payloads(replies))
@@ -68,8 +78,11 @@ def test_negated_educational_and_lookalike_mentions_are_not_escalated(servers, m
 
 def test_when_to_see_a_doctor_gets_the_answer_not_an_escalation(servers):
     replies = servers.say(new_sender(), "when should I see a doctor?")
-    assert payloads(replies)[0] == {"kind": "answer", "section": "when_to_see_doctor",
-                                    "passages": payloads(replies)[0]["passages"]}
+    assert payloads(replies)[0] == {
+        "kind": "answer",
+        "section": "when_to_see_doctor",
+        "passages": payloads(replies)[0]["passages"],
+    }
 
 
 def test_failing_webhook_does_not_delay_the_reply(servers, webhook):
@@ -95,7 +108,8 @@ def test_webhook_receives_the_escalation(servers, webhook):
     while not webhook.received and time.monotonic() < deadline:
         time.sleep(0.2)
     assert [(r["conversation_id"], r["level"], r["flags"]) for r in webhook.received] == [
-        (sender, "urgent", ["injury"])]
+        (sender, "urgent", ["injury"])
+    ]
 
 
 def test_emergency_reply_and_its_record_do_not_depend_on_the_action_server(servers):
@@ -164,8 +178,13 @@ def test_the_escalation_payload_lists_every_affirmed_flag(servers):
 def _seen(replies: list) -> str:
     """What the visitor sees first in the turn: an escalation, the safety question, or neither."""
     first = payloads(replies)[:1]
-    if first and first[0].get("kind") == "escalation" and replies[0].get("text", "").startswith(
-            ("Please go to the emergency department", "Please contact a doctor today", "Please book")):
+    if (
+        first
+        and first[0].get("kind") == "escalation"
+        and replies[0]
+        .get("text", "")
+        .startswith(("Please go to the emergency department", "Please contact a doctor today", "Please book"))
+    ):
         return "escalate:" + first[0]["level"]
     if first and first[0].get("kind") == "safety_question":
         return "ask"
@@ -196,12 +215,12 @@ def test_blind_sets_over_rest_escalate_first_as_the_detector_decides(servers):
     with ThreadPoolExecutor(max_workers=6) as pool:
         seen = dict(zip(messages, pool.map(over_rest, messages)))
     disagreements = []
-    for text, got in seen.items():
-        expected = outcome(text)
+    for message, got in seen.items():
+        expected = outcome(message)
         want = f"escalate:{expected.level}" if expected.kind == "escalate" else expected.kind
         # the model may add a safety question where the detector saw nothing; nothing else differs
         if got != want and not (want == "none" and got == "ask"):
-            disagreements.append(f"detector {want}, visitor saw {got}: {text!r}")
+            disagreements.append(f"detector {want}, visitor saw {got}: {message!r}")
     assert not disagreements, "\n".join(disagreements)
     for name in REST_SETS:
         min_recall, max_false, max_questions = GATES[name]

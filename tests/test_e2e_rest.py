@@ -1,4 +1,5 @@
 """End to end: both servers started for real, questions asked over the REST channel."""
+
 import uuid
 
 import pytest
@@ -90,7 +91,9 @@ def test_conversation_follow_ups_and_notice_only_once(servers):
     assert "few weeks to several months" in texts(timeline)
 
 
-@pytest.mark.parametrize("message", ["", "   ", "x" * 20000, "¿Puede el dolor de espalda causar dolor de rodilla?", "腰痛会导致膝盖痛吗"])
+@pytest.mark.parametrize(
+    "message", ["", "   ", "x" * 20000, "¿Puede el dolor de espalda causar dolor de rodilla?", "腰痛会导致膝盖痛吗"]
+)
 def test_odd_messages_get_a_polite_reply(servers, message):
     replies = servers.say(new_sender(), message, timeout=120)
     assert replies, "every message gets a reply"

@@ -1,10 +1,11 @@
 """Escalation: the record, the spool when the database fails, the handoff webhook, the action."""
+
 import time
 
 import pytest
 import yaml
-from sqlalchemy import create_engine
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import create_engine
 
 from actions import answers, escalation
 from actions.actions import ActionAnswerArticle
@@ -21,8 +22,12 @@ BLADDER = "what exercises help? also I can't control my bladder since Tuesday"
 
 @pytest.fixture
 def log(tmp_path):
-    return EscalationLog(make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}"), spool=tmp_path / "spool.jsonl",
-                         webhook_url="", retry_delay=0.01)
+    return EscalationLog(
+        make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}"),
+        spool=tmp_path / "spool.jsonl",
+        webhook_url="",
+        retry_delay=0.01,
+    )
 
 
 def wait(futures):
@@ -33,13 +38,18 @@ def test_escalation_is_recorded_without_the_text_by_default(log):
     wait(log.record(Escalation("c1", "emergency", ["bladder_bowel"], "rest", "secret words")))
     (row,) = log.recent()
     assert (row["conversation_id"], row["level"], row["flags"], row["channel"]) == (
-        "c1", "emergency", "bladder_bowel", "rest")
+        "c1",
+        "emergency",
+        "bladder_bowel",
+        "rest",
+    )
     assert row["text"] is None and row["created_at"] is not None
 
 
 def test_text_is_recorded_only_when_configured(tmp_path):
-    log = EscalationLog(make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}"), spool=tmp_path / "s",
-                        webhook_url="", store_text=True)
+    log = EscalationLog(
+        make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}"), spool=tmp_path / "s", webhook_url="", store_text=True
+    )
     wait(log.record(Escalation("c1", "urgent", ["injury", "systemic"], "rest", "fell off a ladder")))
     assert log.recent()[0]["text"] == "fell off a ladder"
     assert log.recent()[0]["flags"] == "injury,systemic"
@@ -48,8 +58,9 @@ def test_text_is_recorded_only_when_configured(tmp_path):
 def test_a_record_that_cannot_be_written_is_kept_and_written_later(tmp_path):
     blocked = tmp_path / "not-a-dir"
     blocked.write_text("a file where the database's folder should be")
-    log = EscalationLog(create_engine(f"sqlite:///{blocked / 'db.sqlite'}"), spool=tmp_path / "spool.jsonl",
-                        webhook_url="")
+    log = EscalationLog(
+        create_engine(f"sqlite:///{blocked / 'db.sqlite'}"), spool=tmp_path / "spool.jsonl", webhook_url=""
+    )
     assert wait(log.record(Escalation("c1", "emergency", ["bladder_bowel"]))) == [False]
     assert (tmp_path / "spool.jsonl").read_text().count("\n") == 1
     log._engine = make_engine(f"sqlite:///{tmp_path / 'good.sqlite'}")  # the database is back
@@ -61,8 +72,12 @@ def test_a_record_that_cannot_be_written_is_kept_and_written_later(tmp_path):
 def test_a_spooled_record_is_written_when_the_database_is_back_without_another_escalation(tmp_path):
     blocked = tmp_path / "not-a-dir"
     blocked.write_text("a file where the database's folder should be")
-    log = EscalationLog(create_engine(f"sqlite:///{blocked / 'db.sqlite'}"), spool=tmp_path / "spool.jsonl",
-                        webhook_url="", spool_retry=0.2)
+    log = EscalationLog(
+        create_engine(f"sqlite:///{blocked / 'db.sqlite'}"),
+        spool=tmp_path / "spool.jsonl",
+        webhook_url="",
+        spool_retry=0.2,
+    )
     assert wait(log.record(Escalation("c1", "emergency", ["bladder_bowel"]))) == [False]
     log._engine = make_engine(f"sqlite:///{tmp_path / 'good.sqlite'}")  # the database is back
     deadline = time.monotonic() + 10
@@ -77,10 +92,15 @@ def test_webhook_gets_the_escalation(log, webhook):
     webhook.reset()
     log.webhook_url = webhook.url
     wait(log.record(Escalation("c9", "emergency", ["bladder_bowel", "saddle_numbness"], "rest", "x")))
-    assert webhook.received == [{
-        "conversation_id": "c9", "level": "emergency", "flags": ["bladder_bowel", "saddle_numbness"],
-        "channel": "rest", "created_at": webhook.received[0]["created_at"],
-    }]
+    assert webhook.received == [
+        {
+            "conversation_id": "c9",
+            "level": "emergency",
+            "flags": ["bladder_bowel", "saddle_numbness"],
+            "channel": "rest",
+            "created_at": webhook.received[0]["created_at"],
+        }
+    ]
 
 
 def test_failing_webhook_is_retried_then_given_up(log, webhook):
@@ -105,7 +125,9 @@ def library(store, article_copy, monkeypatch, log):
 def red_flag_tracker(text, asked="ask_home_remedies", channel="rest"):
     tracker = make_tracker(text, "red_flag", channel=channel)
     tracker.latest_message["intent_ranking"] = [
-        {"name": "red_flag", "confidence": 1.0}, {"name": asked, "confidence": 0.93}]
+        {"name": "red_flag", "confidence": 1.0},
+        {"name": asked, "confidence": 0.93},
+    ]
     return tracker
 
 
@@ -126,7 +148,8 @@ def test_after_an_emergency_nothing_else_is_answered_when_nothing_else_was_asked
     text = "I can't hold my wee any more"
     tracker = red_flag_tracker(text, "ask_home_remedies")
     tracker.latest_message["entities"] = [
-        {"entity": "red_flag", "value": "bladder_bowel", "start": 2, "end": text.index(" any")}]
+        {"entity": "red_flag", "value": "bladder_bowel", "start": 2, "end": text.index(" any")}
+    ]
     dispatcher = CollectingDispatcher()
     ActionEscalate().run(dispatcher, tracker, DOMAIN)
     (detail,) = dispatcher.messages  # the article's words on the sign, and no home remedies
@@ -146,14 +169,20 @@ def test_no_to_the_safety_question_answers_the_message_that_raised_it(library):
     from actions.escalation import ActionAnswerAsked
 
     tracker = make_tracker("/deny", "deny")
-    asked = {"text": "is acupuncture any good for my back, there's a funny feeling down there",
-             "intent": {"name": "safety_check", "confidence": 1.0}, "entities": [],
-             "intent_ranking": [{"name": "ask_alternative_therapies", "confidence": 0.9},
-                                {"name": "ask_treatment", "confidence": 0.1}]}
-    tracker.events = [{"event": "user", "text": asked["text"], "parse_data": asked, "input_channel": "rest"},
-                      {"event": "bot", "text": "Before I answer, one safety question: ..."},
-                      {"event": "user", "text": "/deny", "parse_data": tracker.latest_message,
-                       "input_channel": "rest"}]
+    asked = {
+        "text": "is acupuncture any good for my back, there's a funny feeling down there",
+        "intent": {"name": "safety_check", "confidence": 1.0},
+        "entities": [],
+        "intent_ranking": [
+            {"name": "ask_alternative_therapies", "confidence": 0.9},
+            {"name": "ask_treatment", "confidence": 0.1},
+        ],
+    }
+    tracker.events = [
+        {"event": "user", "text": asked["text"], "parse_data": asked, "input_channel": "rest"},
+        {"event": "bot", "text": "Before I answer, one safety question: ..."},
+        {"event": "user", "text": "/deny", "parse_data": tracker.latest_message, "input_channel": "rest"},
+    ]
     dispatcher = CollectingDispatcher()
     ActionAnswerAsked().run(dispatcher, tracker, DOMAIN)
     payload = [m["custom"] for m in dispatcher.messages if m["custom"]][0]
@@ -183,24 +212,33 @@ def test_plain_text_channel_gets_the_escalation_as_text_only(library):
     assert not any(m["custom"] for m in dispatcher.messages)
 
 
-@pytest.mark.parametrize("category, level", [
-    ("bladder_bowel", "emergency"), ("injury", "urgent"), ("persistent", "routine"), (None, "emergency")])
+@pytest.mark.parametrize(
+    "category, level",
+    [("bladder_bowel", "emergency"), ("injury", "urgent"), ("persistent", "routine"), (None, "emergency")],
+)
 def test_domain_has_an_escalation_per_category_with_its_level(category, level):
     text, custom = escalation_response(DOMAIN, category)
     assert custom["level"] == level and custom["kind"] == "escalation"
     first_line = text.split("\n")[0]
-    assert {"emergency": "emergency department", "urgent": "doctor today", "routine": "book an appointment"}[level] in first_line
+    assert {"emergency": "emergency department", "urgent": "doctor today", "routine": "book an appointment"}[
+        level
+    ] in first_line
 
 
 def test_asked_question_is_judged_without_the_models_red_flag_share():
     tracker = make_tracker(BLADDER, "red_flag")
     tracker.latest_message["intent_ranking"] = [
-        {"name": "red_flag", "confidence": 0.70}, {"name": "ask_home_remedies", "confidence": 0.25},
-        {"name": "ask_causes", "confidence": 0.05}]
+        {"name": "red_flag", "confidence": 0.70},
+        {"name": "ask_home_remedies", "confidence": 0.25},
+        {"name": "ask_causes", "confidence": 0.05},
+    ]
     assert escalation.asked_intent(tracker) == "ask_home_remedies"
     tracker.latest_message["intent_ranking"] = [
-        {"name": "red_flag", "confidence": 0.70}, {"name": "ask_home_remedies", "confidence": 0.12},
-        {"name": "ask_causes", "confidence": 0.10}, {"name": "greet", "confidence": 0.08}]
+        {"name": "red_flag", "confidence": 0.70},
+        {"name": "ask_home_remedies", "confidence": 0.12},
+        {"name": "ask_causes", "confidence": 0.10},
+        {"name": "greet", "confidence": 0.08},
+    ]
     assert escalation.asked_intent(tracker) is None  # nothing asked with confidence
 
 
@@ -209,9 +247,12 @@ def test_without_a_confident_intent_the_rest_of_the_message_is_answered_from_the
     tracker = make_tracker(text, "red_flag")
     start = text.index("can't")
     tracker.latest_message["entities"] = [
-        {"entity": "red_flag", "value": "bladder_bowel", "start": start, "end": text.index(" since")}]
+        {"entity": "red_flag", "value": "bladder_bowel", "start": start, "end": text.index(" since")}
+    ]
     tracker.latest_message["intent_ranking"] = [
-        {"name": "red_flag", "confidence": 0.97}, {"name": "ask_causes", "confidence": 0.01}]
+        {"name": "red_flag", "confidence": 0.97},
+        {"name": "ask_causes", "confidence": 0.01},
+    ]
     from safety.red_flags import get_detector
 
     rest = escalation.without_mentions(text, get_detector().assess(text))

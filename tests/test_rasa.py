@@ -1,4 +1,5 @@
 """The trained assistant: data validation, intent F1 on held-out examples, test stories."""
+
 import json
 
 import pytest
@@ -13,15 +14,24 @@ MIN_INTENT_F1 = 0.90
 @pytest.mark.e2e  # loads Rasa's whole validator (about 30 s)
 def test_training_data_validates_without_warnings():
     result = run_rasa(
-        "data", "validate", "--domain", "domain.yml",
-        "--data", "data/nlu", "data/stories", "data/rules.yml", "--fail-on-warnings",
+        "data",
+        "validate",
+        "--domain",
+        "domain.yml",
+        "--data",
+        "data/nlu",
+        "data/stories",
+        "data/rules.yml",
+        "--fail-on-warnings",
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 
 def test_held_out_examples_are_never_trained_on():
     trained = {m.get("text").lower().strip() for m in load_data(str(ROOT / "data" / "nlu")).training_examples}
-    held_out = {m.get("text").lower().strip() for m in load_data(str(ROOT / "tests" / "nlu_holdout.yml")).training_examples}
+    held_out = {
+        m.get("text").lower().strip() for m in load_data(str(ROOT / "tests" / "nlu_holdout.yml")).training_examples
+    }
     assert len(held_out) >= 200
     assert not trained & held_out
 
@@ -39,7 +49,11 @@ def test_intent_f1_on_held_out_examples(model):
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads((out / "intent_report.json").read_text())
     f1 = report["weighted avg"]["f1-score"]
-    weakest = sorted((v["f1-score"], k) for k, v in report.items() if isinstance(v, dict) and "support" in v and k not in ("macro avg", "weighted avg", "micro avg"))[:3]
+    weakest = sorted(
+        (v["f1-score"], k)
+        for k, v in report.items()
+        if isinstance(v, dict) and "support" in v and k not in ("macro avg", "weighted avg", "micro avg")
+    )[:3]
     print(f"\nheld-out intent F1 (weighted): {f1:.3f}; accuracy: {report['accuracy']:.3f}; weakest: {weakest}")
     assert f1 >= MIN_INTENT_F1
 
@@ -47,8 +61,15 @@ def test_intent_f1_on_held_out_examples(model):
 def test_multi_turn_test_stories_pass(model):
     out = ROOT / "reports" / "stories"
     result = run_rasa(
-        "test", "core", "--stories", "tests/test_stories.yml", "--model", model,
-        "--out", str(out), "--fail-on-prediction-errors",
+        "test",
+        "core",
+        "--stories",
+        "tests/test_stories.yml",
+        "--model",
+        model,
+        "--out",
+        str(out),
+        "--fail-on-prediction-errors",
     )
     failed = (out / "failed_test_stories.yml").read_text() if (out / "failed_test_stories.yml").exists() else ""
     assert result.returncode == 0, failed or result.stderr[-3000:]

@@ -1,5 +1,6 @@
 """The Rasa-server extensions: escalation payload flags, plain-text channels, and escalations
 recorded from the tracker store (so a record is kept with the action server down)."""
+
 import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -37,12 +38,16 @@ def generate(action, tracker, channel):
 
 
 def test_escalation_payload_lists_every_affirmed_flag_most_severe_first():
-    tracker = tracker_with([red_flag_message("injury", "bladder_bowel", "saddle_numbness"),
-                            SlotSet("red_flag", "bladder_bowel")])
+    tracker = tracker_with(
+        [red_flag_message("injury", "bladder_bowel", "saddle_numbness"), SlotSet("red_flag", "bladder_bowel")]
+    )
     response = generate("utter_red_flag", tracker, "collector")
     assert response["text"].startswith("Please go to the emergency department")
-    assert response["custom"] == {"kind": "escalation", "level": "emergency",
-                                  "flags": ["bladder_bowel", "saddle_numbness", "injury"]}
+    assert response["custom"] == {
+        "kind": "escalation",
+        "level": "emergency",
+        "flags": ["bladder_bowel", "saddle_numbness", "injury"],
+    }
 
 
 def test_plain_text_channels_get_no_payload_and_a_yes_or_no_question():
@@ -62,31 +67,41 @@ def test_the_safety_question_follows_the_suspected_category():
 
 
 def test_each_escalation_sent_is_found_once_with_its_flags():
-    events = [ActionExecuted("action_listen"), red_flag_message("saddle_numbness", "injury"),
-              ActionExecuted("utter_red_flag"), BotUttered("Please go..."), ActionExecuted("action_escalate"),
-              ActionExecuted("action_listen"), UserUttered("/affirm", {"name": "affirm"}),
-              ActionExecuted("action_answer_article")]
+    events = [
+        ActionExecuted("action_listen"),
+        red_flag_message("saddle_numbness", "injury"),
+        ActionExecuted("utter_red_flag"),
+        BotUttered("Please go..."),
+        ActionExecuted("action_escalate"),
+        ActionExecuted("action_listen"),
+        UserUttered("/affirm", {"name": "affirm"}),
+        ActionExecuted("action_answer_article"),
+    ]
     (found,) = escalations_in(events, 0, "c1")
     assert (found.level, list(found.flags), found.channel) == ("emergency", ["saddle_numbness", "injury"], "rest")
     assert escalations_in(events, 3, "c1") == []  # already stored: not recorded again
 
 
 def test_yes_to_the_safety_question_is_recorded_with_the_category_asked_about():
-    events = [UserUttered("funny feeling down there", {"name": "safety_check"}),
-              SlotSet("red_flag", "saddle_numbness"), ActionExecuted("utter_safety_question"),
-              ActionExecuted("action_listen"), UserUttered("/affirm", {"name": "affirm"}),
-              ActionExecuted("utter_red_flag")]
+    events = [
+        UserUttered("funny feeling down there", {"name": "safety_check"}),
+        SlotSet("red_flag", "saddle_numbness"),
+        ActionExecuted("utter_safety_question"),
+        ActionExecuted("action_listen"),
+        UserUttered("/affirm", {"name": "affirm"}),
+        ActionExecuted("utter_red_flag"),
+    ]
     (found,) = escalations_in(events, 4, "c1")
     assert (found.level, list(found.flags)) == ("emergency", ["saddle_numbness"])
 
 
 def test_tracker_store_records_each_escalation_exactly_once(tmp_path):
-    log = EscalationLog(make_engine(f"sqlite:///{tmp_path / 'assistant.db'}"), spool=tmp_path / "spool",
-                        webhook_url="")
-    store = RecordingSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{tmp_path / 'tracker.db'}",
-                                     escalation_log=log)
-    tracker = tracker_with([ActionExecuted("action_listen"), red_flag_message("bladder_bowel"),
-                            ActionExecuted("utter_red_flag")], sender="visitor-1")
+    log = EscalationLog(make_engine(f"sqlite:///{tmp_path / 'assistant.db'}"), spool=tmp_path / "spool", webhook_url="")
+    store = RecordingSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{tmp_path / 'tracker.db'}", escalation_log=log)
+    tracker = tracker_with(
+        [ActionExecuted("action_listen"), red_flag_message("bladder_bowel"), ActionExecuted("utter_red_flag")],
+        sender="visitor-1",
+    )
     run(store.save(tracker))
     tracker.update(ActionExecuted("action_listen"))
     tracker.update(UserUttered("thanks", {"name": "thanks"}))
@@ -98,4 +113,5 @@ def test_tracker_store_records_each_escalation_exactly_once(tmp_path):
     time.sleep(0.2)
     rows = log.recent()
     assert [(r["conversation_id"], r["level"], r["flags"]) for r in rows] == [
-        ("visitor-1", "emergency", "bladder_bowel")]
+        ("visitor-1", "emergency", "bladder_bowel")
+    ]

@@ -2,6 +2,7 @@
 
 Run: .venv/bin/python -m pytest tests/test_red_flags.py -q -s   (-s shows the metrics)
 """
+
 import dataclasses
 import threading
 from collections import Counter, defaultdict
@@ -76,11 +77,14 @@ def _evaluate(detector: RedFlagDetector, affirming: List[dict], non_escalating: 
     print(f"recall (affirming escalated):        {escalated}/{n_aff} = {escalated / n_aff:.1%}")
     print(f"level accuracy (expected or higher): {level_ok}/{n_aff} = {level_ok / n_aff:.1%}")
     print(f"flag recall (expected flags present): {flags_ok}/{n_aff} = {flags_ok / n_aff:.1%}")
-    print("  per flag: " + ", ".join(
-        f"{flag} {flag_found[flag]}/{flag_total[flag]}" for flag in CATEGORY_LEVELS if flag_total[flag]))
+    print(
+        "  per flag: "
+        + ", ".join(f"{flag} {flag_found[flag]}/{flag_total[flag]}" for flag in CATEGORY_LEVELS if flag_total[flag])
+    )
     print(f"false escalations (non_escalating):   {len(false_escalations)}/{n_neg} = {false_rate:.1%}")
-    print("  per why: " + ", ".join(
-        f"{why} {per_why_false[why]}/{total}" for why, total in sorted(per_why_total.items())))
+    print(
+        "  per why: " + ", ".join(f"{why} {per_why_false[why]}/{total}" for why, total in sorted(per_why_total.items()))
+    )
     if failures:
         print("missed / too low:\n" + "\n".join(failures))
     if false_escalations:
@@ -91,11 +95,14 @@ def _evaluate(detector: RedFlagDetector, affirming: List[dict], non_escalating: 
 def _assert_report(report: Dict) -> None:
     problems = []
     if report["failures"]:
-        problems.append("affirming messages not escalated at their level (recall must be 100%):\n"
-                        + "\n".join(report["failures"]))
+        problems.append(
+            "affirming messages not escalated at their level (recall must be 100%):\n" + "\n".join(report["failures"])
+        )
     if report["false_rate"] > MAX_FALSE_ESCALATION:
-        problems.append(f"false-escalation rate {report['false_rate']:.1%} > {MAX_FALSE_ESCALATION:.0%}:\n"
-                        + "\n".join(report["false_escalations"]))
+        problems.append(
+            f"false-escalation rate {report['false_rate']:.1%} > {MAX_FALSE_ESCALATION:.0%}:\n"
+            + "\n".join(report["false_escalations"])
+        )
     assert not problems, "\n".join(problems)
 
 
@@ -157,7 +164,7 @@ def test_red_flag_mixed_into_another_question(detector):
     assert result.level == "emergency"
     assert "bladder_bowel" in result.flags
     mention = next(m for m in result.mentions if m.category == "bladder_bowel")
-    assert text[mention.start:mention.end] == mention.text
+    assert text[mention.start : mention.end] == mention.text
     assert "bladder" in mention.text
 
 
@@ -172,13 +179,21 @@ def test_red_flag_in_the_middle_of_a_20000_character_message(detector):
     assert "saddle_numbness" in result.flags
     mention = next(m for m in result.mentions if m.category == "saddle_numbness")
     assert half <= mention.start < mention.end <= half + len(flag)
-    assert text[mention.start:mention.end] == mention.text
+    assert text[mention.start : mention.end] == mention.text
 
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "\n\t  \n", "我的背很痛，膝盖也疼。最近走路很困难。", "Ich habe Rückenschmerzen und mein Knie tut weh.",
-     "😀👍", ".,;!?" * 400, "İstanbul"],
+    [
+        "",
+        "   ",
+        "\n\t  \n",
+        "我的背很痛，膝盖也疼。最近走路很困难。",
+        "Ich habe Rückenschmerzen und mein Knie tut weh.",
+        "😀👍",
+        ".,;!?" * 400,
+        "İstanbul",
+    ],
 )
 def test_empty_and_non_english_never_raise(detector, text):
     result = detector.assess(text)
@@ -250,9 +265,15 @@ def test_hedged_and_trap_wording_escalates(detector, text, category):
 
 
 def test_lookalikes(detector):
-    for text in ("im trying to lose weight to help my knees", "i keep falling asleep at my desk",
-                 "hay fever is awful this year", "the tap keeps leaking", "I had a bowl of porridge",
-                 "i went to ED yesterday for my back", "i have pain in both knees"):
+    for text in (
+        "im trying to lose weight to help my knees",
+        "i keep falling asleep at my desk",
+        "hay fever is awful this year",
+        "the tap keeps leaking",
+        "I had a bowl of porridge",
+        "i went to ED yesterday for my back",
+        "i have pain in both knees",
+    ):
         assert not detector.assess(text).escalate, text
 
 
@@ -262,9 +283,16 @@ def test_lookalikes(detector):
 def test_public_constants():
     assert LEVELS == ("emergency", "urgent", "routine")
     assert list(CATEGORY_LEVELS) == [
-        "bladder_bowel", "saddle_numbness", "sexual_dysfunction", "bilateral_leg",
-        "progressive_weakness", "leg_numbness_weakness", "severe_radiating_pain", "injury",
-        "systemic", "persistent",
+        "bladder_bowel",
+        "saddle_numbness",
+        "sexual_dysfunction",
+        "bilateral_leg",
+        "progressive_weakness",
+        "leg_numbness_weakness",
+        "severe_radiating_pain",
+        "injury",
+        "systemic",
+        "persistent",
     ]
     assert set(CATEGORY_LEVELS.values()) == set(LEVELS)
     levels = [LEVELS.index(level) for level in CATEGORY_LEVELS.values()]
@@ -281,7 +309,7 @@ def test_assessment_shape(detector):
     for mention in result.mentions:
         assert isinstance(mention, Mention)
         assert mention.level == CATEGORY_LEVELS[mention.category]
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.level = None  # type: ignore[misc]
     negated = detector.assess("No fever")

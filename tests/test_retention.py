@@ -1,5 +1,6 @@
 """`make purge`: conversations, review logs and escalation records past their keeping period go;
 everything newer stays; a dry run only counts."""
+
 from datetime import datetime, timedelta
 
 import pytest
@@ -21,10 +22,13 @@ NOW = datetime(2026, 6, 1, 12, 0)
 
 def conversation(sender: str, days_ago: float) -> DialogueStateTracker:
     at = (NOW - timedelta(days=days_ago)).timestamp()
-    return DialogueStateTracker.from_events(sender, [
-        ActionExecuted("action_listen", timestamp=at - 1),
-        UserUttered("hello", {"name": "greet"}, timestamp=at),
-    ])
+    return DialogueStateTracker.from_events(
+        sender,
+        [
+            ActionExecuted("action_listen", timestamp=at - 1),
+            UserUttered("hello", {"name": "greet"}, timestamp=at),
+        ],
+    )
 
 
 @pytest.fixture
@@ -34,23 +38,34 @@ def stores(tmp_path):
     for sender, days_ago in [("old", 40), ("recent", 2), ("old-then-back", 40)]:
         run_async(tracker_store.save(conversation(sender, days_ago)))
     # a conversation that started long ago and went on yesterday is kept whole
-    run_async(tracker_store.save(DialogueStateTracker.from_events("old-then-back", [
-        *conversation("old-then-back", 40).events,
-        UserUttered("still there?", {"name": "greet"}, timestamp=(NOW - timedelta(days=1)).timestamp()),
-    ])))
+    run_async(
+        tracker_store.save(
+            DialogueStateTracker.from_events(
+                "old-then-back",
+                [
+                    *conversation("old-then-back", 40).events,
+                    UserUttered("still there?", {"name": "greet"}, timestamp=(NOW - timedelta(days=1)).timestamp()),
+                ],
+            )
+        )
+    )
     database = make_engine(f"sqlite:///{tmp_path / 'assistant.db'}")
-    EscalationLog(database).engine  # creates its table
+    _ = EscalationLog(database).engine  # the property creates its table
     for table, extra in [(unanswered_messages, {}), (safety_review, {"outcome": "not_escalated", "reasons": "x"})]:
         table.metadata.create_all(database)
         with database.begin() as connection:
             for days_ago in (40, 2):
-                connection.execute(insert(table).values(
-                    created_at=NOW - timedelta(days=days_ago), text="t", **extra))
+                connection.execute(insert(table).values(created_at=NOW - timedelta(days=days_ago), text="t", **extra))
     with database.begin() as connection:
         for days_ago in (400, 40):
-            connection.execute(insert(escalations).values(
-                conversation_id="c", created_at=NOW - timedelta(days=days_ago), level="emergency",
-                flags="bladder_bowel"))
+            connection.execute(
+                insert(escalations).values(
+                    conversation_id="c",
+                    created_at=NOW - timedelta(days=days_ago),
+                    level="emergency",
+                    flags="bladder_bowel",
+                )
+            )
     return make_engine(tracker_url), database
 
 

@@ -1,4 +1,5 @@
 """Learning from real conversations: unanswered messages are logged and exported once for review."""
+
 from rasa.shared.nlu.training_data.loading import load_data
 
 from content.review import UnansweredLog
@@ -28,7 +29,8 @@ def test_export_groups_candidates_by_predicted_intent_and_only_once(tmp_path):
     log.log("does swimming in the sea count", "ask_home_remedies", 0.47)
     assert log.export(tmp_path / "third.yml") == 1
     assert [m.get("text") for m in load_data(str(tmp_path / "third.yml")).training_examples] == [
-        "does swimming in the sea count"]
+        "does swimming in the sea count"
+    ]
 
 
 def test_a_broken_database_never_raises(tmp_path):

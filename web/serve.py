@@ -6,6 +6,7 @@ Standard library only; no Node at run time (build the widget first: cd widget &&
 build). The page's script tag is pointed at --rasa-url (default: $RASA_URL, else
 http://localhost:$RASA_PORT, else http://localhost:5005). Every other path is a 404.
 """
+
 import argparse
 import os
 import re
@@ -33,17 +34,19 @@ def origin(url: str) -> str:
 def content_security_policy(rasa_url: str) -> str:
     http_origin = origin(rasa_url)
     ws_origin = re.sub(r"^http", "ws", http_origin)
-    return "; ".join([
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self' 'unsafe-inline'",  # the widget's own <style> in its shadow root
-        f"connect-src 'self' {http_origin} {ws_origin}",
-        "img-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'none'",
-        "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self' 'unsafe-inline'",  # the widget's own <style> in its shadow root
+            f"connect-src 'self' {http_origin} {ws_origin}",
+            "img-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 def make_handler(rasa_url: str):
@@ -62,8 +65,7 @@ def make_handler(rasa_url: str):
         def respond(self, head: bool) -> None:
             path = urlsplit(self.path).path
             if path in ("/", "/index.html"):
-                page = SCRIPT_TAG.sub(lambda m: m.group(1) + rasa_url + m.group(2),
-                                      PAGE.read_text(encoding="utf-8"))
+                page = SCRIPT_TAG.sub(lambda m: m.group(1) + rasa_url + m.group(2), PAGE.read_text(encoding="utf-8"))
                 self.send(HTTPStatus.OK, page.encode("utf-8"), "text/html; charset=utf-8", head)
             elif path == "/widget.js":
                 if not BUNDLE.is_file():
@@ -99,8 +101,7 @@ def main(argv=None) -> None:
     parser.add_argument("--rasa-url", default=default_rasa_url())
     args = parser.parse_args(argv)
     if not BUNDLE.is_file():
-        print(f"warning: {BUNDLE.relative_to(ROOT)} is missing: cd widget && npm ci && npm run build",
-              file=sys.stderr)
+        print(f"warning: {BUNDLE.relative_to(ROOT)} is missing: cd widget && npm ci && npm run build", file=sys.stderr)
     server = ThreadingHTTPServer((args.host, args.port), make_handler(args.rasa_url))
     print(f"Demo page on http://localhost:{args.port}/ (widget talks to {args.rasa_url})", flush=True)
     try:

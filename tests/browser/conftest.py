@@ -5,6 +5,7 @@ Needs: /usr/bin/chromium (`apt-get install -y chromium`), playwright in .venv (n
 install`: the system Chromium is used), the built bundle and axe-core
 (`cd widget && npm ci && npm run build`).
 """
+
 import asyncio
 import socket
 import subprocess
@@ -53,7 +54,7 @@ ENTER_ROOM_BUG = (
     "channel described in docs/widget.md (channels/socketio.py + credentials.yml)."
 )
 CUSTOM_BUG = (
-    "The socket.io channel did not deliver the answer's custom payload as {{\"custom\": {{...}}}}. "
+    'The socket.io channel did not deliver the answer\'s custom payload as {{"custom": {{...}}}}. '
     "Rasa 3.6 emits a custom payload as `sio.emit(event, **payload)`, which raises `TypeError: "
     "emit() got an unexpected keyword argument 'kind'`; see docs/widget.md for the fixed channel.\n"
     "Received: {received}"
@@ -94,8 +95,12 @@ def diagnose_silence(servers) -> str:
 
 
 def log_errors(servers) -> str:
-    errors = [line[:300] for name in ("rasa", "actions") for line in servers.log(name).splitlines()
-              if "ERROR" in line or "Error:" in line][-8:]
+    errors = [
+        line[:300]
+        for name in ("rasa", "actions")
+        for line in servers.log(name).splitlines()
+        if "ERROR" in line or "Error:" in line
+    ][-8:]
     return "Errors in the server logs:\n" + "\n".join(errors)
 
 
@@ -108,8 +113,7 @@ def socketio_turn(servers) -> List[dict]:
     if not any(isinstance(m, dict) and isinstance(m.get("custom"), dict) for m in received):
         if "unexpected keyword argument 'kind'" in servers.log("rasa"):
             pytest.fail(CUSTOM_BUG.format(received=received), pytrace=False)
-        pytest.fail(f"No custom payload in the turn over socket.io: {received}\n"
-                    f"{log_errors(servers)}", pytrace=False)
+        pytest.fail(f"No custom payload in the turn over socket.io: {received}\n{log_errors(servers)}", pytrace=False)
     return received
 
 
@@ -126,7 +130,9 @@ class WebServer:
         log = open(self.log_path, "a")
         self.process = subprocess.Popen(
             [sys.executable, str(SERVE), "--port", str(self.port), "--rasa-url", rasa_url],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -196,9 +202,7 @@ def browser():
         )
     expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield chromium
         chromium.close()
 
@@ -278,7 +282,7 @@ class TcpProxy:
         while self.listener is listener:
             try:
                 client, _ = listener.accept()
-            except socket.timeout:
+            except TimeoutError:
                 continue
             except OSError:
                 return

@@ -3,6 +3,7 @@ Rasa and action servers: answers with their section, follow-up buttons, the red-
 history after a reload, text never rendered as HTML, phone width, keyboard use, reconnection and
 axe-core's accessibility rules. Screenshots go to reports/browser/.
 """
+
 import json
 
 import pytest
@@ -178,9 +179,10 @@ def test_red_flag_banner_stays_and_history_survives_reload(chat):
     assert chat.page.locator(".msg").all_inner_texts() == texts
     expect(chat.banner).to_contain_text(EMERGENCY)
     expect(chat.status).to_have_text("Online")
-    assert chat.page.evaluate(
-        "Object.keys(localStorage).filter(k => k.endsWith(':session_id')).map(k => localStorage[k])"
-    ) == session_id
+    assert (
+        chat.page.evaluate("Object.keys(localStorage).filter(k => k.endsWith(':session_id')).map(k => localStorage[k])")
+        == session_id
+    )
     chat.screenshot("05-after-reload.png")
 
     # the same conversation continues on the server: no second opening notice
@@ -288,9 +290,7 @@ def test_keyboard_only(chat):
 
     page.keyboard.press("Shift+Tab")  # back from the input to the last suggestion
     assert focused() == "widget:suggestion"
-    title = page.evaluate(
-        "document.querySelector('.bkchat-host').shadowRoot.activeElement.textContent"
-    )
+    title = page.evaluate("document.querySelector('.bkchat-host').shadowRoot.activeElement.textContent")
     before = chat.bot.count()
     page.keyboard.press("Enter")
     expect(chat.user.last).to_have_text(f"You: {title}")
@@ -348,7 +348,8 @@ def test_axe_core_finds_no_serious_violations(web, new_page, axe_source, width):
     (SCREENSHOTS / f"axe-{width}.json").write_text(json.dumps(found, indent=2))
     summary = [
         f"{state}: {v['id']} ({v['impact']}): {v['help']} {[n['target'] for n in v['nodes']]}"
-        for state, violations in found.items() for v in violations
+        for state, violations in found.items()
+        for v in violations
     ]
     print("\naxe-core at", width, "px:", summary or "no violations")
     serious = [s for s in summary if "(serious)" in s or "(critical)" in s]

@@ -1,5 +1,6 @@
 """The reliability suite (`make test-reliability`): every case's outcome is collected and printed
 as one table at the end, and written to reports/reliability.md (docs/reliability.md explains it)."""
+
 from typing import List, Tuple
 
 import pytest

@@ -1,4 +1,5 @@
 """A second visitor who keeps asking while something else is going on: how long each answer took."""
+
 import statistics
 import threading
 import time
@@ -21,9 +22,7 @@ class Bystander:
 
     def ask(self) -> float:
         started = time.monotonic()
-        response = requests.post(
-            self.url, json={"sender": self.sender, "message": self.QUESTION}, timeout=60
-        )
+        response = requests.post(self.url, json={"sender": self.sender, "message": self.QUESTION}, timeout=60)
         elapsed = time.monotonic() - started
         if response.status_code != 200 or not response.json():
             self.failures += 1

@@ -1,5 +1,6 @@
 """A socket.io visitor as the widget is one: session_request, then user_uttered; records what it
 receives (python-socketio's client, installed with Rasa; long-polling, see tests/browser)."""
+
 import asyncio
 from typing import Any, List, Optional
 
@@ -31,9 +32,7 @@ class Visitor:
         return self
 
     async def say(self, message: Any, session_id: Any = None) -> None:
-        await self.client.emit(
-            "user_uttered", {"message": message, "session_id": session_id or self.token}
-        )
+        await self.client.emit("user_uttered", {"message": message, "session_id": session_id or self.token})
 
     async def wait_for(self, count: int, timeout: float = 30) -> List[Any]:
         deadline = asyncio.get_running_loop().time() + timeout

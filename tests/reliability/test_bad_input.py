@@ -1,5 +1,6 @@
 """Bad input over REST: every request gets a clear 4xx or a polite reply, never a 5xx, and another
 visitor keeps being answered meanwhile (channels/rest.py, channels/limits.py)."""
+
 import json
 from concurrent.futures import ThreadPoolExecutor
 
@@ -18,8 +19,7 @@ REFUSED = [
     ("malformed JSON", b'{"sender": "a", "message": ', JSON, 400),
     ("invalid UTF-8", b'{"sender": "a", "message": "knee \xff\xfe pain"}', JSON, 400),
     ("wrong content type (text/plain)", b"what causes it", {"Content-Type": "text/plain"}, 400),
-    ("form-encoded body", b"sender=a&message=hello",
-     {"Content-Type": "application/x-www-form-urlencoded"}, 400),
+    ("form-encoded body", b"sender=a&message=hello", {"Content-Type": "application/x-www-form-urlencoded"}, 400),
     ("JSON list instead of object", [{"sender": "a", "message": "hi"}], JSON, 400),
     ("missing message", {"sender": "a"}, JSON, 400),
     ("missing sender", {"message": "what causes it"}, JSON, 400),
@@ -47,8 +47,7 @@ POLITE = [
 
 def post(servers, body, headers=JSON):
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
-    return requests.post(f"{servers.url}/webhooks/rest/webhook", data=data, headers=headers,
-                         timeout=120)
+    return requests.post(f"{servers.url}/webhooks/rest/webhook", data=data, headers=headers, timeout=120)
 
 
 @pytest.mark.parametrize("case, body, headers, status", REFUSED, ids=[c[0] for c in REFUSED])
@@ -79,10 +78,13 @@ def test_odd_messages_get_a_polite_reply(servers, outcome, case, message):
     assert "<script>" not in texts(replies) and "hacked" not in texts(replies)
 
 
-@pytest.mark.parametrize("message", [
-    "Me duele mucho la espalda y ahora también la rodilla, ¿qué puedo hacer?",
-    "У меня болит спина и колено, что делать?",
-])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Me duele mucho la espalda y ahora también la rodilla, ¿qué puedo hacer?",
+        "У меня болит спина и колено, что делать?",
+    ],
+)
 def test_other_languages_get_english_only_for_now(servers, outcome, message):
     replies = servers.say(new_sender(), message)
     outcome("REST input", f"other language ({message[:12]}...)", "English only for now")
@@ -91,12 +93,15 @@ def test_other_languages_get_english_only_for_now(servers, outcome, message):
 
 def test_a_long_message_is_read_up_to_the_limit_with_its_red_flag_first(servers, outcome):
     padding = "My back has been bad for a while and I have been reading a lot about it. " * 40
-    message = padding[:MAX_MESSAGE_CHARS - 100] + " Now I can't control my bladder. " + "x" * 8000
+    message = padding[: MAX_MESSAGE_CHARS - 100] + " Now I can't control my bladder. " + "x" * 8000
     assert len(message) > 4 * MAX_MESSAGE_CHARS
     with Bystander(servers.url) as bystander:
         replies = servers.say(new_sender(), message)
-    outcome("REST input", f"{len(message):,}-character message, red flag within the limit",
-            f"escalated first, then told what was read; bystander worst {bystander.worst:.2f} s")
+    outcome(
+        "REST input",
+        f"{len(message):,}-character message, red flag within the limit",
+        f"escalated first, then told what was read; bystander worst {bystander.worst:.2f} s",
+    )
     assert replies[0]["text"].startswith("Please go to the emergency department")
     assert payloads(replies)[0]["kind"] == "escalation"
     assert replies[-1]["text"] == shortened_notice()
@@ -108,13 +113,18 @@ def test_a_burst_from_one_sender_is_answered_or_refused_with_429_and_others_keep
     bystander = Bystander(servers.url)
     baseline = bystander.baseline()
     with bystander, ThreadPoolExecutor(50) as pool:
-        statuses = list(pool.map(
-            lambda i: post(servers, {"sender": sender, "message": f"what causes it {i}"}),
-            range(200),
-        ))
+        statuses = list(
+            pool.map(
+                lambda i: post(servers, {"sender": sender, "message": f"what causes it {i}"}),
+                range(200),
+            )
+        )
     codes = sorted({r.status_code for r in statuses})
-    outcome("REST input", "200 messages in a burst from one sender",
-            f"statuses {codes}; bystander median {baseline:.2f} s before, worst {bystander.worst:.2f} s during")
+    outcome(
+        "REST input",
+        "200 messages in a burst from one sender",
+        f"statuses {codes}; bystander median {baseline:.2f} s before, worst {bystander.worst:.2f} s during",
+    )
     answered = [r for r in statuses if r.status_code == 200]
     assert set(codes) <= {200, 429} and len(answered) >= 10, codes
     assert all(r.json() for r in answered)
@@ -134,8 +144,10 @@ def test_heavy_requests_do_not_hold_up_another_visitor(servers, outcome):
             post(servers, {"sender": new_sender(), "message": "x" * 1_000_000})
             post(servers, {"sender": new_sender(), "message": "knee pain " * 6000})
     extra = bystander.worst - baseline
-    outcome("REST input", "1 MB and 60,000-character messages while another visitor asks",
-            f"bystander median {baseline * 1000:.0f} ms, worst {bystander.worst * 1000:.0f} ms "
-            f"(+{extra * 1000:.0f} ms)")
+    outcome(
+        "REST input",
+        "1 MB and 60,000-character messages while another visitor asks",
+        f"bystander median {baseline * 1000:.0f} ms, worst {bystander.worst * 1000:.0f} ms (+{extra * 1000:.0f} ms)",
+    )
     assert bystander.failures == 0
     assert extra < 1.0, bystander.latencies

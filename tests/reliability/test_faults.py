@@ -1,5 +1,6 @@
 """Faults: the action server down and back, our database locked, Rasa killed mid-conversation,
 a slow handoff webhook. Every message still gets a reply and nothing is lost."""
+
 import sqlite3
 import time
 
@@ -14,9 +15,7 @@ UNAVAILABLE = "Sorry, I can't reach the article right now."
 def event_count(servers, sender: str) -> int:
     engine = create_engine(servers.env["TRACKER_STORE_URL"])
     with engine.connect() as connection:
-        return connection.execute(
-            text("SELECT COUNT(*) FROM events WHERE sender_id = :s"), {"s": sender}
-        ).scalar()
+        return connection.execute(text("SELECT COUNT(*) FROM events WHERE sender_id = :s"), {"s": sender}).scalar()
 
 
 def test_action_server_down_then_back(servers, outcome):
@@ -29,8 +28,11 @@ def test_action_server_down_then_back(servers, outcome):
     finally:
         servers.start_actions()
     back = servers.say(sender, "what are the symptoms")
-    outcome("faults", "action server down: questions, chitchat, tell me more",
-            "each gets the polite 'can't reach the article' reply")
+    outcome(
+        "faults",
+        "action server down: questions, chitchat, tell me more",
+        "each gets the polite 'can't reach the article' reply",
+    )
     outcome("faults", "action server down: a red flag", "escalated as always (no action server)")
     outcome("faults", "action server back", "answers resume without restarting Rasa")
     for message, replies in down.items():
@@ -42,7 +44,7 @@ def test_action_server_down_then_back(servers, outcome):
 
 def test_database_locked_answers_still_come_and_escalations_are_written_after(servers, outcome):
     servers.say(new_sender(), "what causes it")  # the article is in service
-    database = servers.env["DATABASE_URL"][len("sqlite:///"):]
+    database = servers.env["DATABASE_URL"][len("sqlite:///") :]
     lock = sqlite3.connect(database, timeout=1, isolation_level=None)
     sender = new_sender()
     try:
@@ -57,9 +59,12 @@ def test_database_locked_answers_still_come_and_escalations_are_written_after(se
         lock.execute("ROLLBACK")
         lock.close()
     rows = escalation_rows(servers, sender, wait=30)
-    outcome("faults", "our database locked (SQLite exclusive lock)",
-            f"answered from the article in service ({answer_time:.1f} s); escalation sent at once, "
-            "spooled, written once after the lock")
+    outcome(
+        "faults",
+        "our database locked (SQLite exclusive lock)",
+        f"answered from the article in service ({answer_time:.1f} s); escalation sent at once, "
+        "spooled, written once after the lock",
+    )
     assert payloads(answer)[0]["section"] == "treatment"
     assert flag[0]["text"].startswith("Please go to the emergency department")
     assert rows == [("emergency", "bladder_bowel", "rest", None)]
@@ -75,8 +80,11 @@ def test_rasa_killed_mid_conversation_continues_from_the_tracker_store(servers, 
     servers.start_rasa()
     assert event_count(servers, sender) == before, "no event lost"
     more = servers.say(sender, "tell me more")
-    outcome("faults", "Rasa killed (SIGKILL) mid-conversation and restarted",
-            f"all {before} events kept; the conversation continues where it was")
+    outcome(
+        "faults",
+        "Rasa killed (SIGKILL) mid-conversation and restarted",
+        f"all {before} events kept; the conversation continues where it was",
+    )
     assert "Please note" not in texts(more), "the same conversation, no second opening notice"
     assert payloads(more)[0]["section"] == "causes"
     assert not set(payloads(more)[0]["passages"]) & set(payloads(first)[0]["passages"])
@@ -92,8 +100,11 @@ def test_a_slow_handoff_webhook_never_delays_the_reply(servers, webhook, outcome
         elapsed = time.monotonic() - started
     finally:
         time.sleep(0.1)
-    outcome("faults", "handoff webhook that answers after 8 s",
-            f"reply in {elapsed:.2f} s; the webhook is called in the background")
+    outcome(
+        "faults",
+        "handoff webhook that answers after 8 s",
+        f"reply in {elapsed:.2f} s; the webhook is called in the background",
+    )
     assert payloads(replies)[0]["kind"] == "escalation"
     assert elapsed < 3.0
     webhook.delay = 0.0

@@ -1,6 +1,7 @@
 """Load on loopback: 200 concurrent conversations x 10 turns, bounded in time. Every turn is
 answered (or refused with a clear status), nothing is lost in the tracker store, and the Rasa
 server's memory settles near where it started."""
+
 import asyncio
 import statistics
 import time
@@ -14,8 +15,16 @@ from tests.servers import run_async
 
 CONVERSATIONS = 200
 TURNS = [
-    "hello", "what causes it", "tell me more", "what are the symptoms", "when should I see a doctor",
-    "how is it treated", "what can I do at home", "how long does recovery take", "thanks", "bye",
+    "hello",
+    "what causes it",
+    "tell me more",
+    "what are the symptoms",
+    "when should I see a doctor",
+    "how is it treated",
+    "what can I do at home",
+    "how long does recovery take",
+    "thanks",
+    "bye",
 ]
 TIME_LIMIT = 900  # seconds for the whole run
 
@@ -44,13 +53,21 @@ def test_200_concurrent_conversations_of_10_turns(servers, outcome):
     latencies.sort()
     engine = create_engine(servers.env["TRACKER_STORE_URL"])
     with engine.connect() as connection:
-        user_turns = dict(connection.execute(text(
-            "SELECT sender_id, COUNT(*) FROM events WHERE type_name = 'user' AND sender_id LIKE 'load-%' "
-            "GROUP BY sender_id")).all())
-    outcome("load", f"{CONVERSATIONS} concurrent conversations x {len(TURNS)} turns",
-            f"{len(latencies)} turns in {elapsed:.0f} s ({len(latencies) / elapsed:.1f} turns/s), "
-            f"{len(errors)} not answered, p50 {statistics.median(latencies):.1f} s, p95 "
-            f"{latencies[int(0.95 * len(latencies))]:.1f} s; Rasa RSS {before:.0f} -> {after:.0f} MB")
+        user_turns = dict(
+            connection.execute(
+                text(
+                    "SELECT sender_id, COUNT(*) FROM events WHERE type_name = 'user' AND sender_id LIKE 'load-%' "
+                    "GROUP BY sender_id"
+                )
+            ).all()
+        )
+    outcome(
+        "load",
+        f"{CONVERSATIONS} concurrent conversations x {len(TURNS)} turns",
+        f"{len(latencies)} turns in {elapsed:.0f} s ({len(latencies) / elapsed:.1f} turns/s), "
+        f"{len(errors)} not answered, p50 {statistics.median(latencies):.1f} s, p95 "
+        f"{latencies[int(0.95 * len(latencies))]:.1f} s; Rasa RSS {before:.0f} -> {after:.0f} MB",
+    )
     assert len(latencies) == CONVERSATIONS * len(TURNS)
     assert errors == [], "every turn answered: 200 with a reply"
     assert sorted(user_turns.values()) == [len(TURNS)] * CONVERSATIONS, "nothing lost or doubled"

@@ -1,5 +1,6 @@
 """The widget's socket.io channel: sessions can't be guessed or taken over, and bad input gets a
 polite reply (channels/socketio.py, channels/sessions.py)."""
+
 import asyncio
 
 from channels.limits import MAX_MESSAGE_CHARS, shortened_notice
@@ -44,8 +45,11 @@ def test_another_visitors_session_id_receives_nothing_of_theirs(servers, outcome
         return first, intruder
 
     first, intruder = run_async(scenario())
-    outcome("socket.io", "a second client sends a connected visitor's session id",
-            "gets its own new session; receives none of the visitor's answers")
+    outcome(
+        "socket.io",
+        "a second client sends a connected visitor's session id",
+        "gets its own new session; receives none of the visitor's answers",
+    )
     assert intruder.token != first.token
     assert any("Causes" in text for text in first.texts())
     assert not any("Causes" in text for text in intruder.texts()), intruder.texts()
@@ -90,8 +94,7 @@ def test_bad_socket_input_gets_a_polite_reply(servers, outcome):
 
     not_text, long_texts, before_session = run_async(scenario())
     outcome("socket.io", "a message that is not text", f"polite reply: {NOT_TEXT!r}")
-    outcome("socket.io", f"a message over {MAX_MESSAGE_CHARS:,} characters",
-            "read up to the limit, visitor told so")
+    outcome("socket.io", f"a message over {MAX_MESSAGE_CHARS:,} characters", "read up to the limit, visitor told so")
     outcome("socket.io", "a message before session_request", "ignored (logged), nothing sent")
     assert not_text == [NOT_TEXT]
     assert long_texts[-1] == shortened_notice()
