@@ -1,6 +1,7 @@
 """The NLU component that puts the detector in Rasa's pipeline: the detector decides escalation,
 the model's own red_flag guess may only add a safety question, and not over the detector's
 reading of context. No model needed: messages carry the intent a model would have given."""
+
 import pytest
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -16,14 +17,18 @@ def extractor():
 def processed(extractor, text, intent, confidence):
     message = Message(data={TEXT: text})
     message.set(INTENT, {"name": intent, "confidence": confidence})
-    message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence},
-                                     {"name": "ask_treatment", "confidence": 1 - confidence}])
+    message.set(
+        INTENT_RANKING_KEY,
+        [{"name": intent, "confidence": confidence}, {"name": "ask_treatment", "confidence": 1 - confidence}],
+    )
     extractor.process([message])
     return message
 
 
 def test_an_affirmed_red_flag_escalates_whatever_the_model_guessed(extractor):
-    message = processed(extractor, "what stretches help? also i've wet myself twice since monday", "ask_treatment", 0.99)
+    message = processed(
+        extractor, "what stretches help? also i've wet myself twice since monday", "ask_treatment", 0.99
+    )
     assert message.get(INTENT)["name"] == "red_flag"
     assert [e["value"] for e in message.get(ENTITIES) if e["entity"] == "red_flag"] == ["bladder_bowel"]
 
@@ -33,10 +38,13 @@ def test_a_confident_model_guess_with_nothing_found_asks_the_safety_question(ext
     assert message.get(INTENT)["name"] == "safety_check"
 
 
-@pytest.mark.parametrize("text", [
-    "my dad can't control his bladder since his back operation",  # someone else
-    "i have no numbness down there and no trouble with the toilet",  # negated
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad can't control his bladder since his back operation",  # someone else
+        "i have no numbness down there and no trouble with the toilet",  # negated
+    ],
+)
 def test_the_model_guess_does_not_ask_where_the_detector_set_the_words_aside(extractor, text):
     message = processed(extractor, text, "red_flag", 0.95)
     assert message.get(INTENT)["name"] == "ask_treatment"
