@@ -55,7 +55,11 @@ NOT_COVERED = re.compile(
     r"do i have (?!to\b)|have i got (?!to\b)|(can|could) you diagnose|diagnose (me|my)|what'?s my diagnosis|"
     r"which (one|condition) (do )?i have|what condition (is it|do i have)|"
     r"interpret my|read my (x-?ray|scan|mri|report|results)|(x-?ray|scan|mri) (report|results)|"
-    r"can you (confirm|tell me) whether (i|my)|is (it|that|this) (a|an) \w+ tear"
+    r"can you (confirm|tell me) whether (i|my)|is (it|that|this) (a|an) \w+ tear|"
+    r"where (can )?i (can )?(buy|order)\b|(consultation )?fees?|deals|discounts?|vouchers?|coupons?|"
+    r"parcel|delivery|track (my|the) (order|package)|yoga mats?|"
+    r"period (cramps|pains?)|menstrual|pms|television|on (the )?tv|telly|"
+    r"blood thinners?|warfarin|anticoagulants?|(mess|upset) (wi|with) (yer|your|my|ur) stomach"
     r")\b",
     re.IGNORECASE,
 )

@@ -28,6 +28,8 @@ _STEMMER = SnowballStemmer("english")
 _WORD = re.compile(r"[a-z0-9]+")
 # Stop words, less those that tell sections apart ("when" should I see a doctor, "how long").
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) - {"when", "long", "less", "more", "first", "after", "back"}
+# Politeness and chat filler that asks nothing ("kindly advise", "pls", "lol"), as stop words too.
+STOP_WORDS |= frozenset("kindly pls plz please advise inform suggest lol lmao rly ur thx thanks huh ok okay".split())
 
 
 BM25_HALF = 6.0  # a BM25 score that counts as half a match
@@ -52,8 +54,16 @@ def load_questions(path: Path) -> Dict[str, List[str]]:
     return {str(k): [str(q) for q in (v or [])] for k, v in (data or {}).items()}
 
 
+def stemmed(text: str) -> str:
+    """The text's words, each as its Snowball stem ("medicines" and "medicine" alike)."""
+    return " ".join(_STEMMER.stem(w) for w in _WORD.findall(text.lower()))
+
+
 def load_vocabulary(path: Path) -> List[Tuple[re.Pattern, str]]:
-    """(pattern of the everyday words, the article's words), from `a | b: article words` lines."""
+    """(pattern of the everyday words, the article's words), from `a | b: article words` lines.
+
+    Each pattern matches the words as written and as stems (see :func:`stemmed`), so a line's
+    "medicine" also finds "medicines" and "advice" finds "advices"."""
     pairs = []
     if not path.exists():
         return pairs
@@ -62,9 +72,11 @@ def load_vocabulary(path: Path) -> List[Tuple[re.Pattern, str]]:
         if not line or ":" not in line:
             continue
         words, _, meaning = line.rpartition(":")
-        alternatives = sorted((w.strip().lower() for w in words.split("|") if w.strip()), key=len, reverse=True)
+        alternatives = {w.strip().lower() for w in words.split("|") if w.strip()}
+        alternatives |= {stemmed(w) for w in alternatives if stemmed(w)}
         if alternatives:
-            pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b")
+            ordered = sorted(alternatives, key=len, reverse=True)
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b")
             pairs.append((pattern, meaning.strip()))
     return pairs
 
@@ -117,7 +129,7 @@ class Retriever:
         for w in words:
             if w.endswith("in") and w + "g" in self._known_set:  # "walkin", "sortin"
                 fixed.append(w + "g")
-            elif len(w) >= 5 and w not in self._known_set and w not in STOP_WORDS:
+            elif len(w) >= 5 and w not in self._known_set and w not in STOP_WORDS and w not in _english():
                 fixed.append(self._nearest(w))
             else:
                 fixed.append(w)
@@ -139,8 +151,10 @@ class Retriever:
         return asked, (asked | wide) & self._stems.get(passage.id, set())
 
     def widening(self, question: str) -> str:
-        lowered = question.lower()
-        return " ".join(meaning for pattern, meaning in self.vocabulary if pattern.search(lowered))
+        lowered, stems = question.lower(), stemmed(question)
+        return " ".join(
+            meaning for pattern, meaning in self.vocabulary if pattern.search(lowered) or pattern.search(stems)
+        )
 
     def matches(self, question: str) -> List[Match]:
         """Every passage with its score in [0, 1], best first (ties keep article order)."""
@@ -162,6 +176,13 @@ class Retriever:
         scores = [(1 - QUESTION_WEIGHT) * t + QUESTION_WEIGHT * a for t, a in zip(text, asked)]
         ranked = sorted(zip(passages, scores), key=lambda ps: (-ps[1], ps[0].position))
         return [Match(p, s) for p, s in ranked]
+
+
+def _english() -> frozenset:
+    """English word forms (spacy-lookups-data), never "corrected" to an article word."""
+    from safety.spelling import known_english_words
+
+    return known_english_words()
 
 
 def _grams(words: List[str]) -> List[str]:

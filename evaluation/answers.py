@@ -8,7 +8,8 @@ the visitor sees is scored, not an internal label:
 
 - top-1: the answer's first passage (its payload's `passages[0]`) is one labelled as answering
   the question, or a labelled paragraph's words open the answer (a list's lead-in, shown with
-  its items);
+  its items); or, when the message was escalated as a red flag, the escalation's article
+  passage on that sign is a labelled one (counted apart too);
 - "did you mean": the reply offers choices (payload kind `did_you_mean`); it counts as right
   only in its own column, when a labelled passage is among the choices;
 - not covered: a message the article does not answer gets the fallback (no article answer);
@@ -53,6 +54,7 @@ class AnswerReport:
     not_covered: int = 0
     declined: int = 0
     lead_in_endings: int = 0
+    via_escalation: int = 0  # right passages shown after an escalation, as the article's words on that sign
     per_voice: Dict[str, List[int]] = field(default_factory=dict)
     misses: List[str] = field(default_factory=list)
     answered_not_covered: List[str] = field(default_factory=list)
@@ -62,7 +64,8 @@ class AnswerReport:
         return "\n".join(
             [
                 f"=== answers, blind set {self.name} ===",
-                f"top-1 right passage: {self.top1}/{self.questions} = {self.top1 / q:.1%}",
+                f"top-1 right passage: {self.top1}/{self.questions} = {self.top1 / q:.1%} "
+                f"({self.via_escalation} of them after an escalation, as its article passage)",
                 f"did you mean: {self.did_you_mean}/{self.questions} = {self.did_you_mean / q:.1%} "
                 f"(right passage among the choices: {self.did_you_mean_right})",
                 f"article questions declined as not covered: {self.declined_questions}",
@@ -103,6 +106,12 @@ def evaluate(name: str, say: Say, article, workers: int = 4) -> AnswerReport:
             right = bool(shown and shown[0] in labels) or any(body.startswith(o) for o in openings)
             if text.rstrip().endswith(":"):
                 report.lead_in_endings += 1
+        elif any(p.get("kind") == "escalation" for p in payloads) and any(
+            article.passage(label) is not None and article.passage(label).display in text for label in labels
+        ):
+            # escalated first, then the article's own passage on that sign: the visitor reads it
+            right = True
+            report.via_escalation += 1
         elif first.get("kind") == "did_you_mean":
             report.did_you_mean += 1
             report.did_you_mean_right += bool(labels & set(first.get("passages") or []))

@@ -1,7 +1,8 @@
 """Misspelling tolerance: the key terms, the misspelling map and the normaliser component."""
 
+import functools
 import threading
-from typing import Callable, Dict, List, Optional, Set, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Set, Tuple
 
 from spacy.tokens import Doc
 
@@ -211,7 +212,8 @@ MISSPELLINGS: Dict[str, str] = {
 CORRECTED = "red_flag_corrected_spellings"
 
 
-def known_english_words() -> Set[str]:
+@functools.cache
+def known_english_words() -> FrozenSet[str]:
     """Word forms in spacy-lookups-data's English lemma tables (never 'corrected')."""
     import spacy_lookups_data
     import srsly
@@ -221,7 +223,7 @@ def known_english_words() -> Set[str]:
     words = set(lookup) | set(lookup.values())
     for entries in index.values():
         words.update(w for w in entries if "_" not in w)
-    return words
+    return frozenset(words)
 
 
 def _max_distance(word: str) -> int:
