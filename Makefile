@@ -99,7 +99,8 @@ run: ingest train $(WIDGET)
 
 # How the processes of a running `make run` are (supervisord's view).
 status: $(INSTALLED)
-	@$(VENV)/bin/supervisorctl -c scripts/supervisord.conf status
+	@if [ -S "$(RUN_DIR)/supervisor.sock" ]; then $(VENV)/bin/supervisorctl -c scripts/supervisord.conf status; \
+	else echo "The assistant is not running here (start it with: make run)."; fi
 
 shell: ingest train
 	@scripts/run.sh $(MODEL) shell
