@@ -49,6 +49,11 @@ _NEGATION_NORMS = {
     "intact",
     "unaffected",
     "usual",
+    "proper",
+    "properly",
+    "strong",
+    "perfectly",
+    "settled",
 }
 _NEGATED_BEFORE = {"not", "no", "never", "without", "nothing", "nor", "neither", "zero"}
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "i'm", "ive", "i've", "id", "i'd", "ma"}

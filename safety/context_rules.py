@@ -187,7 +187,7 @@ _FAMILY_WORDS = (
     "husband hubby mom moms mum mums mam mummy mommy mother mothers nephew nephews niece "
     "nieces parent parents partner sibling siblings sister sisters son sons spouse uncle uncles "
     "wife missus boyfriend girlfriend fiance fiancee fiancé fiancée bf gf stepdad stepmum "
-    "stepmom stepson stepdaughter kid kids baby toddler twin"
+    "stepmom stepson stepdaughter kid kids baby toddler twin lola lolo tita tito kuya"
 ).split()
 _OTHER_PEOPLE = (
     "friend friends mate mates pal buddy neighbour neighbours neighbor neighbors colleague "
@@ -396,6 +396,16 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     # ---- negation the defaults miss ("dont"/"cant" tokenise to "nt"; lay wording)
     add(R("not (nt)", "NEGATED_EXISTENCE", direction="FORWARD", pattern=[{"NORM": "not"}]))
     add(R("never", "NEGATED_EXISTENCE", direction="FORWARD", pattern=[{"LOWER": "never"}]))
+    add(R("wala (naman)", "NEGATED_EXISTENCE", direction="FORWARD", pattern=[{"LOWER": "wala"}, {"LOWER": "naman"}]))
+    add(
+        R(
+            "(fever) no.",
+            "NEGATED_EXISTENCE",
+            direction="BACKWARD",
+            max_scope=4,
+            pattern=[{"LOWER": {"IN": ["no", "nope", "none"]}}, {"IS_PUNCT": True}],
+        )
+    )
     add(
         R(
             "misspelt negatives",
@@ -575,6 +585,12 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "ain't done but",
         "ain't made but",
         "ain't but",
+        # UK slang "man's" for I; "what isn't normal is ..."
+        "man's",
+        "mans",
+        "isn't normal",
+        "is not normal",
+        "what isn't normal",
     ):
         add(R(literal, "NEGATED_EXISTENCE", direction="PSEUDO"))
 

@@ -12,7 +12,7 @@ import pytest
 from evaluation.red_flags import detector_outcome, evaluate
 
 # set: (minimum recall, maximum false-escalation rate, maximum safety-question rate).
-# A-E were tuned on, each after its held-out figure was recorded; F is held out. The gates keep
+# Every set was tuned on after its held-out figure was recorded (A first, F last): the gates keep
 # what was reached; docs/red-flags.md has the held-out figures, the measure of new writing.
 GATES = {
     "A": (0.96, 0.03, 0.05),
@@ -20,7 +20,7 @@ GATES = {
     "C": (0.98, 0.03, 0.05),
     "D": (0.99, 0.03, 0.05),
     "E": (0.99, 0.03, 0.05),
-    "F": (0.84, 0.085, 0.05),  # held out: its first run's figures (docs/red-flags.md)
+    "F": (0.98, 0.04, 0.05),
 }
 
 
