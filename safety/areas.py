@@ -126,6 +126,11 @@ class WordClass:
             for t in doc[start:end]
             if t.lower_ in self.words or t.lemma_ in self.words or t.norm_ in self.words
         ]
+        return found + self.phrase_hits(doc, start, end)
+
+    def phrase_hits(self, doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
+        """Token ranges of ``doc[start:end]`` holding a phrase of this class."""
+        found: List[Tuple[int, int]] = []
         if self.phrases is not None:
             span = doc[start:end]
             base = span.start_char
@@ -314,6 +319,25 @@ class AreaMatcher:
 
     def __init__(self, tables: Optional[Tables] = None) -> None:
         self.tables = tables or Tables.load()
+        # word -> the classes it belongs to: one pass over the tokens finds every class's words
+        self._classes_of: Dict[str, List[str]] = {}
+        for name, word_class in self.tables.classes.items():
+            for word in word_class.words:
+                self._classes_of.setdefault(word, []).append(name)
+
+    def _hits(self, doc: Doc, start: int, end: int, idiom: bytearray) -> Dict[str, List[Tuple[int, int]]]:
+        """Every class's hits in ``doc[start:end]``, words inside an idiom left out (as WordClass.hits)."""
+        hits: Dict[str, List[Tuple[int, int]]] = {name: [] for name in self.tables.classes}
+        get = self._classes_of.get
+        for t in doc[start:end]:
+            if idiom[t.i]:
+                continue
+            names = set(get(t.lower_, ())) | set(get(t.lemma_, ())) | set(get(t.norm_, ()))
+            for name in names:
+                hits[name].append((t.i, t.i + 1))
+        for name, word_class in self.tables.classes.items():
+            hits[name] += [h for h in word_class.phrase_hits(doc, start, end) if not any(idiom[h[0] : h[1]])]
+        return hits
 
     def __call__(self, doc: Doc) -> Doc:
         spans: List[Tuple[int, int, int, str]] = []  # (level rank, start, end, label)
@@ -349,10 +373,7 @@ class AreaMatcher:
             if len(parts) > 1:  # a pair of sentences read together: the hits of both
                 hits = {name: [h for p in parts for h in by_sentence[p][name]] for name in self.tables.classes}
             else:
-                hits = {
-                    name: [h for h in wc.hits(doc, sent.start, sent.end) if not any(idiom[h[0] : h[1]])]
-                    for name, wc in self.tables.classes.items()
-                }
+                hits = self._hits(doc, sent.start, sent.end, idiom)
                 by_sentence[sent.start] = hits
             for category, rules in self.tables.rules.items():
                 rank = LEVEL_RANK[CATEGORY_LEVELS[category]]
