@@ -146,8 +146,9 @@ class Retriever:
     def shared_terms(self, question: str, passage: Passage) -> Tuple[set, set]:
         """(the question's own content words, those the passage or its questions share), stemmed;
         the words of every question about this article (back, knee, pain) left out."""
-        asked = set(tokens(self.spelled(question))) - UBIQUITOUS
-        wide = set(tokens(self.widening(self.spelled(question))))
+        spelled = self.spelled(question)
+        asked = set(tokens(spelled)) - UBIQUITOUS
+        wide = set(tokens(self.widening(spelled)))
         return asked, (asked | wide) & self._stems.get(passage.id, set())
 
     def widening(self, question: str) -> str:
@@ -159,7 +160,8 @@ class Retriever:
     def matches(self, question: str) -> List[Match]:
         """Every passage with its score in [0, 1], best first (ties keep article order)."""
         question = self.spelled(question)
-        own, wide = tokens(question), tokens(self.widening(question))
+        widened = self.widening(question)  # stems the question and runs every vocabulary line: once
+        own, wide = tokens(question), tokens(widened)
         passages = self.article.passages
         text = [0.0] * len(passages)
         if own or wide:
@@ -170,7 +172,7 @@ class Retriever:
                 text[i] = s / (s + BM25_HALF) if s > 0 else 0.0
         asked = [0.0] * len(passages)
         if self._examples is not None and question.strip():
-            sims = linear_kernel(self._tfidf.transform([f"{question} {self.widening(question)}"]), self._examples)[0]
+            sims = linear_kernel(self._tfidf.transform([f"{question} {widened}"]), self._examples)[0]
             for owner, sim in zip(self._owners, sims):
                 asked[owner] = max(asked[owner], float(sim))
         scores = [(1 - QUESTION_WEIGHT) * t + QUESTION_WEIGHT * a for t, a in zip(text, asked)]

@@ -197,10 +197,16 @@ _OTHER_PEOPLE = (
     "student pupil"
 ).split()
 
+# the family words as people write them: possessives without the apostrophe ("my wifes legs"),
+# and spellings of the voice ("bruther")
+_FAMILY_FORMS = (
+    _FAMILY_WORDS
+    + [w + "s" for w in _FAMILY_WORDS if not w.endswith("s")]
+    + ["missus", "mrs", "misses", "bruther", "brotha", "sista", "muther"]
+)
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (
-    set(_FAMILY_WORDS)
-    | {w + "s" for w in _FAMILY_WORDS}
+    set(_FAMILY_FORMS)
     | {
         "friend",
         "friends",
@@ -337,13 +343,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             direction="FORWARD",
             on_modifies=_not_about_me,
             pattern=[
-                {
-                    "LOWER": {
-                        "IN": _FAMILY_WORDS
-                        + [w + "s" for w in _FAMILY_WORDS if not w.endswith("s")]
-                        + ["missus", "mrs", "misses", "bruther", "brotha", "sista", "muther"]
-                    }
-                },
+                {"LOWER": {"IN": _FAMILY_FORMS}},
                 {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"},
             ],
         )
