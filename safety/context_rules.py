@@ -202,7 +202,7 @@ _OTHER_PEOPLE = (
 _FAMILY_FORMS = (
     _FAMILY_WORDS
     + [w + "s" for w in _FAMILY_WORDS if not w.endswith("s")]
-    + ["missus", "mrs", "misses", "bruther", "brotha", "sista", "muther"]
+    + ["missus", "mrs", "misses", "bruther", "brotha", "sista", "muther", "sis", "ahma", "ahgong", "popo"]
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (
@@ -350,6 +350,18 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     )
     add(
         R(
+            "family member (Hokkien / Cantonese kin word)",
+            "FAMILY",
+            direction="FORWARD",
+            on_modifies=_not_about_me,
+            pattern=[
+                {"LOWER": "ah"},
+                {"LOWER": {"IN": ["ma", "mah", "gong", "kong", "pa", "ba", "po", "boy", "girl"]}},
+            ],
+        )
+    )
+    add(
+        R(
             "other person",
             "OTHER_PERSON",
             direction="FORWARD",
@@ -469,6 +481,16 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "not to mention",
         "nothing else",
         "not normal",
+        "normal for",
+        "normal or not",
+        "normal anot",
+        "normal or no",
+        "pee normal",
+        "pee normally",
+        "wee normally",
+        "urinate normally",
+        "walk normal",
+        "walk normally",
         "not right",
         "not good",
         "not great",
@@ -729,6 +751,13 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "is it possible to",
         "would it",
         "could it",
+        # watching for a sign is not having it ("i keep checking for numbness")
+        "checking for",
+        "check for",
+        "checked for",
+        "keep checking",
+        "watching for",
+        "on the lookout for",
     ):
         add(R(literal, "HYPOTHETICAL", direction="FORWARD"))
     # educational wording, only in sentences that say nothing about the user
@@ -855,6 +884,9 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "perfectly well",
         "in complete control",
         "in full control",
+        "very good",
+        "very well",
+        "all normal",
         "in control",
         "working good",
         "working fine",

@@ -46,10 +46,11 @@ def alt(*options: object) -> _Alt:
 
 
 # Tokens a gap (wildcard) may not cross: sentence punctuation, negation and turn-taking words,
-# and third-person possessives / pronouns (so "numbness in her legs" is not the user's).
+# third-person possessives / pronouns (so "numbness in her legs" is not the user's), and words
+# that say all is well ("toilet all normal, nothing changed").
 _GAP_BLOCK = (
     ". ! ? ; not no never nothing none nor neither without but however although though except "
-    "his her hers him he she they their them your if unless between"
+    "his her hers him he she they their them your if unless between normal normally fine ok okay"
 ).split()
 _GAP_TOKEN = {"NORM": {"NOT_IN": _GAP_BLOCK}, "IS_SENT_START": False, "OP": "?"}
 
