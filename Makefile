@@ -158,6 +158,7 @@ bench: $(INSTALLED)
 # Ours against Rasa's stock `rasa init` bot, side by side (about 15 minutes; docs/performance.md).
 bench-load: ingest train
 	@$(PY) -m benchmarks.load --model $(MODEL)
+	@$(PY) -m benchmarks.bystander --model $(MODEL)
 
 purge: $(INSTALLED)
 	@$(PY) -m operations.retention $(if $(APPLY),--apply)

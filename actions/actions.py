@@ -5,10 +5,10 @@ first reply with the not-medical-advice notice, and on plain-text channels takes
 choice of a numbered option; then it gives its own reply.
 """
 
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from typing import Any, Dict, List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -30,6 +30,7 @@ from actions.replies import (
     send_unavailable,
     suggestions,
 )
+from actions.threads import ThreadedAction
 from actions.topics import QUESTIONS, TOPICS
 
 
@@ -57,10 +58,10 @@ def tell_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventT
     return send_answer(dispatcher, tracker, answer, topic_intent)
 
 
-class ReplyAction(Action, ABC):
+class ReplyAction(ThreadedAction):
     """The shared start of every reply; subclasses give `name` and `reply`."""
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]):
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]):
         events = escalate_if_missed(dispatcher, tracker, domain)
         notice_if_first_turn(dispatcher, tracker)
         text = (tracker.latest_message or {}).get("text") or ""

@@ -17,7 +17,7 @@ After "no" to the safety question, `action_answer_asked` answers the message tha
 import logging
 from typing import Any, Dict, List, Optional, Tuple
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -30,6 +30,7 @@ from actions.replies import (
     send_answer,
     send_unavailable,
 )
+from actions.threads import ThreadedAction
 from safety.escalations import Escalation, EscalationLog
 from safety.red_flags import Assessment, get_detector
 from safety.review_log import SafetyReviewLog
@@ -144,11 +145,11 @@ def asks_something_else(text: str) -> bool:
     return len([w for w in words if w and w not in _FILLER]) >= 2
 
 
-class ActionEscalate(Action):
+class ActionEscalate(ThreadedAction):
     def name(self) -> str:
         return "action_escalate"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]):
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]):
         assessment = get_detector().assess((tracker.latest_message or {}).get("text") or "")
         if assessment.escalate:
             flags = list(assessment.flags)
@@ -181,13 +182,13 @@ def message_before_safety_question(tracker: Tracker) -> Optional[Dict[str, Any]]
     return users[-2].get("parse_data") if len(users) >= 2 else None
 
 
-class ActionAnswerAsked(Action):
+class ActionAnswerAsked(ThreadedAction):
     """After "no" to the safety question: answer the message that raised it."""
 
     def name(self) -> str:
         return "action_answer_asked"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]):
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]):
         asked = message_before_safety_question(tracker)
         if not asked:
             dispatcher.utter_message(response="utter_anything_else")

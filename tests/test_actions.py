@@ -41,7 +41,7 @@ def make_tracker(text, intent, entities=(), channel="rest", slots=None, first_tu
 
 def run(action, tracker):
     dispatcher = CollectingDispatcher()
-    events = action.run(dispatcher, tracker, {})
+    events = action.respond(dispatcher, tracker, {})
     return dispatcher.messages, {e["name"]: e["value"] for e in events if e["event"] == "slot"}
 
 
@@ -290,7 +290,7 @@ def test_reingested_wording_is_used_by_the_next_answer(store, article_copy):
 )
 def test_another_language_gets_english_only_for_now(text):
     dispatcher = CollectingDispatcher()
-    ActionAnswerArticle().run(dispatcher, make_tracker(text, "ask_causes"), {})
+    ActionAnswerArticle().respond(dispatcher, make_tracker(text, "ask_causes"), {})
     texts = [m["text"] for m in dispatcher.messages if m.get("text")]
     assert texts[-1] == ENGLISH_ONLY_TEXT and not any("From the article" in t for t in texts)
 

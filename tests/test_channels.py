@@ -63,7 +63,7 @@ def output_for(channel):
 
 def dispatched(action, text, intent, channel):
     dispatcher = CollectingDispatcher()
-    action.run(dispatcher, make_tracker(text, intent, channel=channel), DOMAIN)
+    action.respond(dispatcher, make_tracker(text, intent, channel=channel), DOMAIN)
     for message in dispatcher.messages:
         if message.get("response"):  # a domain response: Rasa fills it in from the domain
             message = {**message, "text": DOMAIN["responses"][message["response"]][-1]["text"]}
@@ -102,7 +102,7 @@ def test_a_number_picks_the_numbered_option_on_plain_text_channels():
     )
     assert replies.chosen_option(tracker) == "ask_symptoms"
     dispatcher = CollectingDispatcher()
-    actions.ActionNotCovered().run(dispatcher, tracker, DOMAIN)
+    actions.ActionNotCovered().respond(dispatcher, tracker, DOMAIN)
     assert dispatcher.messages[0]["text"].startswith('From the article\'s "Symptoms" section:')
     tracker.latest_message["text"] = "1"
     assert replies.chosen_option(tracker) == "tell_me_more"

@@ -134,7 +134,7 @@ def red_flag_tracker(text, asked="ask_home_remedies", channel="rest"):
 def test_escalate_action_quotes_the_article_and_answers_the_question_without_recording(library, log, monkeypatch):
     monkeypatch.setattr(escalation, "escalation_log", log)
     dispatcher = CollectingDispatcher()
-    ActionEscalate().run(dispatcher, red_flag_tracker(BLADDER), DOMAIN)
+    ActionEscalate().respond(dispatcher, red_flag_tracker(BLADDER), DOMAIN)
     detail, answer, payload = dispatcher.messages
     assert detail["text"].startswith('From the article\'s "When to see a doctor" section:')
     assert "Loss of Bladder or Bowel Control: This is a medical emergency" in detail["text"]
@@ -151,7 +151,7 @@ def test_after_an_emergency_nothing_else_is_answered_when_nothing_else_was_asked
         {"entity": "red_flag", "value": "bladder_bowel", "start": 2, "end": text.index(" any")}
     ]
     dispatcher = CollectingDispatcher()
-    ActionEscalate().run(dispatcher, tracker, DOMAIN)
+    ActionEscalate().respond(dispatcher, tracker, DOMAIN)
     (detail,) = dispatcher.messages  # the article's words on the sign, and no home remedies
     assert "Loss of Bladder or Bowel Control" in detail["text"]
 
@@ -160,7 +160,7 @@ def test_yes_to_the_safety_question_quotes_the_article_on_the_category_asked_abo
     tracker = make_tracker("/affirm", "affirm")
     tracker.slots["red_flag"] = "bladder_bowel"
     dispatcher = CollectingDispatcher()
-    ActionEscalate().run(dispatcher, tracker, DOMAIN)
+    ActionEscalate().respond(dispatcher, tracker, DOMAIN)
     (detail,) = dispatcher.messages
     assert "Loss of Bladder or Bowel Control" in detail["text"]
 
@@ -184,21 +184,21 @@ def test_no_to_the_safety_question_answers_the_message_that_raised_it(library):
         {"event": "user", "text": "/deny", "parse_data": tracker.latest_message, "input_channel": "rest"},
     ]
     dispatcher = CollectingDispatcher()
-    ActionAnswerAsked().run(dispatcher, tracker, DOMAIN)
+    ActionAnswerAsked().respond(dispatcher, tracker, DOMAIN)
     payload = [m["custom"] for m in dispatcher.messages if m["custom"]][0]
     assert payload["kind"] == "answer" and "treatment.acupuncture" in payload["passages"]
 
 
 def test_escalation_of_a_sign_the_article_does_not_name_says_so(library):
     dispatcher = CollectingDispatcher()
-    ActionEscalate().run(dispatcher, red_flag_tracker("my groin has gone completely numb", "out_of_scope"), DOMAIN)
+    ActionEscalate().respond(dispatcher, red_flag_tracker("my groin has gone completely numb", "out_of_scope"), DOMAIN)
     (detail,) = dispatcher.messages  # nothing was asked that the article answers
     assert "doesn't describe this warning sign" in detail["text"]
 
 
 def test_answer_action_escalates_first_when_a_red_flag_slipped_past_the_nlu(library):
     dispatcher = CollectingDispatcher()
-    ActionAnswerArticle().run(dispatcher, make_tracker(BLADDER, "ask_home_remedies"), DOMAIN)
+    ActionAnswerArticle().respond(dispatcher, make_tracker(BLADDER, "ask_home_remedies"), DOMAIN)
     first, first_payload = dispatcher.messages[:2]
     assert first["text"].startswith("Please go to the emergency department")
     assert first_payload["custom"] == {"kind": "escalation", "level": "emergency", "flags": ["bladder_bowel"]}
@@ -207,7 +207,7 @@ def test_answer_action_escalates_first_when_a_red_flag_slipped_past_the_nlu(libr
 
 def test_plain_text_channel_gets_the_escalation_as_text_only(library):
     dispatcher = CollectingDispatcher()
-    ActionAnswerArticle().run(dispatcher, make_tracker(BLADDER, "ask_home_remedies", channel="telegram"), DOMAIN)
+    ActionAnswerArticle().respond(dispatcher, make_tracker(BLADDER, "ask_home_remedies", channel="telegram"), DOMAIN)
     assert dispatcher.messages[0]["text"].startswith("Please go to the emergency department")
     assert not any(m["custom"] for m in dispatcher.messages)
 
@@ -258,6 +258,6 @@ def test_without_a_confident_intent_the_rest_of_the_message_is_answered_from_the
     rest = escalation.without_mentions(text, get_detector().assess(text))
     assert rest.strip().startswith("what exercises help?") and "bladder" not in rest
     dispatcher = CollectingDispatcher()
-    ActionEscalate().run(dispatcher, tracker, DOMAIN)
+    ActionEscalate().respond(dispatcher, tracker, DOMAIN)
     answer = [m["custom"] for m in dispatcher.messages if m["custom"]][0]
     assert answer["section"] == "treatment" and "treatment.regular_exercise" in answer["passages"]

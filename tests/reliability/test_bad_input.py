@@ -9,7 +9,7 @@ import requests
 
 from actions.replies import ENGLISH_ONLY_TEXT
 from channels.limits import MAX_MESSAGE_CHARS, TOO_MANY, shortened_notice
-from tests.reliability.probe import Bystander
+from evaluation.bystander import Bystander
 from tests.servers import new_sender, payloads, texts
 
 JSON = {"Content-Type": "application/json"}
@@ -147,6 +147,27 @@ def test_heavy_requests_do_not_hold_up_another_visitor(servers, outcome):
     outcome(
         "REST input",
         "1 MB and 60,000-character messages while another visitor asks",
+        f"bystander median {baseline * 1000:.0f} ms, worst {bystander.worst * 1000:.0f} ms (+{extra * 1000:.0f} ms)",
+    )
+    assert bystander.failures == 0
+    assert extra < 1.0, bystander.latencies
+
+
+def test_messages_at_the_length_limit_do_not_hold_up_another_visitor(servers, outcome):
+    """Ten messages of MAX_MESSAGE_CHARS characters of ordinary words, one after another, while
+    another visitor keeps asking: how much longer the other visitor's answers take (the goal,
+    100 ms, is a benchmark figure reported in docs/reliability.md; the test bounds it loosely)."""
+    words = "my back has been sore since the weekend and my knee aches when I climb the stairs "
+    message = (words * (MAX_MESSAGE_CHARS // len(words) + 1))[:MAX_MESSAGE_CHARS]
+    bystander = Bystander(servers.url)
+    baseline = bystander.baseline()
+    with bystander:
+        for _ in range(10):
+            assert texts(servers.say(new_sender(), message))
+    extra = bystander.worst - baseline
+    outcome(
+        "REST input",
+        f"ten {MAX_MESSAGE_CHARS:,}-character messages while another visitor asks",
         f"bystander median {baseline * 1000:.0f} ms, worst {bystander.worst * 1000:.0f} ms (+{extra * 1000:.0f} ms)",
     )
     assert bystander.failures == 0
