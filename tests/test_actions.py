@@ -319,3 +319,27 @@ def test_the_action_server_runs_without_tensorflow():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.split() == ["True", "False"], result.stderr[-2000:]
+
+
+def test_actions_do_their_work_in_a_worker_thread():
+    """rasa_sdk awaits `run`; ThreadedAction does the work (`respond`) off the event loop."""
+    import threading
+
+    from actions.threads import ThreadedAction
+    from tests.servers import run_async
+
+    class Probe(ThreadedAction):
+        thread = None
+
+        def name(self):
+            return "action_probe"
+
+        def respond(self, dispatcher, tracker, domain):
+            Probe.thread = threading.current_thread()
+            dispatcher.utter_message(text="done")
+            return []
+
+    dispatcher = CollectingDispatcher()
+    events = run_async(Probe().run(dispatcher, make_tracker("hi", "greet"), {}))
+    assert events == [] and dispatcher.messages[0]["text"] == "done"
+    assert Probe.thread is not threading.main_thread() and Probe.thread.name.startswith("action")

@@ -115,3 +115,50 @@ def test_tracker_store_records_each_escalation_exactly_once(tmp_path):
     assert [(r["conversation_id"], r["level"], r["flags"]) for r in rows] == [
         ("visitor-1", "emergency", "bladder_bowel")
     ]
+
+
+def test_rasa_parses_a_message_in_a_worker_thread_and_keeps_serving_meanwhile():
+    """rasa_ext.parsing: the graph runs off the event loop; while a slow parse runs, another
+    coroutine on the loop still gets to run."""
+    import threading
+
+    from rasa.core.channels.channel import UserMessage
+    from rasa.core.processor import MessageProcessor
+
+    from rasa_ext import parsing
+
+    parsing.install()
+    assert MessageProcessor.parse_message is parsing._parse_in_worker
+
+    class Processor:
+        http_interpreter = None
+        threads = []
+
+        def _parse_message_with_graph(self, message, tracker, only_output_properties):
+            self.threads.append(threading.current_thread().name)
+            time.sleep(0.3)  # a long message's parse
+            return {"text": message.text, "intent": {"name": "greet"}, "entities": []}
+
+        def _update_full_retrieval_intent(self, parse_data):
+            pass
+
+        def _check_for_unseen_features(self, parse_data):
+            pass
+
+    async def scenario():
+        ticks = []
+
+        async def ticker():
+            for _ in range(5):
+                ticks.append(time.monotonic())
+                await asyncio.sleep(0.02)
+
+        parsed, _ = await asyncio.gather(
+            parsing._parse_in_worker(Processor(), UserMessage("hello", sender_id="s")), ticker()
+        )
+        return parsed, ticks
+
+    parsed, ticks = run(scenario())
+    assert parsed["intent"]["name"] == "greet"
+    assert Processor.threads and Processor.threads[0].startswith("nlu-parse")
+    assert len(ticks) == 5 and ticks[-1] - ticks[0] < 0.25  # the loop kept running during the parse
