@@ -162,3 +162,22 @@ def test_rasa_parses_a_message_in_a_worker_thread_and_keeps_serving_meanwhile():
     assert parsed["intent"]["name"] == "greet"
     assert Processor.threads and Processor.threads[0].startswith("nlu-parse")
     assert len(ticks) == 5 and ticks[-1] - ticks[0] < 0.25  # the loop kept running during the parse
+
+
+def test_action_server_replies_are_validated_by_a_validator_built_once():
+    """rasa_ext.action_calls: the same check as Rasa's (a bad reply raises ValidationError with
+    Rasa's hint), without checking the schema itself on every call."""
+    import pytest
+    from jsonschema import ValidationError
+    from rasa.core.actions.action import RemoteAction
+
+    from rasa_ext import action_calls
+
+    action_calls.install()
+    action = RemoteAction("action_answer_article", None)
+    assert action._validate_action_result({"events": [{"event": "slot", "name": "x", "value": 1}], "responses": []})
+    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+        action._validate_action_result({"events": [{"event": "no_such_event"}], "responses": []})
+    with pytest.raises(ValidationError):
+        action._validate_action_result({"events": "not a list"})
+    assert action_calls._validator.cache_info().misses == 1
