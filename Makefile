@@ -69,7 +69,7 @@ ingest: $(INSTALLED)
 	@$(PY) -m article.ingest
 
 $(MODEL): | $(INSTALLED)
-	@echo "==> Training the model $(MODEL) (about 3 minutes on 2 cores)"
+	@echo "==> Training the model $(MODEL) (about 6 minutes on 2 cores with an empty cache)"
 	@mkdir -p models
 	@$(RASA) train --config config.yml --domain domain.yml \
 	  --data data/nlu data/stories data/rules.yml --out models \
@@ -155,10 +155,12 @@ bench: $(INSTALLED)
 	@$(PY) -m benchmarks.red_flags
 	@$(PY) -m benchmarks.retrieval
 
-# Ours against Rasa's stock `rasa init` bot, side by side (about 15 minutes; docs/performance.md).
+# Ours against Rasa's stock `rasa init` bot, side by side, then long messages beside a second
+# visitor and where a turn's time goes (about 20 minutes; docs/performance.md).
 bench-load: ingest train
 	@$(PY) -m benchmarks.load --model $(MODEL)
 	@$(PY) -m benchmarks.bystander --model $(MODEL)
+	@$(PY) -m benchmarks.breakdown --model $(MODEL)
 
 purge: $(INSTALLED)
 	@$(PY) -m operations.retention $(if $(APPLY),--apply)
