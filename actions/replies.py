@@ -16,7 +16,7 @@ from actions import answers
 from actions.answers import Answer, answer_question
 from actions.coverage import not_covered
 from actions.topics import QUESTIONS, TOPICS
-from content.review import UnansweredLog
+from actions.unanswered import UnansweredLog
 
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from typing import List, Optional
 from sqlalchemy import MetaData, Table, delete, func, inspect, select
 from sqlalchemy.engine import Engine
 
-from content.review import unanswered_messages
+from actions.unanswered import unanswered_messages
 from database import VAR_DIR, make_engine
 from safety.escalations import escalations
 from safety.review_log import safety_review

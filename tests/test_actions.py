@@ -13,8 +13,8 @@ from actions.coverage import not_covered
 from actions.language import not_english
 from actions.replies import ENGLISH_ONLY_TEXT
 from actions.topics import TOPICS
+from actions.unanswered import UnansweredLog
 from article.ingest import ingest
-from content.review import UnansweredLog
 
 
 @pytest.fixture(autouse=True)

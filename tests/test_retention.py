@@ -10,7 +10,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import func, insert, select, text
 
-from content.review import unanswered_messages
+from actions.unanswered import unanswered_messages
 from database import make_engine
 from operations import retention
 from safety.escalations import EscalationLog, escalations

@@ -2,7 +2,8 @@
 
 from rasa.shared.nlu.training_data.loading import load_data
 
-from content.review import UnansweredLog
+from actions.unanswered import UnansweredLog
+from content.review import export_candidates
 from database import make_engine
 
 
@@ -15,7 +16,7 @@ def test_export_groups_candidates_by_predicted_intent_and_only_once(tmp_path):
     log.log("/ask_causes", "ask_causes", 1.0)  # a button payload: not a candidate
 
     first = tmp_path / "first.yml"
-    assert log.export(first) == 3
+    assert export_candidates(log, first) == 3
     data = load_data(str(first))
     assert sorted((m.get("intent"), m.get("text")) for m in data.training_examples) == [
         ("ask_causes", "can my dog get sciatica"),
@@ -24,10 +25,10 @@ def test_export_groups_candidates_by_predicted_intent_and_only_once(tmp_path):
     ]
     assert "move it under" in first.read_text()
 
-    assert log.export(tmp_path / "second.yml") == 0
+    assert export_candidates(log, tmp_path / "second.yml") == 0
     assert not (tmp_path / "second.yml").exists()
     log.log("does swimming in the sea count", "ask_home_remedies", 0.47)
-    assert log.export(tmp_path / "third.yml") == 1
+    assert export_candidates(log, tmp_path / "third.yml") == 1
     assert [m.get("text") for m in load_data(str(tmp_path / "third.yml")).training_examples] == [
         "does swimming in the sea count"
     ]
@@ -52,7 +53,7 @@ def test_red_flag_vocabulary_goes_to_the_safety_review_not_the_nlu_candidates(tm
     missed = "the loo situation is a nightmare lately"  # the kind of miss a clinician must see
     unanswered.log(missed, "ask_symptoms", 0.3)
     unanswered.log("what's the dose of naproxen", "ask_treatment", 0.38)
-    assert unanswered.export(tmp_path / "candidates.yml") == 1  # the bladder message is not a candidate
+    assert export_candidates(unanswered, tmp_path / "candidates.yml") == 1  # the bladder message is not a candidate
     assert "loo" not in (tmp_path / "candidates.yml").read_text()
 
     detector = get_detector()
