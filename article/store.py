@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from article.model import Article, Passage, Section
-from database import make_engine
+from database import TableOwner, make_engine
 
 logger = logging.getLogger(__name__)
 
@@ -56,10 +56,13 @@ article_passages = Table(
 )
 
 
-class ArticleStore:
+class ArticleStore(TableOwner):
+    """The article as stored; its tables are created on first use (database.TableOwner)."""
+
+    metadata = metadata
+
     def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        metadata.create_all(engine)
+        super().__init__(engine)
         self._cached: Optional[Article] = None
         self._lock = threading.Lock()
 

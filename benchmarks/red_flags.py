@@ -12,11 +12,11 @@ import argparse
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from database import PROJECT_ROOT as ROOT
+
 DATA = ROOT / "tests" / "red_flags"
 BUDGET_MS = 2.0
 

@@ -26,7 +26,9 @@ from typing import Callable, Dict, List, Sequence
 import requests
 import yaml
 
-BLIND = Path(__file__).resolve().parent.parent / "tests" / "blind"
+from database import PROJECT_ROOT
+
+BLIND = PROJECT_ROOT / "tests" / "blind"
 Say = Callable[[str], list]  # a new conversation's reply list for one message
 
 

@@ -12,14 +12,14 @@ an affirming message is reported apart (the visitor is asked, not yet escalated)
 import argparse
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence
 
 import yaml
 
+from database import PROJECT_ROOT
 from safety.categories import CATEGORY_LEVELS, LEVEL_RANK
 
-BLIND = Path(__file__).resolve().parent.parent / "tests" / "blind"
+BLIND = PROJECT_ROOT / "tests" / "blind"
 
 
 def load_set(name: str):

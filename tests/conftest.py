@@ -7,8 +7,8 @@ import pytest
 
 from article.ingest import article_path
 from article.store import ArticleStore
+from database import PROJECT_ROOT as ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "data" / "article" / "source"
 
 

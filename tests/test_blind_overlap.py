@@ -2,12 +2,12 @@
 questions, detector rules or vocabulary tables, or the project's own test sets."""
 
 import re
-from pathlib import Path
 from typing import Iterable, Set
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from database import PROJECT_ROOT as ROOT
+
 BLIND = ROOT / "tests" / "blind"
 N = 5
 # Common phrases ("what can i do at home") meet by chance; a sentence copied, or edited a little,
