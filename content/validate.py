@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
 import yaml
+from rasa.shared.core.constants import DEFAULT_ACTION_NAMES, DEFAULT_INTENTS
 
 from actions.topics import TOPICS
 from article.ingest import article_path
@@ -25,21 +26,9 @@ from database import PROJECT_ROOT
 
 ENTITY_FILE = Path("data/article/entity_passages.yml")
 DOMAIN_FILE = Path("domain.yml")
-BUILT_IN_ACTIONS = {
-    "action_listen",
-    "action_restart",
-    "action_session_start",
-    "action_default_fallback",
-    "action_deactivate_loop",
-    "action_revert_fallback_events",
-    "action_two_stage_fallback",
-    "action_default_ask_affirmation",
-    "action_default_ask_rephrase",
-    "action_back",
-    "action_unlikely_intent",
-    "action_extract_slots",
-}
-BUILT_IN_INTENTS = {"nlu_fallback", "restart", "session_start", "back", "out_of_scope"}
+# Rasa's own actions and intents, which a domain may use without declaring them
+BUILT_IN_ACTIONS = frozenset(DEFAULT_ACTION_NAMES)
+BUILT_IN_INTENTS = frozenset(DEFAULT_INTENTS)
 _ANNOTATION = re.compile(r"\[(?P<text>[^\]]+)\](?:\((?P<entity>[^)]+)\)|(?P<json>\{[^}]*\}))")
 
 
