@@ -48,9 +48,9 @@ def escalation_response(domain: Dict[str, Any], category: Optional[str]) -> Tupl
     variations = domain.get("responses", {}).get("utter_red_flag", [])
     for variation in variations:
         condition = variation.get("condition") or [{}]
-        if condition[0].get("value") == category and variation.get("channel"):  # has the payload
+        if condition[0].get("value") == category:
             return variation["text"], variation.get("custom")
-    fallback = next(v for v in variations if not v.get("condition") and v.get("channel"))
+    fallback = next(v for v in variations if not v.get("condition"))
     return fallback["text"], fallback.get("custom")
 
 

@@ -61,6 +61,19 @@ def test_plain_text_channels_get_no_payload_and_a_yes_or_no_question():
     assert "custom" not in generate("utter_red_flag", tracker, "telegram")
 
 
+def test_one_escalation_variation_per_category_serves_every_channel():
+    tracker = tracker_with([red_flag_message("bilateral_leg"), SlotSet("red_flag", "bilateral_leg")])
+    texts = set()
+    for channel in ("collector", "socketio", "telegram", "twilio", "slack"):
+        response = generate("utter_red_flag", tracker, channel)
+        texts.add(response["text"])
+        if channel in ("collector", "socketio"):
+            assert response["custom"] == {"kind": "escalation", "level": "emergency", "flags": ["bilateral_leg"]}
+        else:
+            assert "custom" not in response
+    assert len(texts) == 1 and "both legs" in texts.pop()
+
+
 def test_the_safety_question_follows_the_suspected_category():
     legs = generate("utter_safety_question", tracker_with([SlotSet("red_flag", "bilateral_leg")]), "socketio")
     assert "both legs" in legs["text"] and legs["custom"]["asks"] == "bilateral_leg"
