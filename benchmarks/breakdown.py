@@ -117,7 +117,7 @@ async def measure(model: str, rounds: int) -> Dict[str, Any]:
         part: {"ms_per_turn": 1000 * sum(values) / turns, "calls_per_turn": len(values) / turns}
         for part, values in timings.items()
     }
-    timed = sum(p["ms_per_turn"] for p in parts.values() if not p.get("nested"))
+    timed = sum(p["ms_per_turn"] for p in parts.values())
     return {
         "turns": turns,
         "turn_ms": {

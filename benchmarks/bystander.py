@@ -21,10 +21,8 @@ from pathlib import Path
 from article.ingest import ingest
 from article.store import ArticleStore
 from channels.limits import MAX_MESSAGE_CHARS
-from evaluation.bystander import Bystander
+from evaluation.bystander import Bystander, ordinary_message
 from evaluation.servers import Servers
-
-WORDS = "my back has been sore since the weekend and my knee aches when I climb the stairs "
 
 
 def _ms(seconds: float) -> str:
@@ -37,7 +35,7 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--messages", type=int, default=10)
     args = parser.parse_args(argv)
-    long_message = (WORDS * (MAX_MESSAGE_CHARS // len(WORDS) + 1))[:MAX_MESSAGE_CHARS]
+    long_message = ordinary_message(MAX_MESSAGE_CHARS)
     servers = Servers(str(Path(args.model).resolve()), Path(tempfile.mkdtemp(prefix="bystander-")))
     ingest(store=ArticleStore.from_url(servers.env["DATABASE_URL"]))
     servers.start_actions()

@@ -8,6 +8,13 @@ from typing import List
 
 import requests
 
+ORDINARY_WORDS = "my back has been sore since the weekend and my knee aches when I climb the stairs "
+
+
+def ordinary_message(length: int) -> str:
+    """A message of exactly ``length`` characters of ordinary words (no red flag, no question)."""
+    return (ORDINARY_WORDS * (length // len(ORDINARY_WORDS) + 1))[:length]
+
 
 class Bystander:
     QUESTION = "what causes knee pain from the back?"

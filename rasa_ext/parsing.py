@@ -13,31 +13,18 @@ package (endpoints.yml names its classes). `PARSE_THREADS` sets the pool's size 
 the event loop, as stock Rasa does).
 """
 
-import asyncio
 import os
-import sys
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Dict, Optional
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from workers import off_the_loop
+
 PARSE_THREADS = int(os.environ.get("PARSE_THREADS", "4"))
-# How long a thread that wants the GIL waits before the holder must let go (Python's default is
-# 5 ms). The event loop gives up the GIL at every await; with a parse running beside it, each
-# await would otherwise cost it up to 5 ms to get it back, and a turn has dozens of them.
-GIL_SWITCH_SECONDS = float(os.environ.get("GIL_SWITCH_SECONDS", "0.0005"))
 
 _rasa_parse_message = MessageProcessor.parse_message
-_pool: Optional[ThreadPoolExecutor] = None
-
-
-def _executor() -> ThreadPoolExecutor:
-    global _pool
-    if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=PARSE_THREADS, thread_name_prefix="nlu-parse")
-    return _pool
 
 
 async def _parse_in_worker(
@@ -51,9 +38,8 @@ async def _parse_in_worker(
         return await _rasa_parse_message(self, message, tracker, only_output_properties)
     if tracker is None:
         tracker = DialogueStateTracker.from_events(message.sender_id, [])
-    loop = asyncio.get_running_loop()
-    parse_data = await loop.run_in_executor(
-        _executor(), self._parse_message_with_graph, message, tracker, only_output_properties
+    parse_data = await off_the_loop(
+        "nlu-parse", PARSE_THREADS, self._parse_message_with_graph, message, tracker, only_output_properties
     )
     self._update_full_retrieval_intent(parse_data)
     self._check_for_unseen_features(parse_data)
@@ -63,5 +49,3 @@ async def _parse_in_worker(
 def install() -> None:
     """Idempotent: Rasa parses messages in worker threads."""
     MessageProcessor.parse_message = _parse_in_worker  # type: ignore[method-assign]
-    if PARSE_THREADS > 0:
-        sys.setswitchinterval(GIL_SWITCH_SECONDS)
