@@ -29,12 +29,13 @@ TRAINING_FILES = config.yml domain.yml data/rules.yml $(sort $(wildcard data/nlu
 FINGERPRINT = $(shell cat $(TRAINING_FILES) | sha256sum | cut -c1-12)
 export MODEL = models/model-$(FINGERPRINT).tar.gz
 
-.PHONY: help install ingest train run status shell test test-unit test-reliability test-browser lint widget web bench bench-load escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
+.PHONY: help install ingest train run status shell test test-unit test-scale test-reliability test-browser lint widget web bench bench-load escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
 
 help:
 	@echo "make run    install, ingest the article, train if needed, start the assistant"
 	@echo "make test   install as needed and run every test"
 	@echo "make test-unit  the fast tier: no model, server or browser (about a minute)"
+	@echo "make test-scale  two Rasa servers behind nginx on PostgreSQL, Redis, RabbitMQ (about 5 minutes)"
 	@echo "make test-reliability  bad input, faults and load only (tests/reliability)"
 	@echo "make lint   ruff: lint and format checks (settings in pyproject.toml)"
 	@echo "make train  train the model if the training data changed"
@@ -115,6 +116,12 @@ test-unit: $(INSTALLED)
 # Bad input, faults and load (also part of make test): tests/reliability, docs/reliability.md.
 test-reliability: ingest train $(WIDGET)
 	@$(PY) -m pytest tests/reliability
+
+# Rasa's distributed layout on loopback (docs/scale-out.md): Debian's PostgreSQL, Redis, RabbitMQ
+# and nginx, two Rasa servers, two action servers; the services stop again afterwards.
+test-scale: train
+	@scripts/scale-services.sh start
+	@SCALE_TEST=1 $(PY) -m pytest tests/scale; status=$$?; scripts/scale-services.sh stop; exit $$status
 
 # Lint and format checks (settings in pyproject.toml). To fix: ruff format . && ruff check --fix .
 lint: $(INSTALLED)

@@ -15,4 +15,4 @@ if [ -n "${RASA_API_TOKEN:-}" ]; then
 fi
 # shellcheck disable=SC2086  # CORS_ORIGINS is a space-separated list
 exec .venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" --credentials credentials.yml \
-  --endpoints endpoints.yml --cors $CORS_ORIGINS "${api[@]}"
+  --endpoints "${ENDPOINTS:-endpoints.yml}" --cors $CORS_ORIGINS "${api[@]}"

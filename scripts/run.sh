@@ -13,7 +13,7 @@ if [ "$mode" = shell ]; then
   scripts/actions-server.sh &
   actions=$!
   trap 'kill -TERM $actions 2>/dev/null || true' EXIT
-  .venv/bin/rasa shell --model "$MODEL" --endpoints endpoints.yml
+  .venv/bin/rasa shell --model "$MODEL" --endpoints "${ENDPOINTS:-endpoints.yml}"
   exit 0
 fi
 echo "Starting: Rasa on http://localhost:$RASA_PORT (REST: /webhooks/rest/webhook, socket.io),"

@@ -11,6 +11,10 @@ from database import PROJECT_ROOT as ROOT
 
 SEED_DIR = ROOT / "data" / "article" / "source"
 
+# tests/scale needs PostgreSQL, Redis, RabbitMQ and nginx: `make test-scale` starts them and sets
+# SCALE_TEST=1; `make test` leaves it out.
+collect_ignore = [] if os.environ.get("SCALE_TEST") else ["scale"]
+
 
 @pytest.fixture
 def article_copy(tmp_path) -> Path:
