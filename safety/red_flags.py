@@ -7,7 +7,7 @@ Pipeline (built once per process, see :func:`get_detector`)::
       -> lemmatizer           (lookup mode, tables from spacy-lookups-data)
       -> red_flag_normalizer  (safety.spelling: misspelt key terms -> token.norm_/lemma_)
       -> red_flag_phrases     (safety.vocabulary: merges "can't", "pins and needles", ...)
-      -> red_flag_targets     (safety.target_matcher + safety.patterns -> doc.ents)
+      -> red_flag_targets     (safety.red_flag_targets + safety.patterns -> doc.ents)
       -> medspacy_context     (ConText with safety.context_rules)
 
 The text is lower-cased first (character offsets are preserved). Decision per matched span:
@@ -34,8 +34,8 @@ from spacy.tokens import Doc, Span
 from .areas import HYPOTHETICAL_SENTENCES, NOT_ABOUT_THE_WRITER, SUSPECT_SUFFIX, keyword_net
 from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK, LEVELS
 from .context_rules import build_context_rules
+from .red_flag_targets import RedFlagTargets
 from .spelling import SpellingNormalizer, known_english_words
-from .target_matcher import TargetMatcher
 from .vocabulary import PhraseMerger
 
 __all__ = ["LEVELS", "CATEGORY_LEVELS", "Mention", "Assessment", "RedFlagDetector", "get_detector"]
@@ -309,7 +309,7 @@ def _make_phrases(nlp, name):
 
 
 def _make_targets(nlp, name):
-    return TargetMatcher(nlp, _lemma_function(nlp))
+    return RedFlagTargets(nlp, _lemma_function(nlp))
 
 
 for _name, _func in (

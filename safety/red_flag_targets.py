@@ -1,5 +1,6 @@
 """The ``red_flag_targets`` component: runs the target patterns and their post-filters and
-writes the chosen spans to ``doc.ents`` for ConText."""
+writes the chosen spans to ``doc.ents`` for ConText. (Not medspaCy's TargetMatcher, whose name
+it once shared.)"""
 
 from typing import Callable, Dict, List, Optional, Set, Tuple
 
@@ -17,7 +18,7 @@ from .vocabulary import GENITALS
 _GENITAL_LEMMAS = set(GENITALS.split()) | {"private"}
 
 
-class TargetMatcher:
+class RedFlagTargets:
     """Pipeline component: writes the red-flag mentions to doc.ents.
 
     A span's label is its category id, or several ids joined by "+" when overlapping matches of
