@@ -2,8 +2,9 @@
 
 import functools
 import threading
-from typing import Callable, Dict, FrozenSet, List, Optional, Set, Tuple
+from typing import Callable, Dict, FrozenSet, Optional, Set, Tuple
 
+from rapidfuzz.distance import OSA
 from spacy.tokens import Doc
 
 # Key terms a misspelt token may be corrected to (edit distance 1 for terms of <= 6 letters,
@@ -252,29 +253,13 @@ def _deletes(word: str, depth: int) -> Set[str]:
     return out
 
 
-def _osa(a: str, b: str) -> int:
-    """Optimal string alignment distance (Damerau-Levenshtein without repeated edits)."""
-    la, lb = len(a), len(b)
-    prev2: List[int] = []
-    prev = list(range(lb + 1))
-    for i in range(1, la + 1):
-        cur = [i] + [0] * lb
-        for j in range(1, lb + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[lb]
-
-
 class SpellingNormalizer:
     """Pipeline component: sets token.norm_ and token.lemma_ of misspelt tokens to the key term.
 
     A token is corrected when it is in :data:`MISSPELLINGS` or, if it is not a known English
     word, drops the g of a known "-ing" word ("hurtin") or lies within edit distance 1 (terms up to
     6 letters) or 2 (longer terms) of a term in :data:`FUZZY_TERMS` (symmetric-delete lookup +
-    optimal-string-alignment distance).
+    optimal-string-alignment distance, rapidfuzz's OSA).
     Results are cached per lower-cased string.
     """
 
@@ -307,7 +292,7 @@ class SpellingNormalizer:
                 limit = min(_max_distance(term), _max_distance(word))
                 if abs(len(term) - len(word)) > limit:
                     continue
-                dist = _osa(word, term)
+                dist = OSA.distance(word, term, score_cutoff=limit)
                 if dist <= limit and (best is None or (dist, -len(term)) < (best[0], -len(best[1]))):
                     best = (dist, term)
         if best is None:
