@@ -31,7 +31,7 @@ from actions.replies import (
     suggestions,
 )
 from actions.threads import ThreadedAction
-from actions.topics import QUESTIONS, TOPICS
+from article.topics import QUESTIONS, TOPICS
 
 
 def tell_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:

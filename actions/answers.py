@@ -20,10 +20,10 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import yaml
 
-from actions.topics import Topic
 from article.model import Article, Passage, Section
 from article.retrieval import Match, Retriever, load_questions, load_vocabulary
 from article.store import ArticleStore
+from article.topics import Topic
 from database import PROJECT_ROOT
 
 WORD_BUDGET = 80

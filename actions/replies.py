@@ -15,8 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers
 from actions.answers import Answer, answer_question
 from actions.coverage import not_covered
-from actions.topics import QUESTIONS, TOPICS
 from actions.unanswered import UnansweredLog
+from article.topics import QUESTIONS, TOPICS
 
 logger = logging.getLogger(__name__)
 

@@ -3,6 +3,7 @@
 Each problem is reported as `file:line: what is wrong. How to fix it.` and the exit code is 1 when
 there is any. The checks:
 - the article parses into the expected sections;
+- the topic table (data/topics.yml) names domain intents, article sections and its own topics;
 - every article section is answered by at least one intent;
 - every entity value used in the examples is mapped to a passage that exists;
 - no example question is listed under two intents;
@@ -18,13 +19,14 @@ from typing import Dict, Iterator, List, Optional, Tuple
 import yaml
 from rasa.shared.core.constants import DEFAULT_ACTION_NAMES, DEFAULT_INTENTS
 
-from actions.topics import TOPICS
 from article.ingest import article_path
 from article.model import SECTION_IDS, Article
 from article.parse import ArticleError, parse_article
+from article.topics import TopicTable, load_topics
 from database import PROJECT_ROOT
 
 ENTITY_FILE = Path("data/article/entity_passages.yml")
+TOPICS_FILE = Path("data/topics.yml")
 DOMAIN_FILE = Path("domain.yml")
 # Rasa's own actions and intents, which a domain may use without declaring them
 BUILT_IN_ACTIONS = frozenset(DEFAULT_ACTION_NAMES)
@@ -106,12 +108,57 @@ def check_article(root: Path) -> Tuple[List[Problem], Optional[Article]]:
         ], None
 
 
-def check_sections_reachable(article: Article, entity_map: dict) -> List[Problem]:
-    reachable = {topic.section for topic in TOPICS.values()}
+def _domain_intents(root: Path) -> set:
+    domain = yaml.safe_load((root / DOMAIN_FILE).read_text(encoding="utf-8")) or {}
+    return {i if isinstance(i, str) else next(iter(i)) for i in domain.get("intents", [])} | BUILT_IN_INTENTS
+
+
+def check_topics(root: Path) -> Tuple[List[Problem], Optional[TopicTable]]:
+    """data/topics.yml: every topic an intent of the domain and a section of the article, every
+    button, follow-up and widget starter a topic with a question."""
+    path = str(TOPICS_FILE)
+    try:
+        table = load_topics(root / TOPICS_FILE)
+    except (yaml.YAMLError, TypeError, AttributeError, ValueError) as error:
+        return [Problem(path, 1, f"cannot read the topic table: {error}")], None
+    intents = _domain_intents(root)
+    lines = (root / TOPICS_FILE).read_text(encoding="utf-8").splitlines()
+
+    def line_of(name: str) -> int:
+        """The line that defines `name` (`  name:`), else the first that mentions it."""
+        for pattern in (rf"^\s*{re.escape(name)}:", rf"\b{re.escape(name)}\b"):
+            found = next((n for n, line in enumerate(lines, start=1) if re.search(pattern, line)), None)
+            if found:
+                return found
+        return 1
+
+    problems = []
+    for intent, topic in table.topics.items():
+        if intent not in intents:
+            problems.append(Problem(path, line_of(intent), f"'{intent}' is not an intent of domain.yml"))
+        if topic.section not in SECTION_IDS:
+            problems.append(
+                Problem(
+                    path, line_of(intent), f"'{intent}': unknown section '{topic.section}' ({', '.join(SECTION_IDS)})"
+                )
+            )
+        if not topic.question.strip():
+            problems.append(Problem(path, line_of(intent), f"'{intent}' has no question for its button"))
+    named = [(f"follow-up of {i}", f) for i, t in table.topics.items() for f in t.follow_ups]
+    named += [(f"button of {r}", i) for r, intents_ in table.response_buttons.items() for i in intents_]
+    named += [("widget starter", i) for i in table.widget_starters]
+    for where, intent in named:
+        if intent not in table.topics:
+            problems.append(Problem(path, line_of(intent), f"{where}: '{intent}' is not a topic in this file"))
+    return problems, table
+
+
+def check_sections_reachable(article: Article, entity_map: dict, table: TopicTable) -> List[Problem]:
+    reachable = {topic.section for topic in table.topics.values()}
     reachable |= {pid.split(".")[0] for values in entity_map.values() for pid in values.values()}
     return [
         Problem(
-            "actions/topics.py",
+            str(TOPICS_FILE),
             1,
             f"article section '{section}' is not answered by any intent. "
             "Add a topic for it (a programmer's change) or remove the section",
@@ -191,8 +238,7 @@ def check_duplicates(root: Path) -> List[Problem]:
 
 def check_stories(root: Path) -> List[Problem]:
     domain = yaml.safe_load((root / DOMAIN_FILE).read_text(encoding="utf-8")) or {}
-    intents = {i if isinstance(i, str) else next(iter(i)) for i in domain.get("intents", [])}
-    intents |= BUILT_IN_INTENTS
+    intents = _domain_intents(root)
     actions = set(domain.get("actions", [])) | set(domain.get("responses", {})) | BUILT_IN_ACTIONS
     problems = []
     files = sorted((root / "data" / "stories").glob("*.yml")) + [root / "data" / "rules.yml"]
@@ -227,8 +273,10 @@ def check_stories(root: Path) -> List[Problem]:
 def validate(root: Path = PROJECT_ROOT) -> List[Problem]:
     problems, article = check_article(root)
     entity_map = yaml.safe_load((root / ENTITY_FILE).read_text(encoding="utf-8")) or {}
-    if article:
-        problems += check_sections_reachable(article, entity_map)
+    topic_problems, table = check_topics(root)
+    problems += topic_problems
+    if article and table:
+        problems += check_sections_reachable(article, entity_map, table)
     problems += check_entity_values(root, article, entity_map)
     problems += check_duplicates(root)
     problems += check_stories(root)

@@ -5,7 +5,9 @@ text and level) follows the most severe category (slot `red_flag`); this generat
 the payload's `flags` with all the categories the red-flag component affirmed in the message.
 The safety question's payload names the category it asks about (`asks`). Plain-text channels
 get neither payload nor buttons: the question then ends with "Please reply yes or no."
-It runs in the Rasa server, so it works with the action server down. Configured in endpoints.yml:
+Responses listed under `response_buttons` in data/topics.yml (the greeting, the help text) get
+their question buttons from that table, so a button's text has one source. It runs in the Rasa
+server, so it works with the action server down. Configured in endpoints.yml:
 
     nlg:
       type: rasa_ext.nlg.EscalationResponseGenerator
@@ -16,6 +18,7 @@ from typing import Any, Dict, List, Optional
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from article.topics import TABLE as TOPIC_TABLE
 from safety.categories import CATEGORY_RANK
 
 ESCALATION_RESPONSE = "utter_red_flag"
@@ -50,6 +53,8 @@ class EscalationResponseGenerator(TemplatedNaturalLanguageGenerator):
         response = await super().generate(utter_action, tracker, output_channel, **kwargs)
         if not response:
             return response
+        if utter_action in TOPIC_TABLE.response_buttons and "buttons" not in response:
+            response = {**response, "buttons": TOPIC_TABLE.buttons(TOPIC_TABLE.response_buttons[utter_action])}
         custom = response.get("custom")
         if isinstance(custom, dict):
             if utter_action == ESCALATION_RESPONSE:

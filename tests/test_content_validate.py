@@ -93,3 +93,15 @@ def test_article_that_does_not_parse(project):
     (problem,) = validate(project)
     assert problem.line == line_of(article, "## Getting better")
     assert "unknown section heading '## Getting better'" in problem.message
+
+
+def test_topic_table_names_an_unknown_section_and_an_unknown_button(project):
+    topics = project / "data" / "topics.yml"
+    edit(topics, "    section: causes\n", "    section: causez\n")
+    edit(topics, "widget_starters: [ask_overview,", "widget_starters: [ask_overveiw,")
+    problems = validate(project)
+    assert [p.file for p in problems] == ["data/topics.yml", "data/topics.yml"]
+    assert "unknown section 'causez'" in problems[0].message
+    assert problems[0].line == line_of(topics, "ask_causes:")
+    assert "widget starter: 'ask_overveiw' is not a topic" in problems[1].message
+    assert problems[1].line == line_of(topics, "ask_overveiw")

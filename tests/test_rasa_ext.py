@@ -194,3 +194,14 @@ def test_action_server_replies_are_validated_by_a_validator_built_once():
     with pytest.raises(ValidationError):
         action._validate_action_result({"events": "not a list"})
     assert action_calls._validator.cache_info().misses == 1
+
+
+def test_greeting_and_help_buttons_come_from_the_topic_table():
+    from article.topics import load_topics
+
+    table = load_topics()
+    tracker = tracker_with([UserUttered("hi", {"name": "greet"})])
+    for response_name, intents in table.response_buttons.items():
+        assert "buttons" not in DOMAIN.responses[response_name][0]  # one source: data/topics.yml
+        response = generate(response_name, tracker, "collector")
+        assert response["buttons"] == [{"title": table.topics[i].question, "payload": f"/{i}"} for i in intents]

@@ -29,11 +29,8 @@ const BANNER_HEADINGS = {
   routine: "See a doctor",
 };
 
-const STARTERS = [
-  "How are back and knee pain linked?",
-  "What causes it?",
-  "When should I see a doctor?",
-];
+// The example questions, from data/topics.yml (widget_starters), put in by build.mjs.
+const STARTERS = __WIDGET_STARTERS__;
 
 function el(tag, attrs = {}, text) {
   const node = document.createElement(tag);
