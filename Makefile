@@ -15,7 +15,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
 WIDGET := widget/dist/widget.js
-WIDGET_SOURCES := widget/package.json widget/package-lock.json widget/build.mjs data/topics.yml $(wildcard widget/src/*.js)
+WIDGET_SOURCES := widget/package.json widget/package-lock.json widget/build.mjs data/topics.yml domain.yml $(wildcard widget/src/*.js)
 CHROMIUM := /usr/bin/chromium
 
 VENV := .venv

@@ -16,13 +16,9 @@ export const LEVELS = ["routine", "urgent", "emergency"]; // least to most sever
 const SECTION_LINE = /^From the article's "(.+)" section:\s*$/;
 
 // The first line of an escalation text says what to do; it also tells the level, so the banner
-// can show even before (or without) the custom payload that follows the text.
-const ESCALATION_OPENINGS = [
-  ["Please go to the emergency department", "emergency"],
-  ["Please call your local emergency number", "emergency"],
-  ["Please contact a doctor today", "urgent"],
-  ["Please book an appointment", "routine"],
-];
+// can show even before (or without) the custom payload that follows the text. [opening, level]
+// pairs, taken from domain.yml's utter_red_flag variations by build.mjs.
+const ESCALATION_OPENINGS = __ESCALATION_OPENINGS__;
 
 export function severity(level) {
   return LEVELS.indexOf(level);
