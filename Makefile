@@ -153,7 +153,7 @@ eval-answers: ingest train
 	@$(PY) -m evaluation.answers A B --model $(MODEL) $(if $(MISSES),--misses)
 
 eval-red-flags: $(INSTALLED)
-	@$(PY) -m evaluation.red_flags A B C D E F G $(if $(MISSES),--misses)
+	@$(PY) -m evaluation.red_flags A B C D E F G H $(if $(MISSES),--misses)
 
 review: $(INSTALLED)
 	@$(PY) -m content.review

@@ -54,6 +54,12 @@ _NEGATION_NORMS = {
     "strong",
     "perfectly",
     "settled",
+    "hindi",  # Tagalog: not
+    "nahi",  # Hindi: not
+    "nahin",
+    "malakas",  # Tagalog: strong
+    "theek",  # Hindi: fine
+    "thik",
 }
 _NEGATED_BEFORE = {"not", "no", "never", "without", "nothing", "nor", "neither", "zero"}
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "i'm", "ive", "i've", "id", "i'd", "ma"}

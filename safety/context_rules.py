@@ -7,7 +7,29 @@ from typing import Iterable, List
 from medspacy.context import ConTextRule
 from spacy.tokens import Span
 
-_FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "ive", "ma"}
+_FIRST_PERSON = {
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "im",
+    "ive",
+    "ma",
+    "ako",
+    "akong",
+    "kami",
+    "mujhe",
+    "mujhko",
+    "mera",
+    "meri",
+    "mere",
+    "main",
+    "hu",
+    "hoon",
+}
+# possessives that name the writer's person rather than the writer ("my mum", "mera dost")
+_POSSESSIVE_BEFORE_PERSON = ("my", "ma", "mera", "meri", "mere")
 
 
 def _outside_target(on_modifies):
@@ -46,6 +68,12 @@ _SAYING = {
 }
 
 
+def _person_follows(token) -> bool:
+    """ "my mum", "my lifting buddy", "my running coach": a person word one or two words on."""
+    following = token.doc[token.i + 1 : token.i + 3]
+    return any(t.lemma_ in _PEOPLE or t.lower_ in _PEOPLE for t in following)
+
+
 def _has_first_person(tokens: Iterable) -> bool:
     """A first-person word, not counting the "me" of "she tells me" / "he told me" or the "my"
     of "my mother" / "the legs of my mate"."""
@@ -54,8 +82,9 @@ def _has_first_person(tokens: Iterable) -> bool:
         after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if t.lower_ in _FIRST_PERSON and not (
             (t.lower_ == "me" and before in _SAYING)
+            or (t.lower_ == "ma" and after is not None and after.text == "-")  # Tagalog "ma-control"
             or (t.lower_ == "mine" and before == "of")
-            or (t.lower_ in ("my", "ma") and after is not None and after.lemma_ in _PEOPLE)
+            or (t.lower_ in _POSSESSIVE_BEFORE_PERSON and _person_follows(t))
         ):
             return True
     return False
@@ -78,6 +107,17 @@ _THIRD_PERSON = {
     "himsel",
     "hersel",
     "themselves",
+    # Tagalog and Hindi (in Latin letters)
+    "siya",
+    "niya",
+    "usko",
+    "unko",
+    "uska",
+    "uski",
+    "uske",
+    "unka",
+    "unki",
+    "unke",
 }
 
 
@@ -115,6 +155,9 @@ def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
         if not (t.i + 1 < len(doc) and doc[t.i + 1].lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE):
             after.append(t)
     if _has_first_person(span_between) or _has_first_person(target) or _has_first_person(after):
+        return False
+    following = [t.lower_ for t in doc[modifier.end : modifier.end + 2]]
+    if following[:2] == ["ke", "saath"] or following[:1] == ["kami"]:  # "wife ke saath": with my wife
         return False
     before = [t.lower_ for t in modifier.doc[max(0, modifier.start - 3) : modifier.start]]
     return not ("i" in before and any(w in ("'m", "m", "am", "was") for w in before))
@@ -165,6 +208,23 @@ _ONSET_WORDS = {
 }
 
 
+_BEFORE_WORDS = {"pehle", "pahle", "dati", "before", "aisa", "kabhi"}
+
+
+def _not_said_of_before(target: Span, modifier: Span, span_between: Span) -> bool:
+    """ "pehle aisa nahi tha" (it was not like this before) tells what is new; it negates nothing."""
+    words = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 4) : modifier.end + 1]}
+    return not words & _BEFORE_WORDS
+
+
+def _negated_later_in_hindi(target: Span, modifier: Span, span_between: Span) -> bool:
+    """Hindi "koi ... nahi": "koi chot nahi lagi" (no injury): "koi" negates only with a "nahi"
+    after it in the sentence, and not "pehle koi problem nahi thi" (before, no problem)."""
+    if not _not_said_of_before(target, modifier, span_between):
+        return False
+    return any(t.lower_ in ("nahi", "nahin", "nhi") for t in target.sent if t.i > modifier.start)
+
+
 def _not_habitual_if(target: Span, modifier: Span, span_between: Span) -> bool:
     """ "if" makes a mention hypothetical unless the if-clause is a habit and the mention is in
     the main clause: "if i sit for long | my legs go numb", "if i sneeze | i wet myself"
@@ -203,6 +263,8 @@ _FAMILY_FORMS = (
     _FAMILY_WORDS
     + [w + "s" for w in _FAMILY_WORDS if not w.endswith("s")]
     + ["missus", "mrs", "misses", "bruther", "brotha", "sista", "muther", "sis", "ahma", "ahgong", "popo"]
+    # Tagalog and Hindi kin and friends (in Latin letters)
+    + "asawa nanay tatay anak kapatid misis mister bhai bhaiya behen didi dadi dada nani maa dost".split()
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (
@@ -777,6 +839,8 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "for example",
     ):
         add(R(literal, "HYPOTHETICAL", direction="FORWARD", on_modifies=_generic_sentence))
+    for literal in ("red flag", "red flags"):  # "fever ko red flag kyun bolte hai?"
+        add(R(literal, "HYPOTHETICAL", direction="BACKWARD", max_scope=6, on_modifies=_generic_sentence))
     add(
         R(
             "worry if / when",
@@ -997,6 +1061,79 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             "HYPOTHETICAL",
             direction="FORWARD",
             pattern=[{"LOWER": "should"}, {"OP": "?"}, {"OP": "?"}, {"OP": "?"}, {"LOWER": "ever"}],
+        )
+    )
+
+    # ---- Tagalog and Hindi (in Latin letters) mixed with English: negation, hypotheticals and
+    # questions about symptoms in general (the words of a red flag are in the vocabulary tables)
+    add(
+        R(
+            "hindi naman / hindi (po) ako",
+            "NEGATED_EXISTENCE",
+            direction="FORWARD",
+            max_scope=6,
+            pattern=[{"LOWER": {"IN": ["hindi", "di"]}}, {"LOWER": {"IN": ["naman", "po", "ako"]}}],
+        )
+    )
+    add(
+        R(
+            "wala (po) akong / wala ring",
+            "NEGATED_EXISTENCE",
+            direction="FORWARD",
+            max_scope=5,
+            pattern=[{"LOWER": "wala"}, {"LOWER": {"IN": ["po", "ring", "din", "akong"]}}],
+        )
+    )
+    add(
+        R(
+            "(bukhar) nahi hai",
+            "NEGATED_EXISTENCE",
+            direction="BACKWARD",
+            max_scope=4,
+            pattern=[{"LOWER": {"IN": ["nahi", "nahin", "nhi"]}}, {"LOWER": {"IN": ["hai", "hain", "tha", "thi"]}}],
+            on_modifies=_not_said_of_before,
+        )
+    )
+    add(
+        R(
+            "koi (chot) nahi",
+            "NEGATED_EXISTENCE",
+            direction="FORWARD",
+            max_scope=4,
+            pattern=[{"LOWER": "koi"}],
+            on_modifies=_negated_later_in_hindi,
+        )
+    )
+    add(
+        R(
+            "na hi (gira)",
+            "NEGATED_EXISTENCE",
+            direction="FORWARD",
+            max_scope=4,
+            pattern=[{"LOWER": "na"}, {"LOWER": "hi"}],
+        )
+    )
+    for literal in ("kung sakali", "pag nagka", "pag may", "agar", "just in case", "in advance"):
+        add(R(literal, "HYPOTHETICAL", direction="FORWARD"))
+    add(
+        R(
+            "Tagalog / Hindi question about symptoms in general",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            on_modifies=_generic_question,
+            pattern=[{"IS_SENT_START": True, "LOWER": {"IN": ["bakit", "ano", "totoo", "kya", "kyun", "kaise"]}}],
+        )
+    )
+    add(
+        R(
+            "(sunn ho) sakta hai / kyun bolte hai (question about symptoms in general)",
+            "HYPOTHETICAL",
+            direction="BACKWARD",
+            on_modifies=_generic_question,
+            pattern=[
+                {"LOWER": {"IN": ["sakta", "sakti", "bolte", "kehte", "jata", "jaata"]}},
+                {"LOWER": {"IN": ["hai", "hain"]}},
+            ],
         )
     )
 
