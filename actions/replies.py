@@ -17,6 +17,7 @@ from actions.answers import Answer, answer_question
 from actions.coverage import not_covered
 from actions.unanswered import UnansweredLog
 from article.topics import QUESTIONS, TOPICS
+from article.topics import TABLE as TOPIC_TABLE
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ def notice_if_first_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
 
 def suggestions(intents: Iterable[str], more: bool = False, limit: int = 3) -> List[Dict[str, str]]:
     buttons = [TELL_ME_MORE] if more else []
-    buttons += [{"title": QUESTIONS[i], "payload": f"/{i}"} for i in intents if i in QUESTIONS]
+    buttons += TOPIC_TABLE.buttons(list(intents))
     return buttons[:limit]
 
 

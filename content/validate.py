@@ -108,12 +108,15 @@ def check_article(root: Path) -> Tuple[List[Problem], Optional[Article]]:
         ], None
 
 
-def _domain_intents(root: Path) -> set:
-    domain = yaml.safe_load((root / DOMAIN_FILE).read_text(encoding="utf-8")) or {}
+def _domain(root: Path) -> dict:
+    return yaml.safe_load((root / DOMAIN_FILE).read_text(encoding="utf-8")) or {}
+
+
+def _domain_intents(domain: dict) -> set:
     return {i if isinstance(i, str) else next(iter(i)) for i in domain.get("intents", [])} | BUILT_IN_INTENTS
 
 
-def check_topics(root: Path) -> Tuple[List[Problem], Optional[TopicTable]]:
+def check_topics(root: Path, domain: dict) -> Tuple[List[Problem], Optional[TopicTable]]:
     """data/topics.yml: every topic an intent of the domain and a section of the article, every
     button, follow-up and widget starter a topic with a question."""
     path = str(TOPICS_FILE)
@@ -121,7 +124,7 @@ def check_topics(root: Path) -> Tuple[List[Problem], Optional[TopicTable]]:
         table = load_topics(root / TOPICS_FILE)
     except (yaml.YAMLError, TypeError, AttributeError, ValueError) as error:
         return [Problem(path, 1, f"cannot read the topic table: {error}")], None
-    intents = _domain_intents(root)
+    intents = _domain_intents(domain)
     lines = (root / TOPICS_FILE).read_text(encoding="utf-8").splitlines()
 
     def line_of(name: str) -> int:
@@ -236,9 +239,8 @@ def check_duplicates(root: Path) -> List[Problem]:
     return problems
 
 
-def check_stories(root: Path) -> List[Problem]:
-    domain = yaml.safe_load((root / DOMAIN_FILE).read_text(encoding="utf-8")) or {}
-    intents = _domain_intents(root)
+def check_stories(root: Path, domain: dict) -> List[Problem]:
+    intents = _domain_intents(domain)
     actions = set(domain.get("actions", [])) | set(domain.get("responses", {})) | BUILT_IN_ACTIONS
     problems = []
     files = sorted((root / "data" / "stories").glob("*.yml")) + [root / "data" / "rules.yml"]
@@ -273,13 +275,14 @@ def check_stories(root: Path) -> List[Problem]:
 def validate(root: Path = PROJECT_ROOT) -> List[Problem]:
     problems, article = check_article(root)
     entity_map = yaml.safe_load((root / ENTITY_FILE).read_text(encoding="utf-8")) or {}
-    topic_problems, table = check_topics(root)
+    domain = _domain(root)
+    topic_problems, table = check_topics(root, domain)
     problems += topic_problems
     if article and table:
         problems += check_sections_reachable(article, entity_map, table)
     problems += check_entity_values(root, article, entity_map)
     problems += check_duplicates(root)
-    problems += check_stories(root)
+    problems += check_stories(root, domain)
     return problems
 
 

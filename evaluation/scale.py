@@ -23,7 +23,7 @@ import aiohttp
 
 from database import PROJECT_ROOT as ROOT
 from database import VAR_DIR
-from evaluation.servers import Servers, free_port
+from evaluation.servers import Servers, free_port, start_process
 
 SETTINGS = VAR_DIR / "scale" / "env"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "rasa.conf.template"
@@ -65,22 +65,20 @@ class Nginx:
         self.process: Optional[subprocess.Popen] = None
 
     def start(self, port: int) -> None:
-        log = open(self.workdir / "nginx.out", "a")
-        self.process = subprocess.Popen(
-            [NGINX, "-p", str(self.workdir), "-c", str(self.workdir / "nginx.conf"), "-g", "daemon off;"],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"nginx exited: {(self.workdir / 'nginx.out').read_text()[-2000:]}")
-            try:  # listening is enough: a request now would mark the upstreams as failed
+        def listening() -> bool:  # a request now would mark the upstreams as failed
+            try:
                 socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                return
+                return True
             except OSError:
-                time.sleep(0.2)
-        raise TimeoutError("nginx did not start")
+                return False
+
+        self.process = start_process(
+            [NGINX, "-p", str(self.workdir), "-c", str(self.workdir / "nginx.conf"), "-g", "daemon off;"],
+            self.workdir / "nginx.out",
+            listening,
+            20,
+            "nginx",
+        )
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -168,8 +166,8 @@ class Turn:
     error: str = ""
 
     def shape(self) -> List[tuple]:
-        """What the visitor was shown, without the wording that varies: each reply's kind and
-        section (answers), or its first words (escalations and small talk)."""
+        """What the visitor was shown, without the wording that varies: each custom payload's
+        kind, section (answers) and level (escalations)."""
         return [
             (r["custom"].get("kind"), r["custom"].get("section"), r["custom"].get("level"))
             for r in self.replies

@@ -6,7 +6,7 @@ import socket
 import subprocess
 import time
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Sequence
 
 import requests
 
@@ -19,6 +19,41 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def http_ok(url: str) -> Callable[[], bool]:
+    """A readiness check: `url` answers 2xx."""
+
+    def check() -> bool:
+        try:
+            return requests.get(url, timeout=2).ok
+        except requests.RequestException:
+            return False
+
+    return check
+
+
+def start_process(
+    args: Sequence[str],
+    log_path: Path,
+    ready: Callable[[], bool],
+    timeout: float,
+    name: str,
+    **popen: object,
+) -> subprocess.Popen:
+    """Start `args` with its output appended to `log_path`, and wait until `ready()`; a process
+    that exits or is not ready in `timeout` seconds raises with the end of its log."""
+    with open(log_path, "a") as log:
+        process = subprocess.Popen(list(args), stdout=log, stderr=subprocess.STDOUT, **popen)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited early:\n{log_path.read_text(errors='replace')[-3000:]}")
+        if ready():
+            return process
+        time.sleep(0.2)
+    process.kill()
+    raise TimeoutError(f"{name} did not start in {timeout}s:\n{log_path.read_text(errors='replace')[-3000:]}")
 
 
 class Servers:
@@ -44,19 +79,9 @@ class Servers:
         return f"http://127.0.0.1:{self.rasa_port}"
 
     def _start(self, name: str, args: List[str], health: str, timeout: float = 240) -> None:
-        log = open(self.workdir / f"{name}.log", "a")
-        self.processes[name] = subprocess.Popen(args, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.processes[name].poll() is not None:
-                raise RuntimeError(f"{name} exited early:\n{self.log(name)[-3000:]}")
-            try:
-                if requests.get(health, timeout=2).ok:
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(1)
-        raise TimeoutError(f"{name} did not start in {timeout}s:\n{self.log(name)[-3000:]}")
+        self.processes[name] = start_process(
+            args, self.workdir / f"{name}.log", http_ok(health), timeout, name, cwd=ROOT, env=self.env
+        )
 
     def start_actions(self) -> None:
         self._start(

@@ -24,7 +24,6 @@ _FIRST_PERSON = {
     "mera",
     "meri",
     "mere",
-    "main",
     "hu",
     "hoon",
 }

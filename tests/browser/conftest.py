@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Iterator, List
 
 import pytest
-import requests
 
+from evaluation.servers import free_port, http_ok, start_process
 from tests.conftest import ROOT
 from tests.reliability.socket_client import Visitor
 
@@ -36,12 +36,6 @@ AXE = ROOT / "widget" / "node_modules" / "axe-core" / "axe.min.js"
 SERVE = ROOT / "web" / "serve.py"
 SCREENSHOTS = ROOT / "reports" / "browser"
 BUILD_HINT = "build it: cd widget && npm ci && npm run build"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # ---- the socket.io channel ---------------------------------------------------------------------
@@ -127,23 +121,14 @@ class WebServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log_path = workdir / f"web-{self.port}.log"
-        log = open(self.log_path, "a")
-        self.process = subprocess.Popen(
+        self.process = start_process(
             [sys.executable, str(SERVE), "--port", str(self.port), "--rasa-url", rasa_url],
+            self.log_path,
+            http_ok(self.url),
+            20,
+            "web/serve.py",
             cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"web/serve.py exited: {self.log_path.read_text()}")
-            try:
-                if requests.get(self.url, timeout=2).ok:
-                    return
-            except requests.RequestException:
-                time.sleep(0.2)
-        raise TimeoutError(f"web/serve.py did not start: {self.log_path.read_text()}")
 
     def stop(self) -> None:
         self.process.terminate()
