@@ -264,6 +264,9 @@ _FAMILY_FORMS = (
     + ["missus", "mrs", "misses", "bruther", "brotha", "sista", "muther", "sis", "ahma", "ahgong", "popo"]
     # Tagalog and Hindi kin and friends (in Latin letters)
     + "asawa nanay tatay anak kapatid misis mister bhai bhaiya behen didi dadi dada nani maa dost".split()
+    # Spanish, French and Nigerian Pidgin kin words; northern English "our lass" (wife)
+    + "abuela abuelo abuelita abuelito tío tía tio tia papá mamá papi mami esposo esposa marido hermano".split()
+    + "hermana hijo hija suegra suegro primo prima compadre comadre pikin lass".split()
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (
@@ -1030,6 +1033,15 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         add(R(literal, "HYPOTHETICAL", direction="FORWARD"))
     for literal in ("nothing like", "nothin like", "not the worst"):
         add(R(literal, "NEGATED_EXISTENCE", direction="FORWARD", max_scope=5))
+    # "nobody jam me" (Pidgin: nobody hit me), Spanish "nada entumido" (nothing numb)
+    for literal in ("nobody", "no one", "nada"):
+        add(R(literal, "NEGATED_EXISTENCE", direction="FORWARD", max_scope=3))
+    # Spanish "mis piernas están bien" (my legs are fine), French "ça va"
+    for literal in ("están bien", "estan bien", "está bien", "esta bien", "ça va", "ca va"):
+        add(R(literal, "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=6))
+    # "a history of cancer in the family": a relative's, not the writer's
+    for literal in ("in the family", "in my family", "runs in the family", "family history"):
+        add(R(literal, "FAMILY", direction="BIDIRECTIONAL", max_scope=6, on_modifies=_not_about_me))
     for literal in (
         "school project",
         "are mentioned",

@@ -12,7 +12,7 @@ import pytest
 from evaluation.red_flags import detector_outcome, evaluate
 
 # set: (minimum recall, maximum false-escalation rate, maximum safety-question rate).
-# Every set was tuned on after its held-out figure was recorded (A first, G last): the gates keep
+# Every set was tuned on after its held-out figure was recorded (A first, I last): the gates keep
 # what was reached; docs/red-flags.md has the held-out figures, the measure of new writing.
 GATES = {
     "A": (0.96, 0.03, 0.05),
@@ -22,7 +22,8 @@ GATES = {
     "E": (0.99, 0.03, 0.05),
     "F": (0.98, 0.04, 0.05),
     "G": (0.96, 0.03, 0.05),
-    "H": (0.94, 0.045, 0.05),
+    "H": (0.95, 0.045, 0.05),
+    "I": (0.99, 0.03, 0.05),
 }
 
 
