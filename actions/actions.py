@@ -65,7 +65,7 @@ class ReplyAction(ThreadedAction):
         events = escalate_if_missed(dispatcher, tracker, domain)
         notice_if_first_turn(dispatcher, tracker)
         text = (tracker.latest_message or {}).get("text") or ""
-        if not text.startswith("/") and not_english(text):
+        if not text.startswith("/") and not_english(text, answers.understood_words()):
             send(dispatcher, tracker, ENGLISH_ONLY_TEXT, {"kind": "fallback"})
             return events
         passage = chosen_passage(tracker)

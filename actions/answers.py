@@ -16,7 +16,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 import yaml
 
@@ -30,6 +30,7 @@ WORD_BUDGET = 80
 ENTITY_PASSAGES_FILE = PROJECT_ROOT / "data" / "article" / "entity_passages.yml"
 QUESTIONS_FILE = PROJECT_ROOT / "data" / "article" / "questions.yml"
 VOCABULARY_FILE = PROJECT_ROOT / "data" / "article" / "vocabulary.yml"
+TRANSLATIONS_FILE = PROJECT_ROOT / "data" / "article" / "translations.yml"
 
 # Ranking (calibrated on the tuning set tests/blind/answers_A.yml; docs/answers.md)
 MIN_SCORE = 0.25  # a best match below this is "not covered"
@@ -60,11 +61,13 @@ class Library:
         entity_file: Path = ENTITY_PASSAGES_FILE,
         questions_file: Path = QUESTIONS_FILE,
         vocabulary_file: Path = VOCABULARY_FILE,
+        translations_file: Path = TRANSLATIONS_FILE,
     ):
         self._store = store
         self._entity_file = entity_file
         self._questions_file = questions_file
         self._vocabulary_file = vocabulary_file
+        self._translations_file = translations_file
         self._retriever: Optional[Retriever] = None
         self._retriever_key: Optional[tuple] = None
         self._entity_map: Optional[Dict[str, Dict[str, str]]] = None
@@ -81,11 +84,15 @@ class Library:
         """The article in service and its retriever, rebuilt when the article, the example
         questions or the vocabulary changed (editors' edits take effect without a restart)."""
         article = self.store.current()
-        key = (id(article), _mtime(self._questions_file), _mtime(self._vocabulary_file))
+        files = (self._questions_file, self._vocabulary_file, self._translations_file)
+        key = (id(article), *(_mtime(f) for f in files))
         with self._lock:
             if self._retriever is None or self._retriever_key != key:
                 self._retriever = Retriever(
-                    article, load_questions(self._questions_file), load_vocabulary(self._vocabulary_file)
+                    article,
+                    load_questions(self._questions_file),
+                    load_vocabulary(self._vocabulary_file),
+                    load_vocabulary(self._translations_file),
                 )
                 self._retriever_key = key
             return article, self._retriever
@@ -358,6 +365,15 @@ def answer_question(library: Library, topic: Topic, question: str, entities: Ite
 def answer_anywhere(library: Library, question: str) -> Optional[Answer]:
     """The article's best answer for a question no intent was confident about (or None)."""
     return choose(library, question).answer
+
+
+def understood_words() -> FrozenSet[str]:
+    """Words of other languages the article's translations table reads as English (none when the
+    article can't be loaded: the language check then goes by English words alone)."""
+    try:
+        return library.current()[1].translated_words
+    except Exception:
+        return frozenset()
 
 
 def continue_answer(library: Library, refs: Sequence[str]) -> Optional[Answer]:

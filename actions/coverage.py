@@ -20,11 +20,37 @@ _OTHER_CONDITIONS = (
     r"pregnan\w*|menopause|high blood pressure|blood pressure|cholesterol|asthma|depression|anxiety|"
     r"acl|meniscus|bunions?|varicose|sprained ankle"
 )
-_OTHER_PARTS = r"shoulders?|neck|elbows?|wrists?|hands?|fingers?|thumbs?|jaw|teeth|tooth|stomach|chest|eyes?|ears?"
+_OTHER_PARTS = (
+    r"shoulders?|neck|elbows?|wrists?|hands?|fingers?|thumbs?|jaw|teeth|tooth|stomach|chest|eyes?|ears?|"
+    r"balikat|leeg|kandha|gardan|ombros?|pesco[cç]o"  # shoulder and neck in Tagalog, Hindi, Portuguese
+)
 _PAINFUL = r"pain|painful|ache|aches|aching|sore|hurts?|hurting|crook|stiff|bad|playing up|killing me"
 
+# Costs, cover, appointments and waiting, shopping and money, the weather: never the article's.
+_PRACTICAL = (
+    r"charges?|charge for|what'?s (?:a|an|the) [\w ]{1,30} cost|cost,? roughly|"
+    r"philhealth|health plan|plan covers?|covered po|covered under|out of network|in-network|network provider|co-?pay|"
+    r"deductible|bill|billing|reimburs\w*|"
+    r"(?:schedule|magpa schedule ng) (?:an |ng |my )?appointment|the wait for|"
+    r"retailers?|where to buy|shop for|free shipping|shipping|flipkart|amazon|ebay|lazada|shopee|"
+    r"return (?:my |an |the )?order|order return|rupees|pesos|reais|\d+\s?(?:rs|inr|php)|"
+    r"weather|forecast|uulan|bicycle route|deer season"
+)
+# A dose, how many, other medicines and supplements; a diagnosis asked in other words.
+_DOSE_AND_DIAGNOSIS = (
+    r"\d+ (?:advil|ibuprofen|aleve|tylenol|paracetamol|nurofen|tablets|pills|capsules) at once|"
+    r"how many of (?:each|them)|too many|sleeping (?:tablets|pills)|secondary effects|creatine|"
+    r"water infections?|bladder infections?|attack of the heart|hart attack|bursitis|"
+    r"(?:eyes?|ears?|skin|throat) (?:burning|itch\w*|sting\w*|watering|dry)|"
+    r"(?:my |me |the )?(?:shoulder|neck|elbow|wrist|jaw)(?:'s| is| has)? been|"
+    r"suffering from (?:an? )?\w+|confirm whether|do i got|"
+    r"(?:arthritis|sciatica|bursitis|osteoarthritis|slipped disc)(?:,? is it|\?? or (?:not|something|am i|sciatica|a))|"
+    r"is (?:it|this|that|to) (?:\w+ )?(?:arthritis|sciatica|bursitis|a slipped disc|a herniated disc)\b(?! that)|"
+    r"(?:arthritis|sciatica) na ba|i have (?:\w+ )?(?:arthritis|sciatica) or not"
+)
+
 NOT_COVERED = re.compile(
-    r"\b("
+    r"\b(" + _PRACTICAL + "|" + _DOSE_AND_DIAGNOSIS + "|"
     r"dos(e|es|age|ing)|\d+\s?(mg|ml|milligrams?)\b|how (much|many|often)\b[^?.!]*\b(" + _DRUGS + r")|"
     r"side[- ]?effects?|breast-?feeding|interact\w* with|addictive|"
     r"book(ing)? (an? )?(appointment|consultation)|(can|could) you book|waiting (list|times?)|"

@@ -7,14 +7,17 @@ Two signals, each in [0, 1], combined into a passage's score:
   the best TF-IDF cosine similarity (scikit-learn) over word unigrams and bigrams.
 Words are stemmed (nltk's Snowball). A visitor's everyday words are widened with the article's
 words for them (data/article/vocabulary.yml); the widening counts for less than the visitor's own
-words. Both files are content: editors extend them, and they take effect without retraining.
+words. Words of other languages that visitors mix into their English ("tuhod" and "ghutna" for
+knee, "coluna" for the spine) are read as the English words they mean (data/article/translations.yml),
+counting as the visitor's own. The files are content: editors extend them, and they take effect
+without retraining.
 """
 
 import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Mapping, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Mapping, Sequence, Tuple
 
 import yaml
 from nltk.stem.snowball import SnowballStemmer
@@ -91,10 +94,15 @@ class Retriever:
     """Scores every passage of one article against a question."""
 
     def __init__(
-        self, article: Article, questions: Mapping[str, Sequence[str]], vocabulary: Sequence[Tuple[re.Pattern, str]]
+        self,
+        article: Article,
+        questions: Mapping[str, Sequence[str]],
+        vocabulary: Sequence[Tuple[re.Pattern, str]],
+        translations: Sequence[Tuple[re.Pattern, str]] = (),
     ) -> None:
         self.article = article
         self.vocabulary = list(vocabulary)
+        self.translations = list(translations)
         docs = []
         for p in article.passages:
             section = article.section(p.section)
@@ -116,15 +124,31 @@ class Retriever:
         # the words the article and its questions use, to read a misspelt word as the nearest
         known = " ".join([p.display for p in article.passages] + examples).lower()
         self._known = sorted(
-            set(_WORD.findall(known)) | {w for pattern, _ in self.vocabulary for w in _WORD.findall(pattern.pattern)}
+            set(_WORD.findall(known))
+            | {w for pattern, _ in self.vocabulary + self.translations for w in _WORD.findall(pattern.pattern)}
         )
         self._known_set = set(self._known)
         self._corrections: Dict[str, str] = {}
 
+    @property
+    def translated_words(self) -> FrozenSet[str]:
+        """The single words of other languages that the translations table reads as English."""
+        return frozenset(w for pattern, _ in self.translations for w in _WORD.findall(pattern.pattern))
+
+    def translated(self, question: str) -> str:
+        """The question followed by the English words for the words of other languages in it."""
+        if not self.translations:
+            return question
+        lowered, stems = question.lower(), stemmed(question)
+        english = [
+            meaning for pattern, meaning in self.translations if pattern.search(lowered) or pattern.search(stems)
+        ]
+        return f"{question} {' '.join(english)}" if english else question
+
     def spelled(self, question: str) -> str:
-        """The question with misspelt words read as the nearest word the article knows
-        ("spasmin" as "spasms", "physiotherpy" as "physiotherapy")."""
-        words = _WORD.findall(question.lower())
+        """The question, its other-language words translated, with misspelt words read as the
+        nearest word the article knows ("spasmin" as "spasms", "physiotherpy" as "physiotherapy")."""
+        words = _WORD.findall(self.translated(question).lower())
         fixed = []
         for w in words:
             if w.endswith("in") and w + "g" in self._known_set:  # "walkin", "sortin"

@@ -143,3 +143,46 @@ def test_example_questions_take_effect_without_retraining(store, tmp_path):
 
     os.utime(questions, ns=(1, 10**18))  # a later edit
     assert answer_of(library, "golden milk").passages[0] == "treatment.massage_therapy"
+
+
+@pytest.mark.parametrize(
+    "question, passage",
+    [
+        ("yelo o mainit na tubig, alin ang mas okay sa likod ko", "treatment.heat_and_cold_therapy"),
+        ("ghutna mein sujan kyun aati hai jab kamar dard ho", "symptoms.swelling"),
+        ("a fisioterapia ajuda a coluna e o joelho?", "treatment.physical_therapy"),
+    ],
+)
+def test_words_of_other_languages_are_read_as_english(library, question, passage):
+    """data/article/translations.yml: a question that mixes in Tagalog, Hindi or Portuguese words
+    is answered, not told "English only for now"."""
+    messages, _ = run(actions.ActionNotCovered(), make_tracker(question, "nlu_fallback"))
+    assert messages[-1]["custom"]["passages"][0] == passage, messages
+
+
+def test_translations_take_effect_without_retraining(store, tmp_path):
+    translations = tmp_path / "translations.yml"
+    translations.write_text("", encoding="utf-8")
+    library = Library(store, translations_file=translations)
+    assert choose(library, "chaleur ou glace pour le dos").answer is None
+    translations.write_text("chaleur: heat\nglace: ice cold\n", encoding="utf-8")
+    import os
+
+    os.utime(translations, ns=(1, 10**18))  # a later edit
+    assert answer_of(library, "chaleur ou glace pour le dos").passages[0] == "treatment.heat_and_cold_therapy"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is a physio session covered under my health plan",
+        "where to buy a lumbar cushion with free shipping",
+        "will it rain on saturday, what's the forecast",
+        "can I take 4 ibuprofen at once",
+        "could you confirm whether I am suffering from sciatica",
+        "my eyes are burning after the night shift",
+    ],
+)
+def test_costs_shopping_weather_doses_and_diagnoses_are_declined(question):
+    messages, _ = run(actions.ActionNotCovered(), make_tracker(question, "out_of_scope"))
+    assert messages[1]["custom"] == {"kind": "fallback"}, messages
