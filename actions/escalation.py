@@ -70,14 +70,18 @@ def record(tracker: Tracker, assessment: Assessment) -> None:
         logger.exception("could not queue the escalation record")
 
 
+def detail_passage_ids(library: Library, flags: List[str]) -> List[str]:
+    """The ids of the article's passages on these warning signs (data/article/entity_passages.yml)."""
+    return entity_passage_ids(library, [{"entity": "red_flag", "value": flag} for flag in flags])
+
+
 def article_detail(library: Library, flags: List[str]) -> Optional[str]:
     """The article's own wording about the warning signs it names, with its section."""
     try:
         article, _ = library.current()
     except Exception:
         return None
-    entities = [{"entity": "red_flag", "value": flag} for flag in flags]
-    passages = [article.passage(pid) for pid in entity_passage_ids(library, entities)]
+    passages = [article.passage(pid) for pid in detail_passage_ids(library, flags)]
     passages = [p for p in passages if p]
     if not passages:
         return "The article doesn't describe this warning sign. Please don't wait: get help as above."
@@ -136,6 +140,12 @@ being do does did have has had got get can could would will should may might not
 that these those there here then than since when while if what help please thanks hi hello
 back knee knees pain hurts hurt sore day days week weeks today yesterday night morning lately
 """.split()
+    # whether to get help, and how soon: the escalation has just answered that
+    + """
+doctor doctors doc gp dr hospital a&e er ed emergency urgent urgently go going wait waiting see seen
+check checked checking worry worried worrying serious seriously bad normal need needed someone
+appointment call now quickly soon asap tonight ok okay fine
+""".split()
 )
 
 
@@ -162,18 +172,26 @@ class ActionEscalate(ThreadedAction):
         detail = article_detail(answers.library, flags)
         if detail:
             dispatcher.utter_message(text=detail)
-        rest = (
-            without_mentions((tracker.latest_message or {}).get("text") or "", assessment)
-            if assessment.escalate
-            else ""
-        )
+        text = (tracker.latest_message or {}).get("text") or ""
+        rest = without_mentions(text, assessment) if assessment.escalate else ""
         if not asks_something_else(rest):
             return []
+        # The question is read whole first ("is it a trapped nerve that makes my knee tingle?"),
+        # then without its red flags ("what exercises help? also I can't control my bladder"):
+        # the first passage found that the escalation has not just quoted is the answer.
+        shown = detail_passage_ids(answers.library, flags) if detail else []
         intent = asked_intent(tracker)
-        if intent:
-            return answer_intent(dispatcher, tracker, intent, escalated=True, question=rest)
-        answer = answer_anywhere(answers.library, rest)
-        return send_answer(dispatcher, tracker, answer, None) if answer else []
+        for question in (text, rest):
+            before = len(dispatcher.messages)
+            if intent:
+                events = answer_intent(dispatcher, tracker, intent, escalated=True, question=question, shown=shown)
+            else:
+                answer = answer_anywhere(answers.library, question)
+                found = answer is not None and answer.passages[0] not in shown
+                events = send_answer(dispatcher, tracker, answer, None) if found else []
+            if len(dispatcher.messages) > before:
+                return events
+        return []
 
 
 def message_before_safety_question(tracker: Tracker) -> Optional[Dict[str, Any]]:

@@ -6,7 +6,7 @@ message, and only for channels that can use it: plain-text channels must never r
 
 import logging
 import re
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Sequence
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -176,10 +176,12 @@ def answer_intent(
     intent: Optional[str],
     escalated: bool = False,
     question: Optional[str] = None,
+    shown: Sequence[str] = (),
 ) -> List[EventType]:
     """Answer the latest message from the article, steered by `intent`, or say it isn't covered.
 
-    After an escalation, a message that asked nothing the article answers gets nothing more.
+    After an escalation, a message that asked nothing the article answers gets nothing more, and
+    a passage in `shown` (the escalation has just quoted it) is not given again.
     """
     message = tracker.latest_message or {}
     question = message.get("text") or "" if question is None else question
@@ -198,6 +200,8 @@ def answer_intent(
     except Exception:  # the store is down or empty: say so, never stay silent
         return send_unavailable(dispatcher, tracker, "answer")
     if choice.answer is not None:
+        if choice.answer.passages[0] in shown:  # the escalation has just quoted it
+            return []
         return send_answer(dispatcher, tracker, choice.answer, intent)
     if choice.options and not escalated:
         return send_did_you_mean(dispatcher, tracker, choice.options)

@@ -156,6 +156,27 @@ def test_after_an_emergency_nothing_else_is_answered_when_nothing_else_was_asked
     assert "Loss of Bladder or Bowel Control" in detail["text"]
 
 
+def test_after_an_escalation_its_passage_is_not_given_twice_nor_should_i_go_answered(library):
+    """Asking whether to go to hospital is answered by the escalation itself; the article's
+    passage on the sign is quoted once, not again as an answer."""
+    text = "my back pain is 10/10 and shoots into my knee, should I go to the hospital tonight?"
+    dispatcher = CollectingDispatcher()
+    ActionEscalate().respond(dispatcher, red_flag_tracker(text, "ask_when_to_see_doctor"), DOMAIN)
+    (detail,) = dispatcher.messages
+    assert "Severe Pain" in detail["text"]
+
+
+def test_after_an_escalation_the_question_is_read_whole(library):
+    """ "is a trapped nerve why my knee keeps going numb": the numbness escalates, and the
+    question about the nerve is answered from the causes, not from what is left without it."""
+    text = "is a trapped nerve the reason my knee keeps going numb"
+    dispatcher = CollectingDispatcher()
+    ActionEscalate().respond(dispatcher, red_flag_tracker(text, "ask_causes"), DOMAIN)
+    detail, answer, payload = dispatcher.messages
+    assert "Numbness or Tingling" in detail["text"]
+    assert payload["custom"]["passages"][0] == "causes.nerve_compression"
+
+
 def test_yes_to_the_safety_question_quotes_the_article_on_the_category_asked_about(library):
     tracker = make_tracker("/affirm", "affirm")
     tracker.slots["red_flag"] = "bladder_bowel"
