@@ -6,6 +6,7 @@ ever standing in for medical advice the article does not give, whatever the mode
 """
 
 import re
+from typing import List
 
 _DRUGS = (
     r"ibuprofen|paracetamol|acetaminophen|tylenol|advil|aspirin|naproxen|codeine|tramadol|"
@@ -91,5 +92,37 @@ NOT_COVERED = re.compile(
 )
 
 
+# A message's question: its sentences that ask (a question mark, or a question word first).
+_SENTENCE = re.compile(r"(?<=[.?!])\s+|\n+")
+_ASKING = re.compile(
+    r"^\W*(?:can|could|should|would|will|is|are|do|does|did|what|what's|whats|how|why|when|which|where|"
+    r"who|any|anything|tell|explain|kindly|please)\b",
+    re.IGNORECASE,
+)
+# Words of the article's own subject: a question with one of them is about the article, whatever
+# the message tells before it.
+_ARTICLE_SUBJECT = re.compile(
+    r"\b(?:back|knees?|spine|spinal|lumbar|sciatica|discs?|recover\w*|symptoms?|treatments?|exercises?|"
+    r"physio\w*|massage|injections?|surgery|pain)\b",
+    re.IGNORECASE,
+)
+
+
+def asked_part(text: str) -> List[str]:
+    """The sentences of `text` that ask something (the last sentence when none does)."""
+    sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]
+    asking = [s for s in sentences if s.rstrip().endswith("?") or _ASKING.match(s)]
+    return asking or sentences[-1:]
+
+
 def not_covered(question: str) -> bool:
-    return bool(NOT_COVERED.search(question or ""))
+    """True when the message asks what the article cannot answer. The question itself decides;
+    what the writer tells before it (a history of other conditions, medicines and operations)
+    counts only when the question is not about the article's subject."""
+    text = question or ""
+    asked = asked_part(text)
+    if any(NOT_COVERED.search(s) for s in asked):
+        return True
+    if asked and all(_ARTICLE_SUBJECT.search(s) for s in asked):
+        return False
+    return bool(NOT_COVERED.search(text))

@@ -186,3 +186,17 @@ def test_translations_take_effect_without_retraining(store, tmp_path):
 def test_costs_shopping_weather_doses_and_diagnoses_are_declined(question):
     messages, _ = run(actions.ActionNotCovered(), make_tracker(question, "out_of_scope"))
     assert messages[1]["custom"] == {"kind": "fallback"}, messages
+
+
+def test_a_history_of_other_conditions_does_not_decline_a_question_about_the_article(library):
+    """Only the question decides: conditions, medicines and operations told before it count only
+    when the question itself is not about the article's subject."""
+    about_the_article = (
+        "Background: asthma, high blood pressure (ramipril), gallbladder out 2015. "
+        "Is a massage worth it for my back and knee?"
+    )
+    messages, _ = run(actions.ActionNotCovered(), make_tracker(about_the_article, "nlu_fallback"))
+    assert messages[-1]["custom"]["passages"][0] == "treatment.massage_therapy", messages
+    about_another = "Background: asthma, high blood pressure (ramipril). How do I bring the pressure down?"
+    messages, _ = run(actions.ActionNotCovered(), make_tracker(about_another, "out_of_scope"))
+    assert messages[1]["custom"] == {"kind": "fallback"}, messages
