@@ -8,28 +8,27 @@ from typing import List, Tuple
 
 from .pattern_helpers import LIKE_NUM, NOT, alt, build, gap, lem, low, opt, seq
 from .vocabulary import (
-    ADV,
-    ADV2,
-    BB,
-    BBX,
+    BLADDER_BOWEL_OR_URINE,
+    BLADDER_OR_BOWEL,
     BODY,
     BOTH,
     CANCER,
+    CANNOT,
+    CANNOT_FEEL,
+    CLOTHES_OR_BEDDING,
     DURATION,
     DURATION_LEAD,
     FALL,
     GENITALS,
-    INAB,
     LEG,
     LEG_ONLY,
     LEGS_PLURAL,
-    NEGFEEL,
     NOT_BETTER,
     NUMB,
     NUMB_CORE,
-    NUMBWEAK,
-    PAINISH,
-    PANTS,
+    NUMB_OR_WEAK,
+    OPTIONAL_ADVERB,
+    PAIN_WORD,
     PEE,
     POO,
     RADIATION,
@@ -38,7 +37,8 @@ from .vocabulary import (
     SEVERE,
     SINCE_LONG_AGO,
     SOIL_VERB,
-    TOILETY,
+    TOILET_WORD,
+    TWO_OPTIONAL_ADVERBS,
     WITHOUT_NOTICING,
 )
 
@@ -59,20 +59,27 @@ _FILL = [opt(low("any much full proper total complete all the my of have had got
 rule(
     "bladder_bowel",
     # loss of control
-    build(_LOSS, *_FILL, lem("control controlling"), opt(low("of over on with")), opt(low("my the")), BBX),
-    build(_LOSS, *_FILL[:2], BBX, lem("control")),
-    build(INAB, ADV, lem("control hold"), opt(low("my the")), BBX, opt(low("in"))),
+    build(
+        _LOSS,
+        *_FILL,
+        lem("control controlling"),
+        opt(low("of over on with")),
+        opt(low("my the")),
+        BLADDER_BOWEL_OR_URINE,
+    ),
+    build(_LOSS, *_FILL[:2], BLADDER_BOWEL_OR_URINE, lem("control")),
+    build(CANNOT, OPTIONAL_ADVERB, lem("control hold"), opt(low("my the")), BLADDER_BOWEL_OR_URINE, opt(low("in"))),
     build(
         lem("trouble problem difficulty issue struggle struggling"),
         opt(low("with in")),
         lem("control controlling hold holding"),
         opt(low("my the")),
-        BBX,
+        BLADDER_BOWEL_OR_URINE,
     ),
-    build(lem("trouble problem difficulty issue"), opt(low("with in")), BB, lem("control")),
-    build(BB, lem("control"), alt(lem("problem issue trouble difficulty loss"), low("gone went lost"))),
+    build(lem("trouble problem difficulty issue"), opt(low("with in")), BLADDER_OR_BOWEL, lem("control")),
+    build(BLADDER_OR_BOWEL, lem("control"), alt(lem("problem issue trouble difficulty loss"), low("gone went lost"))),
     build(
-        BBX,
+        BLADDER_BOWEL_OR_URINE,
         gap(2),
         alt(
             seq(lem("let lets"), low("go")),
@@ -88,7 +95,7 @@ rule(
     build(low("retention"), low("of"), low("urine")),
     # wetting / soiling
     build(SOIL_VERB, opt(low("all")), SELF),
-    build(SOIL_VERB, opt(low("in")), low("my the"), PANTS),
+    build(SOIL_VERB, opt(low("in")), low("my the"), CLOTHES_OR_BEDDING),
     build(lem("bedwetting bed-wetting")),
     build(
         low("bed sheets pants trousers knickers underwear undies"),
@@ -99,17 +106,24 @@ rule(
     build(lem("wake woke waking"), opt(low("up")), opt(low("all")), lem("wet soaked soaking")),
     build(alt(SOIL_VERB, lem("leak leaking leaks dribble dribbling")), opt(low("out")), gap(3), WITHOUT_NOTICING),
     # "accident" used for the toilet
-    build(lem("accident accidents"), opt(low("in with")), opt(low("my the")), alt(PANTS, BBX)),
-    build(alt(TOILETY, BB), lem("accident accidents")),
+    build(
+        lem("accident accidents"),
+        opt(low("in with")),
+        opt(low("my the")),
+        alt(CLOTHES_OR_BEDDING, BLADDER_BOWEL_OR_URINE),
+    ),
+    build(alt(TOILET_WORD, BLADDER_OR_BOWEL), lem("accident accidents")),
     build(low("having"), low("accidents")),
     build(low("keep keeps kept keeping"), gap(1), low("accidents")),
     build(low("little small"), lem("accident accidents")),
     build(lem("accident accidents"), gap(6), NOT, opt(low("even")), lem("notice feel realise realize know")),
-    build(INAB, ADV, lem("make get"), opt(low("it")), low("to"), opt(low("the")), lem("toilet loo bathroom")),
+    build(
+        CANNOT, OPTIONAL_ADVERB, lem("make get"), opt(low("it")), low("to"), opt(low("the")), lem("toilet loo bathroom")
+    ),
     # retention / can't pass urine
     build(
-        INAB,
-        *ADV2,
+        CANNOT,
+        *TWO_OPTIONAL_ADVERBS,
         alt(
             PEE,
             seq(lem("pass"), low("urine water")),
@@ -120,7 +134,7 @@ rule(
     ),
     build(NOT, opt(low("been")), opt(lem("have do")), opt(low("a")), PEE),
     build(
-        alt(PEE, BB, lem("strain straining strained toilet loo")),
+        alt(PEE, BLADDER_OR_BOWEL, lem("strain straining strained toilet loo")),
         gap(4),
         opt(low("but")),
         alt(
@@ -146,19 +160,19 @@ rule(
     ),
     # can't feel the need to go / the urine
     build(
-        NEGFEEL,
+        CANNOT_FEEL,
         low("when if whether"),
         gap(4),
-        alt(PEE, POO, low("full"), seq(lem("need"), opt(low("the a")), alt(TOILETY, lem("wee pee poo")))),
+        alt(PEE, POO, low("full"), seq(lem("need"), opt(low("the a")), alt(TOILET_WORD, lem("wee pee poo")))),
     ),
-    build(NEGFEEL, opt(low("myself me it")), alt(PEE, POO, seq(low("it"), lem("come coming")))),
+    build(CANNOT_FEEL, opt(low("myself me it")), alt(PEE, POO, seq(low("it"), lem("come coming")))),
     build(
         alt(low("no"), seq(lem("lose lost loss"), opt(low("of"))), seq(NOT, opt(lem("have get feel")))),
         opt(low("the any an")),
         lem("urge sensation feeling"),
         opt(low("to of when for")),
         gap(5),
-        TOILETY,
+        TOILET_WORD,
     ),
     build(
         alt(low("no"), seq(lem("lose lost loss"), opt(low("of"))), seq(NOT, opt(lem("have get feel")))),
@@ -167,7 +181,7 @@ rule(
         low("to"),
         lem("go"),
     ),
-    build(NEGFEEL, opt(low("the any an")), lem("urge")),
+    build(CANNOT_FEEL, opt(low("the any an")), lem("urge")),
     # leaking
     build(lem("leak leaking dribble dribbling drip dripping"), gap(3), low("urine wee pee piss")),
     build(low("urine wee pee piss"), gap(2), lem("leak leaking dribble dribbling")),
@@ -175,11 +189,11 @@ rule(
 )
 rule(
     "bladder_bowel@needto",
-    build(NEGFEEL, low("when if whether"), gap(2), lem("need"), low("to"), opt(lem("go"))),
+    build(CANNOT_FEEL, low("when if whether"), gap(2), lem("need"), low("to"), opt(lem("go"))),
 )
 rule(
     "bladder_bowel@go",
-    build(lem("bladder"), gap(3), opt(low("but and")), opt(low("i")), INAB, ADV, lem("go pee wee")),
+    build(lem("bladder"), gap(3), opt(low("but and")), opt(low("i")), CANNOT, OPTIONAL_ADVERB, lem("go pee wee")),
 )
 
 # -- saddle numbness ------------------------------------------------------------------------
@@ -187,7 +201,11 @@ rule(
     "saddle_numbness",
     build(NUMB, gap(4), SADDLE_AREA),
     build(SADDLE_AREA, gap(4), NUMB),
-    build(alt(seq(INAB, ADV, low("feel")), seq(NOT, low("feel"))), gap(3), lem("paper tissue wipe wiping seat")),
+    build(
+        alt(seq(CANNOT, OPTIONAL_ADVERB, low("feel")), seq(NOT, low("feel"))),
+        gap(3),
+        lem("paper tissue wipe wiping seat"),
+    ),
     build(lem("wipe wiping wiped"), gap(5), alt(NUMB, lem("strange weird different odd funny"))),
     build(low("seat"), gap(4), alt(NUMB, lem("strange weird odd"))),
 )
@@ -202,14 +220,14 @@ rule(
     "sexual_dysfunction",
     build(lem("erectile sexual"), lem("dysfunction problem problems issue issues difficulty difficulties")),
     build(
-        alt(INAB, NOT, low("no"), lem("lose lost loss trouble problem difficulty")),
+        alt(CANNOT, NOT, low("no"), lem("lose lost loss trouble problem difficulty")),
         opt(lem("get keep maintain have achieve")),
         opt(low("an a any")),
         lem("erection erections hard-on orgasm climax"),
     ),
-    build(INAB, ADV, lem("get keep stay"), alt(seq(low("it"), low("up")), low("hard erect"))),
-    build(INAB, ADV, lem("ejaculate orgasm climax")),
-    build(INAB, ADV, lem("finish come cum climax"), gap(3), lem("sex intercourse")),
+    build(CANNOT, OPTIONAL_ADVERB, lem("get keep stay"), alt(seq(low("it"), low("up")), low("hard erect"))),
+    build(CANNOT, OPTIONAL_ADVERB, lem("ejaculate orgasm climax")),
+    build(CANNOT, OPTIONAL_ADVERB, lem("finish come cum climax"), gap(3), lem("sex intercourse")),
     build(lem("impotent impotence")),
     build(NUMB, gap(3), lem("sex intercourse orgasm erection")),
     build(
@@ -239,8 +257,8 @@ rule(
 # -- both legs --------------------------------------------------------------------------------
 rule(
     "bilateral_leg",
-    build(NUMBWEAK, gap(4), BOTH, opt(low("of")), opt(low("my the")), LEG),
-    build(BOTH, opt(low("of")), opt(low("my the")), LEG, gap(4), NUMBWEAK),
+    build(NUMB_OR_WEAK, gap(4), BOTH, opt(low("of")), opt(low("my the")), LEG),
+    build(BOTH, opt(low("of")), opt(low("my the")), LEG, gap(4), NUMB_OR_WEAK),
     build(lem("sciatica"), gap(3), BOTH, opt(low("of")), opt(low("my the")), alt(LEG, low("sides"))),
     build(
         lem("pain pains shooting burning radiating"),
@@ -262,12 +280,12 @@ rule(
         opt(low("my the")),
         alt(LEG_ONLY, low("sides")),
     ),
-    build(LEGS_PLURAL, gap(2), lem("both"), gap(4), NUMBWEAK),
-    build(NUMBWEAK, gap(3), LEGS_PLURAL),
-    build(LEGS_PLURAL, gap(4), NUMBWEAK),
-    build(low("other"), LEG_ONLY, gap(4), NUMBWEAK),
-    build(NUMBWEAK, gap(3), low("other"), LEG_ONLY),
-    build(low("bilateral"), gap(1), alt(NUMBWEAK, lem("sciatica leg legs"))),
+    build(LEGS_PLURAL, gap(2), lem("both"), gap(4), NUMB_OR_WEAK),
+    build(NUMB_OR_WEAK, gap(3), LEGS_PLURAL),
+    build(LEGS_PLURAL, gap(4), NUMB_OR_WEAK),
+    build(low("other"), LEG_ONLY, gap(4), NUMB_OR_WEAK),
+    build(NUMB_OR_WEAK, gap(3), low("other"), LEG_ONLY),
+    build(low("bilateral"), gap(1), alt(NUMB_OR_WEAK, lem("sciatica leg legs"))),
 )
 
 # -- progressive weakness / foot drop ----------------------------------------------------------
@@ -287,7 +305,7 @@ rule(
         gap(2),
         lem("drop dropping drag dragging slap slapping catch catching scuff scuffing flop flopping"),
     ),
-    build(lem("foot toe toes"), gap(1), INAB, lem("lift raise")),
+    build(lem("foot toe toes"), gap(1), CANNOT, lem("lift raise")),
     build(lem("drag dragging"), opt(low("my")), lem("foot leg")),
     build(
         lem("trip tripping stumble stumbling catch catching"),
@@ -296,8 +314,10 @@ rule(
         opt(low("own")),
         lem("foot feet toe toes"),
     ),
-    build(INAB, ADV, lem("lift raise pick flex"), gap(4), lem("foot toe toes ankle")),
-    build(INAB, ADV, lem("walk stand"), low("on"), opt(low("my")), lem("heel heels toe toes tiptoe tiptoes")),
+    build(CANNOT, OPTIONAL_ADVERB, lem("lift raise pick flex"), gap(4), lem("foot toe toes ankle")),
+    build(
+        CANNOT, OPTIONAL_ADVERB, lem("walk stand"), low("on"), opt(low("my")), lem("heel heels toe toes tiptoe tiptoes")
+    ),
     build(
         LEG,
         gap(4),
@@ -325,8 +345,8 @@ rule(
 # -- leg numbness / weakness -------------------------------------------------------------------
 rule(
     "leg_numbness_weakness",
-    build(NUMBWEAK, opt(low("patch patches area spot spots")), gap(5), LEG),
-    build(LEG, gap(4), NUMBWEAK),
+    build(NUMB_OR_WEAK, opt(low("patch patches area spot spots")), gap(5), LEG),
+    build(LEG, gap(4), NUMB_OR_WEAK),
     build(LEG, gap(3), alt(low("asleep"), seq(low("gone"), low("to"), low("sleep")))),
     build(low("dead"), low("leg")),
 )
@@ -438,8 +458,8 @@ rule(
 # -- persistent ----------------------------------------------------------------------------------
 rule(
     "persistent@duration",
-    build(PAINISH, gap(6), DURATION_LEAD, opt(low("the")), DURATION),
-    build(PAINISH, gap(6), SINCE_LONG_AGO),
+    build(PAIN_WORD, gap(6), DURATION_LEAD, opt(low("the")), DURATION),
+    build(PAIN_WORD, gap(6), SINCE_LONG_AGO),
     build(DURATION, opt(low("of")), gap(2), lem("pain ache sciatica aching")),
     build(DURATION, gap(8), NOT_BETTER),
     build(NOT_BETTER, gap(8), DURATION),

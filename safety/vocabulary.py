@@ -14,22 +14,24 @@ from .pattern_helpers import LIKE_NUM, NOT, alt, expand_lemmas, gap, lem, low, o
 
 # inability ("can't", "cannot", "can barely", "unable to", "haven't been able to", "won't"):
 # merged into one token with lemma "cannot" by the phrase component (see PHRASES)
-INAB = alt(lem("cannot"), seq(lem("trouble difficulty problem"), opt(low("with"))))
-ADV = opt(low("really even properly fully quite always"))
-ADV2 = [ADV, opt(low("really even properly fully at all"))]
+CANNOT = alt(lem("cannot"), seq(lem("trouble difficulty problem"), opt(low("with"))))
+OPTIONAL_ADVERB = opt(low("really even properly fully quite always"))
+TWO_OPTIONAL_ADVERBS = [OPTIONAL_ADVERB, opt(low("really even properly fully at all"))]
 
 PEE = lem("pee wee urinate piss wees peeing weeing urinating pissing peed weed wee'd urination")
 POO = lem("poo poop pooing pooed pooping defecate defaecate")
-BB = lem("bladder bowel bowels waterworks")
-BBX = lem("bladder bowel bowels waterworks urine wee pee poo")
-PANTS = lem("pants trousers knickers underwear undies boxers jeans clothes pyjamas pajamas bed sheets nappy pad")
-SELF = low("myself")
-FEELV = lem("feel notice realise realize sense tell know")
-NEGFEEL = alt(
-    seq(INAB, ADV, FEELV),
-    seq(NOT, opt(low("even really always")), FEELV),
+BLADDER_OR_BOWEL = lem("bladder bowel bowels waterworks")
+BLADDER_BOWEL_OR_URINE = lem("bladder bowel bowels waterworks urine wee pee poo")
+CLOTHES_OR_BEDDING = lem(
+    "pants trousers knickers underwear undies boxers jeans clothes pyjamas pajamas bed sheets nappy pad"
 )
-TOILETY = lem("pee wee urinate piss poo poop toilet loo bathroom loos wees")
+SELF = low("myself")
+FEEL_VERB = lem("feel notice realise realize sense tell know")
+CANNOT_FEEL = alt(
+    seq(CANNOT, OPTIONAL_ADVERB, FEEL_VERB),
+    seq(NOT, opt(low("even really always")), FEEL_VERB),
+)
+TOILET_WORD = lem("pee wee urinate piss poo poop toilet loo bathroom loos wees")
 SOIL_VERB = lem(
     "wet wetting soil soiled soiling mess messed pee wee piss poo poop pooed peed weed wee'd shit shat crap crapped"
 )
@@ -52,19 +54,19 @@ NUMB = alt(
     seq(low("no"), opt(low("real")), lem("feeling sensation")),
     seq(lem("lose lost loss losing"), opt(low("of")), opt(low("all any the")), lem("feeling sensation")),
     seq(lem("reduced altered strange weird odd funny less"), lem("sensation feeling")),
-    seq(INAB, ADV, low("feel"), opt(low("anything much a thing"))),
+    seq(CANNOT, OPTIONAL_ADVERB, low("feel"), opt(low("anything much a thing"))),
     seq(low("feel feels felt feeling"), low("nothing")),
 )
 
 LEG = lem("leg thigh calf shin foot ankle toe knee legs kneecap")
 LEG_ONLY = lem("leg thigh calf shin foot legs")  # not knees: "pain in both knees" is common
 LEGS_PLURAL = low("legs thighs calves shins feet")
-NUMBWEAK = alt(
+NUMB_OR_WEAK = alt(
     lem("numb numbness tingling tingle tingly weak weakness dead jelly"),
     lem("give_way buckle buckling"),
     seq(lem("lose lost loss losing"), opt(low("of")), opt(low("all any the")), lem("feeling sensation strength")),
     seq(low("no"), lem("feeling sensation strength")),
-    seq(INAB, ADV, low("feel")),
+    seq(CANNOT, OPTIONAL_ADVERB, low("feel")),
 )
 BOTH = alt(
     lem("both"),
@@ -148,7 +150,7 @@ NOT_BETTER = alt(
     seq(low("still"), opt(low("the")), low("same")),
     low("despite"),
 )
-PAINISH = lem(
+PAIN_WORD = lem(
     "pain ache aching hurt hurting sore sciatica symptom symptoms problem back knee it this numbness stiffness"
 )
 
