@@ -1,7 +1,7 @@
-"""Post-filters for target matches ("category@check" rules in safety.patterns): conditions a
-token pattern cannot express, such as numeric values or what follows the match."""
+"""Post-filters for target matches (a rule's `check` in safety.patterns): conditions a token
+pattern cannot express, such as numeric values or what follows the match."""
 
-from typing import Callable, Dict, Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
@@ -58,7 +58,7 @@ def _number(text: str) -> Optional[float]:
         return None
 
 
-def _check_duration(doc: Doc, start: int, end: int) -> bool:
+def check_duration(doc: Doc, start: int, end: int) -> bool:
     """Accept "since last summer", months / years, or 3+ weeks ("a few weeks", "week 6")."""
     span = doc[start:end]
     units = [t for t in span if t.lemma_ in _UNIT_LEMMAS or t.lower_ in _UNIT_LEMMAS]
@@ -75,7 +75,7 @@ def _check_duration(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _check_fall(doc: Doc, start: int, end: int) -> bool:
+def check_fall(doc: Doc, start: int, end: int) -> bool:
     """A fall, slip or trip - not "fell asleep", "fell in love", "a trip", "slipped disc",
     "(the weight) fell off me"."""
     fall = next(
@@ -107,7 +107,7 @@ def _check_fall(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
-def _check_needto(doc: Doc, start: int, end: int) -> bool:
+def check_need_to_go(doc: Doc, start: int, end: int) -> bool:
     """ "can't feel when i need to" on its own (not "... when i need to stretch")."""
     if doc[end - 1].lower_ != "to" or end >= len(doc):
         return True
@@ -115,7 +115,7 @@ def _check_needto(doc: Doc, start: int, end: int) -> bool:
     return nxt.is_punct or nxt.lower_ in {"and", "but", "so", "or", "anymore", "any", "now", "lol"}
 
 
-def _check_go(doc: Doc, start: int, end: int) -> bool:
+def check_go(doc: Doc, start: int, end: int) -> bool:
     """ "my bladder feels full but i can't go" (not "... can't go to pilates")."""
     if doc[end - 1].lemma_ != "go" or end >= len(doc):
         return True
@@ -135,7 +135,7 @@ def _check_go(doc: Doc, start: int, end: int) -> bool:
     }
 
 
-def _check_bottom(doc: Doc, start: int, end: int) -> bool:
+def check_bottom(doc: Doc, start: int, end: int) -> bool:
     """ "bottom" as the buttocks, not "bottom of my foot" / "bottom half"."""
     for tok in doc[start:end]:
         if tok.lower_ == "bottom":
@@ -145,7 +145,7 @@ def _check_bottom(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
-def _check_fever(doc: Doc, start: int, end: int) -> bool:
+def check_fever(doc: Doc, start: int, end: int) -> bool:
     """Not "hay fever", "cabin fever", "saturday night fever" ..."""
     prev = doc[start - 1].lower_ if start > 0 else ""
     prev2 = doc[start - 2].lower_ if start > 1 else ""
@@ -154,13 +154,13 @@ def _check_fever(doc: Doc, start: int, end: int) -> bool:
     return prev not in {"hay", "cabin", "spring", "football", "disco", "gold", "yellow"}
 
 
-def _check_temperature(doc: Doc, start: int, end: int) -> bool:
+def check_temperature(doc: Doc, start: int, end: int) -> bool:
     """A measured temperature that is a fever (>= 37.8 C or >= 100 F)."""
     value = _number(doc[end - 1].lower_.rstrip("cf°"))
     return value is not None and (37.8 <= value <= 43 or 100 <= value <= 110)
 
 
-def _check_cancer(doc: Doc, start: int, end: int) -> bool:
+def check_cancer(doc: Doc, start: int, end: int) -> bool:
     """A personal history of cancer: "i had breast cancer", "history of cancer", "cancer survivor"."""
     before = {t.lower_ for t in doc[max(0, start - 4) : start]}
     after = {t.lower_ for t in doc[end : end + 3]}
@@ -214,7 +214,7 @@ _DEPARTMENT_WORDS = {
 }
 
 
-def _check_ed(doc: Doc, start: int, end: int) -> bool:
+def check_ed(doc: Doc, start: int, end: int) -> bool:
     """ "ED" (upper case in the message) as erectile dysfunction, not the emergency department."""
     original = doc.user_data.get("original_text")
     token = doc[start]
@@ -243,16 +243,3 @@ def _check_ed(doc: Doc, start: int, end: int) -> bool:
         }
         and after not in _DEPARTMENT_WORDS
     )
-
-
-CHECKS: Dict[str, Check] = {
-    "duration": _check_duration,
-    "fall": _check_fall,
-    "needto": _check_needto,
-    "go": _check_go,
-    "bottom": _check_bottom,
-    "fever": _check_fever,
-    "temperature": _check_temperature,
-    "cancer": _check_cancer,
-    "ED": _check_ed,
-}

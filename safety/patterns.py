@@ -1,11 +1,24 @@
 """The target patterns: Matcher rules per red-flag category.
 
-Each rule is registered under "category" or "category@check", where check names a post-filter
-in :data:`safety.match_checks.CHECKS` that a match must also pass.
+Each rule names its category and, where a token pattern cannot say everything, a post-filter
+from :mod:`safety.match_checks` (its `check`) that a match must also pass.
 """
 
-from typing import List, Tuple
+from dataclasses import dataclass
+from typing import List, Optional
 
+from .match_checks import (
+    Check,
+    check_bottom,
+    check_cancer,
+    check_duration,
+    check_ed,
+    check_fall,
+    check_fever,
+    check_go,
+    check_need_to_go,
+    check_temperature,
+)
 from .pattern_helpers import LIKE_NUM, NOT, alt, build, gap, lem, low, opt, seq
 from .vocabulary import (
     BLADDER_BOWEL_OR_URINE,
@@ -42,14 +55,22 @@ from .vocabulary import (
     WITHOUT_NOTICING,
 )
 
-PATTERNS: List[Tuple[str, List[List[dict]]]] = []  # (key, Matcher patterns), in rule order
+
+@dataclass(frozen=True)
+class Rule:
+    category: str
+    patterns: List[List[dict]]  # Matcher patterns
+    check: Optional[Check] = None  # a post-filter every match must also pass
 
 
-def rule(key: str, *patterns: List[List[dict]]) -> None:
+PATTERNS: List[Rule] = []  # in rule order
+
+
+def rule(category: str, *patterns: List[List[dict]], check: Optional[Check] = None) -> None:
     flat: List[List[dict]] = []
     for p in patterns:
         flat.extend(p)
-    PATTERNS.append((key, flat))
+    PATTERNS.append(Rule(category, flat, check))
 
 
 _LOSS = alt(lem("lose lost losing loss lack lacking zero poor reduced less"), low("no"), NOT)
@@ -188,12 +209,14 @@ rule(
     build(low("i"), opt(low("keep 've ve have am 'm m")), opt(low("been")), opt(low("keep")), lem("leak leaking")),
 )
 rule(
-    "bladder_bowel@needto",
+    "bladder_bowel",
     build(CANNOT_FEEL, low("when if whether"), gap(2), lem("need"), low("to"), opt(lem("go"))),
+    check=check_need_to_go,
 )
 rule(
-    "bladder_bowel@go",
+    "bladder_bowel",
     build(lem("bladder"), gap(3), opt(low("but and")), opt(low("i")), CANNOT, OPTIONAL_ADVERB, lem("go pee wee")),
+    check=check_go,
 )
 
 # -- saddle numbness ------------------------------------------------------------------------
@@ -210,9 +233,10 @@ rule(
     build(low("seat"), gap(4), alt(NUMB, lem("strange weird odd"))),
 )
 rule(
-    "saddle_numbness@bottom",
+    "saddle_numbness",
     build(NUMB, gap(4), low("bottom")),
     build(low("bottom"), gap(4), NUMB),
+    check=check_bottom,
 )
 
 # -- sexual dysfunction ---------------------------------------------------------------------
@@ -250,8 +274,9 @@ rule(
     ),
 )
 rule(
-    "sexual_dysfunction@ED",
+    "sexual_dysfunction",
     build(low("ed")),
+    check=check_ed,
 )
 
 # -- both legs --------------------------------------------------------------------------------
@@ -360,7 +385,7 @@ rule(
 
 # -- injury ------------------------------------------------------------------------------------
 rule(
-    "injury@fall",
+    "injury",
     build(low("i after since from following recent bad nasty a"), opt(low("bad nasty big just recently badly")), FALL),
     build({"IS_SENT_START": True, "LEMMA": {"IN": ["fall", "fell", "slip", "slipped", "trip", "tripped"]}}),
     build(
@@ -371,6 +396,7 @@ rule(
             seq(low("out"), low("of")),
         ),
     ),
+    check=check_fall,
 )
 rule(
     "injury",
@@ -405,12 +431,14 @@ rule(
 
 # -- systemic ----------------------------------------------------------------------------------
 rule(
-    "systemic@fever",
+    "systemic",
     build(lem("fever fevers feverish febrile chills rigors shivery")),
+    check=check_fever,
 )
 rule(
-    "systemic@temperature",
+    "systemic",
     build(low("temperature temp fever"), opt(low("of is was")), opt(low("about around over")), LIKE_NUM),
+    check=check_temperature,
 )
 rule(
     "systemic",
@@ -451,13 +479,14 @@ rule(
     build(lem("chemo chemotherapy radiotherapy")),
 )
 rule(
-    "systemic@cancer",
+    "systemic",
     build(opt(low("breast prostate lung bowel skin bone kidney")), CANCER),
+    check=check_cancer,
 )
 
 # -- persistent ----------------------------------------------------------------------------------
 rule(
-    "persistent@duration",
+    "persistent",
     build(PAIN_WORD, gap(6), DURATION_LEAD, opt(low("the")), DURATION),
     build(PAIN_WORD, gap(6), SINCE_LONG_AGO),
     build(DURATION, opt(low("of")), gap(2), lem("pain ache sciatica aching")),
@@ -472,4 +501,5 @@ rule(
         opt(low("than")),
         DURATION,
     ),
+    check=check_duration,
 )

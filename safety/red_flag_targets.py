@@ -10,7 +10,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK
-from .match_checks import CHECKS, Check
+from .match_checks import Check
 from .pattern_helpers import expand_lemmas
 from .patterns import PATTERNS
 from .vocabulary import GENITALS
@@ -33,17 +33,17 @@ class RedFlagTargets:
         self.anchors: Optional[Set[str]] = set()
         self.max_len = 0
         self.key_info: Dict[int, Tuple[str, Optional[Check]]] = {}
-        for key, patterns in PATTERNS:
-            category, _, check = key.partition("@")
-            if category not in CATEGORY_LEVELS:
-                raise ValueError(f"unknown category in pattern key {key!r}")
-            patterns = [expand_lemmas(p, lemma_of) for p in patterns]
+        for index, rule in enumerate(PATTERNS):
+            if rule.category not in CATEGORY_LEVELS:
+                raise ValueError(f"unknown category in rule {index}: {rule.category!r}")
+            key = f"{rule.category}#{index}"
+            patterns = [expand_lemmas(p, lemma_of) for p in rule.patterns]
             # A pattern made only of optional tokens could match nothing; drop such variants.
             patterns = [p for p in patterns if any(t.get("OP") != "?" for t in p)]
             # no greedy filtering: every match is kept so that overlapping matches can be united
             # (and a longest match rejected by a post-filter cannot hide a valid shorter one)
             self.matcher.add(key, patterns)
-            self.key_info[nlp.vocab.strings[key]] = (category, CHECKS[check] if check else None)
+            self.key_info[nlp.vocab.strings[key]] = (rule.category, rule.check)
             for pattern in patterns:
                 self.max_len = max(self.max_len, len(pattern))
                 anchor = self._anchor(pattern)
