@@ -527,9 +527,6 @@ def keyword_net(text: str) -> List[Tuple[str, int, int]]:
     return found
 
 
-def _make_areas(nlp, name):  # untyped: spaCy validates factory signatures
+@Language.factory("red_flag_areas")
+def make_area_matcher(nlp: Language, name: str) -> AreaMatcher:
     return AreaMatcher()
-
-
-if not Language.has_factory("red_flag_areas"):
-    Language.factory("red_flag_areas", func=_make_areas)

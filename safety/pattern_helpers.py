@@ -97,3 +97,9 @@ def expand_lemmas(pattern: List[dict], lemma_of: Callable[[str], str]) -> List[d
             token = dict(token, LEMMA={"IN": list(dict.fromkeys([spec, lemma_of(spec)]))})
         out.append(token)
     return out
+
+
+def lemma_function(nlp) -> Callable[[str], str]:
+    """The pipeline's lookup lemmatizer as a function (for the components' pattern expansion)."""
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    return lambda word: table.get(word, word)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK
 from .match_checks import Check
-from .pattern_helpers import expand_lemmas
+from .pattern_helpers import expand_lemmas, lemma_function
 from .patterns import PATTERNS
 from .vocabulary import GENITALS
 
@@ -133,3 +133,8 @@ class RedFlagTargets:
         spans.sort(key=lambda s: s.start)
         doc.ents = spans
         return doc
+
+
+@Language.factory("red_flag_targets")
+def make_red_flag_targets(nlp: Language, name: str) -> RedFlagTargets:
+    return RedFlagTargets(nlp, lemma_function(nlp))

@@ -6,7 +6,7 @@ Pipeline (built once per process, see :func:`get_detector`)::
       -> sentencizer
       -> lemmatizer           (lookup mode, tables from spacy-lookups-data)
       -> red_flag_normalizer  (safety.spelling: misspelt key terms -> token.norm_/lemma_)
-      -> red_flag_phrases     (safety.vocabulary: merges "can't", "pins and needles", ...)
+      -> red_flag_phrases     (safety.phrases: merges "can't", "pins and needles", ...)
       -> red_flag_targets     (safety.red_flag_targets + safety.patterns -> doc.ents)
       -> medspacy_context     (ConText with safety.context_rules)
 
@@ -24,19 +24,17 @@ import logging
 import re
 import threading
 from dataclasses import dataclass
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 import spacy
 from medspacy.context import ConText, ConTextRule  # noqa: F401  (registers "medspacy_context")
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+# importing these modules registers their spaCy components (each @Language.factory beside its class)
+from . import phrases, red_flag_targets, spelling  # noqa: F401
 from .areas import HYPOTHETICAL_SENTENCES, NOT_ABOUT_THE_WRITER, SUSPECT_SUFFIX, keyword_net
 from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK, LEVELS
 from .context_rules import build_context_rules
-from .red_flag_targets import RedFlagTargets
-from .spelling import SpellingNormalizer, known_english_words
-from .vocabulary import PhraseMerger
 
 __all__ = ["LEVELS", "CATEGORY_LEVELS", "Mention", "Assessment", "RedFlagDetector", "get_detector"]
 
@@ -290,35 +288,6 @@ def _fail_safe(text: object) -> Assessment:
     mentions = tuple(Mention(c, CATEGORY_LEVELS[c], text[s:e], s, e) for c, s, e in found)
     flags = tuple(sorted({m.category for m in mentions}, key=CATEGORY_RANK.__getitem__))
     return Assessment(level="emergency", flags=flags, mentions=mentions, ignored=())
-
-
-# --------------------------------------------------------------------------- component factories
-
-
-def _lemma_function(nlp: Language) -> Callable[[str], str]:
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    return lambda word: table.get(word, word)
-
-
-def _make_normalizer(nlp, name):  # untyped: spaCy validates factory signatures
-    return SpellingNormalizer(known_english_words(), _lemma_function(nlp))
-
-
-def _make_phrases(nlp, name):
-    return PhraseMerger(nlp, _lemma_function(nlp))
-
-
-def _make_targets(nlp, name):
-    return RedFlagTargets(nlp, _lemma_function(nlp))
-
-
-for _name, _func in (
-    ("red_flag_normalizer", _make_normalizer),
-    ("red_flag_phrases", _make_phrases),
-    ("red_flag_targets", _make_targets),
-):
-    if not Language.has_factory(_name):
-        Language.factory(_name, func=_func)
 
 
 _DETECTOR: Optional[RedFlagDetector] = None

@@ -5,7 +5,10 @@ import threading
 from typing import Callable, Dict, FrozenSet, Optional, Set, Tuple
 
 from rapidfuzz.distance import OSA
+from spacy.language import Language
 from spacy.tokens import Doc
+
+from .pattern_helpers import lemma_function
 
 # Key terms a misspelt token may be corrected to (edit distance 1 for terms of <= 6 letters,
 # 2 for longer ones). Tokens that are known English words are never corrected.
@@ -315,3 +318,8 @@ class SpellingNormalizer:
                 token.lemma_ = hit[1]
                 doc.user_data.setdefault(CORRECTED, set()).add((word, hit[0]))
         return doc
+
+
+@Language.factory("red_flag_normalizer")
+def make_spelling_normalizer(nlp: Language, name: str) -> SpellingNormalizer:
+    return SpellingNormalizer(known_english_words(), lemma_function(nlp))

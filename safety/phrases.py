@@ -1,0 +1,71 @@
+"""The phrase merger: multi-word expressions ("can't", "pins and needles", "number one") become
+single tokens before the target patterns run (registered as the spaCy component
+"red_flag_phrases")."""
+
+from typing import Callable, Dict, List
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .pattern_helpers import NOT, expand_lemmas, lem, lemma_function, low, opt
+
+# Multi-word expressions merged into one token (lemma and norm = the key) before the target
+# patterns run, so each is a single token in the patterns. Merging "can't" into an inability
+# token also keeps its "n't" from acting as a negation cue: "can't pee" is a symptom and
+# "cant poo and cant feel if i need to" negates nothing.
+_CAN = {"LEMMA": {"IN": ["can", "could", "ca"]}}
+PHRASES: Dict[str, List[List[dict]]] = {
+    "cannot": [
+        [_CAN, NOT],
+        [_CAN, low("barely hardly")],
+        [_CAN, low("no"), low("longer")],
+        [low("unable"), low("to")],
+        [NOT, low("able"), low("to")],
+        [NOT, {"LEMMA": "be"}, low("able"), low("to")],
+        [low("no"), low("longer"), low("able"), low("to")],
+        [lem("struggle struggling struggled"), low("to")],
+        [low("hard difficult impossible"), low("to")],
+        [{"LEMMA": {"IN": ["will", "wo"]}}, NOT],
+        [low("cannae canna couldnae cudnae")],
+    ],
+    "tingling": [[low("pins"), low("and"), low("needles")]],
+    "privates": [[low("private"), lem("part parts area areas bits")]],
+    "inner_thigh": [[low("inner"), lem("thigh thighs")]],
+    "crotch": [[low("between"), opt(low("my the")), lem("leg legs")]],
+    "down_there": [[low("down"), low("there below")]],
+    "anus": [[low("back"), low("passage")]],
+    "groin": [[low("nether"), lem("region regions")]],
+    "bum": [[low("where"), low("i"), lem("sit")]],
+    "both": [[low("left right"), low("and"), low("right left")]],
+    "give_way": [[lem("give giving gave gives"), low("way out")]],
+    "pee": [[low("number"), low("one 1")]],
+    "poo": [[low("number"), low("two 2")]],
+    "10/10": [[low("10"), low("/ out"), opt(low("of")), low("10")]],
+}
+
+
+class PhraseMerger:
+    """Pipeline component: merges the :data:`PHRASES` into single tokens whose lemma and norm
+    are the phrase key (spaCy's retokenizer, as in ``merge_entities``)."""
+
+    def __init__(self, nlp: Language, lemma_of: Callable[[str], str]):
+        self.matcher = Matcher(nlp.vocab)
+        for key, patterns in PHRASES.items():
+            self.matcher.add(key, [expand_lemmas(p, lemma_of) for p in patterns])
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.matcher(doc)
+        if not matches:
+            return doc
+        spans = filter_spans([Span(doc, start, end, label=key) for key, start, end in matches])
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span, attrs={"LEMMA": span.label_, "NORM": span.label_})
+        return doc
+
+
+@Language.factory("red_flag_phrases")
+def make_phrase_merger(nlp: Language, name: str) -> PhraseMerger:
+    return PhraseMerger(nlp, lemma_function(nlp))
