@@ -173,7 +173,7 @@ purge: $(INSTALLED)
 	@$(PY) -m operations.retention $(if $(APPLY),--apply)
 
 escalations: $(INSTALLED)
-	@$(PY) -m safety.escalations
+	@$(PY) -m operations.escalations
 
 constraints: $(INSTALLED)
 	@{ echo "# The whole resolved dependency set, pinned (regenerate: make constraints)."; \

@@ -31,7 +31,7 @@ from actions.replies import (
     send_unavailable,
 )
 from actions.threads import ThreadedAction
-from safety.escalations import Escalation, EscalationLog
+from operations.escalations import Escalation, EscalationLog
 from safety.red_flags import Assessment, get_detector
 from safety.review_log import SafetyReviewLog
 

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 
 from actions.unanswered import unanswered_messages
 from database import VAR_DIR, make_engine
-from safety.escalations import escalations
+from operations.escalations import escalations
 from safety.review_log import safety_review
 
 DEFAULT_TRACKER_URL = f"sqlite:///{VAR_DIR / 'tracker.db'}"

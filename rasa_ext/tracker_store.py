@@ -17,8 +17,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from operations.escalations import Escalation, EscalationLog
 from safety.categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK
-from safety.escalations import Escalation, EscalationLog
 
 logger = logging.getLogger(__name__)
 

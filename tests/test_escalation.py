@@ -13,7 +13,7 @@ from actions.answers import Library
 from actions.escalation import ActionEscalate, escalation_response
 from article.ingest import ingest
 from database import PROJECT_ROOT, make_engine
-from safety.escalations import Escalation, EscalationLog
+from operations.escalations import Escalation, EscalationLog
 from tests.test_actions import make_tracker
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())

@@ -10,9 +10,9 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from database import PROJECT_ROOT, make_engine
+from operations.escalations import EscalationLog
 from rasa_ext.nlg import EscalationResponseGenerator
 from rasa_ext.tracker_store import RecordingSQLTrackerStore, escalations_in
-from safety.escalations import EscalationLog
 
 DOMAIN = Domain.load(str(PROJECT_ROOT / "domain.yml"))
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, insert, select, text
 from actions.unanswered import unanswered_messages
 from database import make_engine
 from operations import retention
-from safety.escalations import EscalationLog, escalations
+from operations.escalations import EscalationLog, escalations
 from safety.review_log import safety_review
 from tests.servers import run_async
 

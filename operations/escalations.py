@@ -5,7 +5,7 @@ A record that cannot be written is appended to a spool file (var/escalations-pen
 written as soon as the database takes it again (retried every SPOOL_RETRY seconds). The
 visitor's text is stored only when ESCALATION_STORE_TEXT=1.
 
-    python -m safety.escalations [--limit N]     (`make escalations`) lists recent escalations
+    python -m operations.escalations [--limit N]     (`make escalations`) lists recent escalations
 """
 
 import argparse
