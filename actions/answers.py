@@ -371,7 +371,7 @@ def understood_words() -> FrozenSet[str]:
     """Words of other languages the article's translations table reads as English (none when the
     article can't be loaded: the language check then goes by English words alone)."""
     try:
-        return library.current()[1].translated_words
+        return library.current()[1].translated_words  # the same store check the answer makes next
     except Exception:
         return frozenset()
 

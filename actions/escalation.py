@@ -75,13 +75,14 @@ def detail_passage_ids(library: Library, flags: List[str]) -> List[str]:
     return entity_passage_ids(library, [{"entity": "red_flag", "value": flag} for flag in flags])
 
 
-def article_detail(library: Library, flags: List[str]) -> Optional[str]:
+def article_detail(library: Library, flags: List[str], passage_ids: Optional[List[str]] = None) -> Optional[str]:
     """The article's own wording about the warning signs it names, with its section."""
     try:
         article, _ = library.current()
     except Exception:
         return None
-    passages = [article.passage(pid) for pid in detail_passage_ids(library, flags)]
+    ids = detail_passage_ids(library, flags) if passage_ids is None else passage_ids
+    passages = [article.passage(pid) for pid in ids]
     passages = [p for p in passages if p]
     if not passages:
         return "The article doesn't describe this warning sign. Please don't wait: get help as above."
@@ -169,7 +170,8 @@ class ActionEscalate(ThreadedAction):
         if not flags:
             return []
         notice_if_first_turn(dispatcher, tracker)
-        detail = article_detail(answers.library, flags)
+        detail_ids = detail_passage_ids(answers.library, flags)
+        detail = article_detail(answers.library, flags, detail_ids)
         if detail:
             dispatcher.utter_message(text=detail)
         text = (tracker.latest_message or {}).get("text") or ""
@@ -179,7 +181,7 @@ class ActionEscalate(ThreadedAction):
         # The question is read whole first ("is it a trapped nerve that makes my knee tingle?"),
         # then without its red flags ("what exercises help? also I can't control my bladder"):
         # the first passage found that the escalation has not just quoted is the answer.
-        shown = detail_passage_ids(answers.library, flags) if detail else []
+        shown = detail_ids if detail else []
         intent = asked_intent(tracker)
         for question in (text, rest):
             before = len(dispatcher.messages)

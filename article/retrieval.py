@@ -128,12 +128,14 @@ class Retriever:
             | {w for pattern, _ in self.vocabulary + self.translations for w in _WORD.findall(pattern.pattern)}
         )
         self._known_set = set(self._known)
+        # the words of other languages the translations table reads as English (the language check)
+        self.translated_words: FrozenSet[str] = frozenset(
+            w
+            for pattern, _ in self.translations
+            for w in _WORD.findall(pattern.pattern.replace(r"\b", " "))
+            if len(w) > 2  # content words: "la", "le", "sa" are also the other languages' own
+        )
         self._corrections: Dict[str, str] = {}
-
-    @property
-    def translated_words(self) -> FrozenSet[str]:
-        """The single words of other languages that the translations table reads as English."""
-        return frozenset(w for pattern, _ in self.translations for w in _WORD.findall(pattern.pattern))
 
     def translated(self, question: str) -> str:
         """The question followed by the English words for the words of other languages in it."""
