@@ -253,9 +253,18 @@ def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Op
 
 
 def _novelty(token) -> bool:
-    """ "never" that says a thing is new ("dribbling, which i've never had before")."""
-    following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
-    return token.lower_ == "never" and following in {"had", "been", "happened", "before", "used", "experienced"}
+    """ "never" that says a thing is new ("dribbling, which i've never had before"), or a
+    negation inside a relative clause ("a cushion that isn't there")."""
+    doc = token.doc
+    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    if token.lower_ == "never" and following in {"had", "been", "happened", "before", "used", "experienced"}:
+        return True
+    before = [t.lower_ for t in doc[max(0, token.i - 2) : token.i]]
+    return (
+        bool(before)
+        and before[0] in ("that", "which")
+        and before[-1] in ("is", "ai", "was", "does", "'s", "that", "which")
+    )
 
 
 # A sentence that says anything is normal or absent is not a vague complaint: no question.

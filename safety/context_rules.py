@@ -142,6 +142,47 @@ def not_about_the_writer(doc) -> bool:
 _CLAUSE_BREAKS = {"and", "but", "so", ",", ";", ".", "-", "while", "whilst", "because", "cos", "as"}
 
 
+# what a person does who sees the writer's symptom ("my wife noticed the bed was wet") rather
+# than has it
+_WITNESSING = {
+    "notice",
+    "noticed",
+    "notices",
+    "see",
+    "saw",
+    "seen",
+    "find",
+    "found",
+    "spot",
+    "spotted",
+    "smell",
+    "smelled",
+    "smelt",
+}
+
+
+def _witness_or_helper(modifier: Span, target: Span) -> bool:
+    """The person is the witness of what follows ("my wife noticed the bed is wet") or does
+    something to the writer ("my family is carrying me to the toilet"), and nothing between
+    names another person as the one who has it ("my wife noticed she ..." stays hers)."""
+    doc = modifier.doc
+    if target.start < modifier.end:
+        clause = doc[modifier.end : min(modifier.end + 6, modifier.sent.end)]
+    else:
+        clause = doc[modifier.end : target.end]
+    words = [t.lower_ for t in clause]
+    if any(w in _THIRD_PERSON or w in _PEOPLE for w in words):
+        return False
+    if any(t.lower_ in _WITNESSING or t.lemma_ in ("notice", "spot") for t in clause[:3]):
+        return True
+    for i, t in enumerate(clause[:-1]):
+        if t.lower_ in _CLAUSE_BREAKS:
+            break
+        if clause[i + 1].lower_ == "me" and t.lower_ not in _SAYING and t.lower_.endswith(("ing", "ed", "s")):
+            return True  # "is carrying me", "helped me", "takes me"
+    return False
+
+
 def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
     """Family / other-person cues apply unless the user speaks about themself in between
     ("my wife says I keep wetting myself"), in the mention or just after it ("my daughter
@@ -154,6 +195,8 @@ def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
         if not (t.i + 1 < len(doc) and doc[t.i + 1].lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE):
             after.append(t)
     if _has_first_person(span_between) or _has_first_person(target) or _has_first_person(after):
+        return False
+    if _witness_or_helper(modifier, target):
         return False
     following = [t.lower_ for t in doc[modifier.end : modifier.end + 2]]
     if following[:2] == ["ke", "saath"] or following[:1] == ["kami"]:  # "wife ke saath": with my wife
@@ -253,7 +296,7 @@ _OTHER_PEOPLE = (
     "colleagues coworker coworkers co-worker boss patient patients client clients customer "
     "customers someone somebody anyone anybody everyone everybody people person man woman guy "
     "lady bloke he she roommate roomie flatmate housemate lodger resident tenant carer "
-    "student pupil"
+    "student pupil foreman supervisor"
 ).split()
 
 # the family words as people write them: possessives without the apostrophe ("my wifes legs"),
@@ -267,6 +310,8 @@ _FAMILY_FORMS = (
     # Spanish, French and Nigerian Pidgin kin words; northern English "our lass" (wife)
     + "abuela abuelo abuelita abuelito tío tía tio tia papá mamá papi mami esposo esposa marido hermano".split()
     + "hermana hijo hija suegra suegro primo prima compadre comadre pikin lass".split()
+    # Afrikaans, German/Dutch, Swahili and Korean kin words
+    + "oupa ouma opa oma oom tannie babu bibi mzee shosho halmoni harabeoji".split()
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (
@@ -677,8 +722,31 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "isn't normal",
         "is not normal",
         "what isn't normal",
+        # "not so important, but ...", "not one thing": emphasis, not a negation
+        "not so important",
+        "not that important",
+        "not one thing",
+        "not a thing",
+        # a negation inside a relative clause ("a cushion that isn't there") leaves the main clause
+        "that isn't there",
+        "that is not there",
+        "that's not there",
+        "which isn't there",
+        "that wasn't there",
     ):
         add(R(literal, "NEGATED_EXISTENCE", direction="PSEUDO"))
+    # interjections with "man" ("shame man", "oh man"): nobody else is meant
+    for literal in ("shame man", "ag man", "eish man", "oh man", "aw man", "ah man", "man oh man", "jeez man"):
+        add(R(literal, "OTHER_PERSON", direction="PSEUDO"))
+    # young writers' "not me having to change my pants": the writer did just that
+    add(
+        R(
+            "not me doing",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[{"LOWER": "not"}, {"LOWER": "me"}, {"LOWER": {"REGEX": "^[a-z]+ing$"}}],
+        )
+    )
 
     # ---- hedges: uncertainty, which escalates (longer than "not"/"if", so they win pruning)
     hedges = (

@@ -16,7 +16,11 @@ MAX_SHARED = 0.8
 MIN_RUNS = 6  # shorter questions ("should I rest or keep moving") are checked whole
 # Short everyday questions that the blind writers happened to phrase exactly as examples already
 # in data/ before the blind sets were written (git log shows the order): not copies.
-COINCIDENCES = {"should i rest or keep moving", "how much turmeric should i take a day"}
+COINCIDENCES = {
+    "should i rest or keep moving",
+    "how much turmeric should i take a day",
+    "how long is the rehabilitation phase",  # in data/article/questions.yml since 936485f, before set G
+}
 
 SOURCES = [
     *sorted((ROOT / "data").rglob("*.yml")),
