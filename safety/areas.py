@@ -36,6 +36,7 @@ _NEGATION_NORMS = {
     "not",
     "no",
     "never",
+    "nuh",  # Jamaican patois: "mi batty nuh numb"
     "without",
     "nor",
     "neither",

@@ -26,9 +26,12 @@ _FIRST_PERSON = {
     "mere",
     "hu",
     "hoon",
+    # Jamaican patois and Pidgin "mi" (I, me, my)
+    "mi",
+    "miself",
 }
 # possessives that name the writer's person rather than the writer ("my mum", "mera dost")
-_POSSESSIVE_BEFORE_PERSON = ("my", "ma", "mera", "meri", "mere")
+_POSSESSIVE_BEFORE_PERSON = ("my", "ma", "mi", "mera", "meri", "mere")
 
 
 def _outside_target(on_modifies):
@@ -312,6 +315,8 @@ _FAMILY_FORMS = (
     + "hermana hijo hija suegra suegro primo prima compadre comadre pikin lass".split()
     # Afrikaans, German/Dutch, Swahili and Korean kin words
     + "oupa ouma opa oma oom tannie babu bibi mzee shosho halmoni harabeoji".split()
+    # Italian, Maori and Jamaican kin words
+    + "nonno nonna nonni zio zia koro kuia madda fada".split()
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (
@@ -486,7 +491,8 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             on_modifies=_not_about_me,
             pattern=[
                 {"LOWER": {"IN": ["my", "the", "our"]}},
-                {"LEMMA": {"IN": ["dog", "cat", "puppy", "pup", "horse", "pet", "rabbit"]}},
+                {"LOWER": {"IN": ["old", "young", "poor", "little", "big"]}, "OP": "?"},
+                {"LEMMA": {"IN": "dog cat puppy pup horse pet rabbit ewe sheep cow heifer lamb ram mare bull".split()}},
             ],
         )
     )
@@ -738,6 +744,16 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     # interjections with "man" ("shame man", "oh man"): nobody else is meant
     for literal in ("shame man", "ag man", "eish man", "oh man", "aw man", "ah man", "man oh man", "jeez man"):
         add(R(literal, "OTHER_PERSON", direction="PSEUDO"))
+    # the family doctor is the writer's doctor, not a relative
+    for literal in (
+        "family doctor",
+        "family physician",
+        "family gp",
+        "family medicine",
+        "family practice",
+        "family clinic",
+    ):
+        add(R(literal, "FAMILY", direction="PSEUDO"))
     # young writers' "not me having to change my pants": the writer did just that
     add(
         R(
@@ -1102,7 +1118,8 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     for literal in ("nothing like", "nothin like", "not the worst"):
         add(R(literal, "NEGATED_EXISTENCE", direction="FORWARD", max_scope=5))
     # "nobody jam me" (Pidgin: nobody hit me), Spanish "nada entumido" (nothing numb)
-    for literal in ("nobody", "no one", "nada"):
+    # Jamaican patois "nuh fever" (no fever), "mi batty nuh numb" (is not numb)
+    for literal in ("nobody", "no one", "nada", "nuh"):
         add(R(literal, "NEGATED_EXISTENCE", direction="FORWARD", max_scope=3))
     # Spanish "mis piernas están bien" (my legs are fine), French "ça va"
     for literal in ("están bien", "estan bien", "está bien", "esta bien", "ça va", "ca va"):
