@@ -34,8 +34,8 @@ TRANSLATIONS_FILE = PROJECT_ROOT / "data" / "article" / "translations.yml"
 
 # Ranking (calibrated on the tuning set tests/blind/answers_A.yml; docs/answers.md)
 MIN_SCORE = 0.25  # a best match below this is "not covered"
-MIN_SCORE_UNSTEERED = 0.35  # the same when the model found no article intent (out of scope, unsure)
-STEER = 0.25  # passages of the intent's section score this much more
+MIN_SCORE_UNSTEERED = 0.30  # the same when the model found no article intent (out of scope, unsure)
+STEER = 0.7  # passages of the intent's section score this much more
 NAMED_BONUS = 0.6  # a passage an entity names gains this share of the best score
 MIN_ASKED_FOR_OVERLAP = 3  # a question with this many words of its own ...
 MIN_SHARED = 1  # ... must share this many with the passage (or its example questions)
@@ -363,8 +363,14 @@ def answer_question(library: Library, topic: Topic, question: str, entities: Ite
 
 
 def answer_anywhere(library: Library, question: str) -> Optional[Answer]:
-    """The article's best answer for a question no intent was confident about (or None)."""
-    return choose(library, question).answer
+    """The article's best answer for a question no intent was confident about (or None); of
+    two close passages, the closer one (this answers the rest of a turn, where no choice is
+    offered)."""
+    choice = choose(library, question)
+    if choice.answer is None and choice.options:
+        article, _ = library.current()
+        return answer_passage(article, choice.options[0])
+    return choice.answer
 
 
 def understood_words() -> FrozenSet[str]:

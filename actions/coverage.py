@@ -10,7 +10,8 @@ from typing import List
 
 _DRUGS = (
     r"ibuprofen|paracetamol|acetaminophen|tylenol|advil|aspirin|naproxen|codeine|tramadol|"
-    r"gabapentin|pregabalin|diclofenac|co-codamol|tablets?|pills?|medication|meds"
+    r"gabapentin|pregabalin|diclofenac|co-codamol|tablets?|pills?|medication|meds|muscle relax\w*|painkillers?|"
+    r"panadol|nurofen|aleve|calpol|voltaren|motrin|metamizol\w*"
 )
 # Conditions and body parts the article is not about (its own, such as osteoarthritis or the hips
 # named among its causes, are not listed).
@@ -25,7 +26,7 @@ _OTHER_PARTS = (
     r"shoulders?|neck|elbows?|wrists?|hands?|fingers?|thumbs?|jaw|teeth|tooth|stomach|chest|eyes?|ears?|"
     r"balikat|leeg|kandha|gardan|ombros?|pesco[cç]o"  # shoulder and neck in Tagalog, Hindi, Portuguese
 )
-_PAINFUL = r"pain|painful|ache|aches|aching|sore|hurts?|hurting|crook|stiff|bad|playing up|killing me"
+_PAINFUL = r"pain|painful|paining|pains|ache|aches|aching|sore|hurts?|hurting|crook|stiff|bad|playing up|killing me"
 
 # Costs, cover, appointments and waiting, shopping and money, the weather: never the article's.
 _PRACTICAL = (
@@ -35,7 +36,16 @@ _PRACTICAL = (
     r"(?:schedule|magpa schedule ng) (?:an |ng |my )?appointment|the wait for|"
     r"retailers?|where to buy|shop for|free shipping|shipping|flipkart|amazon|ebay|lazada|shopee|"
     r"return (?:my |an |the )?order|order return|rupees|pesos|reais|\d+\s?(?:rs|inr|php)|"
-    r"weather|forecast|uulan|bicycle route|deer season"
+    r"weather|forecast|uulan|bicycle route|deer season|"
+    # health insurers and funds by name; money; booking through the chat
+    r"krankenkasse|nhif|workers'? ?comp\w*|medical aid|health fund|how much money|(?:can|could) i book|"
+    r"through this chat|\d+\s?(?:euros?|eur|usd|gbp|kes|ksh|shillings?|rand|zar)\b|under \d{2,}|"
+    # places and routes to ride, run or walk
+    r"(?:place|places|spot|spots|route|routes) (?:to|for) (?:cycl\w*|bik\w*|run\w*|hik\w*|walk\w*|swim\w*)|"
+    r"(?:cycle|cycling|bike|biking|ride|drive|walk|run) from [a-z]+ to [a-z]+|routes? (?:in|for bicycle)|"
+    r"(?:cycling|walking|hiking|running|skiing) holiday|"
+    # shopping for shoes and the like; costs in a word; waiting lists misspelt; Tagalog "how much"
+    r"sneakers|running shoes|(?:shoes|trainers|store|shop) for|\bcosts?\b|magkano|waitin'? list"
 )
 # A dose, how many, other medicines and supplements; a diagnosis asked in other words.
 _DOSE_AND_DIAGNOSIS = (
@@ -47,7 +57,15 @@ _DOSE_AND_DIAGNOSIS = (
     r"suffering from (?:an? )?\w+|confirm whether|do i got|"
     r"(?:arthritis|sciatica|bursitis|osteoarthritis|slipped disc)(?:,? is it|\?? or (?:not|something|am i|sciatica|a))|"
     r"is (?:it|this|that|to) (?:\w+ )?(?:arthritis|sciatica|bursitis|a slipped disc|a herniated disc)\b(?! that)|"
-    r"(?:arthritis|sciatica) na ba|i have (?:\w+ )?(?:arthritis|sciatica) or not"
+    r"(?:arthritis|sciatica) na ba|i have (?:\w+ )?(?:arthritis|sciatica) or not|"
+    # one condition or another, in the visitor's own case
+    r"(?:maximum|max|max dose) (?:of |dose of )?(?:" + _DRUGS + r")|bad effects|"
+    r"how (?:much|many) [\w ]{0,20} (?:should|can|do) i take|"
+    r"(?:is|are) (?:my|it|this|that) [\w ]{0,20}(?:scoliosis|spondylolisthesis|stenosis)\b|just tell me yes or no|"
+    r"(?:masakit|sakit) (?:ang |ng )?(?:balikat|leeg)|"
+    r"is my case|(?:sciatica|slipped disc|herniated disc|arthritis|bursitis|pinched nerve) or (?:a |the )?"
+    r"(?:slipped disc|herniated disc|sciatica|arthritis|bursitis|pinched nerve)|"
+    r"(?:mix|mixing|combine|combining) [\w ]{0,25}(?:" + _DRUGS + r")"
 )
 
 NOT_COVERED = re.compile(

@@ -205,6 +205,9 @@ def answer_intent(
         return send_answer(dispatcher, tracker, choice.answer, intent)
     if choice.options and not escalated:
         return send_did_you_mean(dispatcher, tracker, choice.options)
+    if choice.options and choice.options[0].id not in shown:  # after an escalation, no choices: the closest
+        article, _ = answers.library.current()
+        return send_answer(dispatcher, tracker, answers.answer_passage(article, choice.options[0]), intent)
     return [] if escalated else send_not_covered(dispatcher, tracker)
 
 

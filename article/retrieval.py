@@ -3,8 +3,12 @@
 Two signals, each in [0, 1], combined into a passage's score:
 - how well the question matches the passage's own words, label and section titles: BM25
   (rank_bm25), saturated as s / (s + BM25_HALF);
-- how close the question is to one of the passage's example questions (data/article/questions.yml):
-  the best TF-IDF cosine similarity (scikit-learn) over word unigrams and bigrams.
+- how close the question is to the passage's example questions (data/article/questions.yml): a
+  linear classifier (scikit-learn's logistic regression over stemmed words, word pairs and
+  character n-grams, fitted on the example questions and the passages' own text when the
+  retriever is built) says which passage the question is most like, and the best TF-IDF cosine
+  similarity to any example question says how close it is at all. Character n-grams carry
+  misspellings and word forms ("tingly", "physiotherapeut") that whole words miss.
 Words are stemmed (nltk's Snowball). A visitor's everyday words are widened with the article's
 words for them (data/article/vocabulary.yml); the widening counts for less than the visitor's own
 words. Words of other languages that visitors mix into their English ("tuhod" and "ghutna" for
@@ -22,7 +26,9 @@ from typing import Dict, FrozenSet, List, Mapping, Sequence, Tuple
 import yaml
 from nltk.stem.snowball import SnowballStemmer
 from rank_bm25 import BM25Okapi
+from scipy.sparse import hstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
 from sklearn.metrics.pairwise import linear_kernel
 
 from article.model import Article, Passage
@@ -38,6 +44,7 @@ STOP_WORDS |= frozenset("kindly pls plz please advise inform suggest lol lmao rl
 BM25_HALF = 6.0  # a BM25 score that counts as half a match
 WIDENING_WEIGHT = 0.5  # the article's words for the visitor's words count this much
 QUESTION_WEIGHT = 0.55  # the share of the example-question signal in the score
+CLASSIFIER_C = 10.0  # the classifier's inverse regularisation (measured flat between 3 and 100)
 
 
 UBIQUITOUS = frozenset(_STEMMER.stem(w) for w in "back knee knees pain painful hurt hurts ache".split())
@@ -121,6 +128,10 @@ class Retriever:
                 self._owners.append(index)
         self._tfidf = TfidfVectorizer(analyzer=lambda t: _grams(all_tokens(t)), sublinear_tf=True)
         self._examples = self._tfidf.fit_transform(examples) if examples else None
+        self._classifier = _PassageClassifier(
+            examples + [p.display for p in article.passages],
+            self._owners + list(range(len(article.passages))),
+        )
         # the words the article and its questions use, to read a misspelt word as the nearest
         known = " ".join([p.display for p in article.passages] + examples).lower()
         self._known = sorted(
@@ -199,11 +210,34 @@ class Retriever:
         asked = [0.0] * len(passages)
         if self._examples is not None and question.strip():
             sims = linear_kernel(self._tfidf.transform([f"{question} {widened}"]), self._examples)[0]
-            for owner, sim in zip(self._owners, sims):
-                asked[owner] = max(asked[owner], float(sim))
+            closest = float(sims.max()) if len(sims) else 0.0
+            for index, share in self._classifier.shares(f"{question} {widened}", question):
+                asked[index] = closest * share
         scores = [(1 - QUESTION_WEIGHT) * t + QUESTION_WEIGHT * a for t, a in zip(text, asked)]
         ranked = sorted(zip(passages, scores), key=lambda ps: (-ps[1], ps[0].position))
         return [Match(p, s) for p, s in ranked]
+
+
+class _PassageClassifier:
+    """Which passage a question is most like: logistic regression over stemmed words and word
+    pairs (the question with its widening) and character n-grams (the question as written)."""
+
+    def __init__(self, texts: List[str], owners: List[int]) -> None:
+        self._words = TfidfVectorizer(analyzer=lambda t: _grams(all_tokens(t)), sublinear_tf=True)
+        self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
+        self._model = None
+        if len(set(owners)) > 1:
+            features = hstack([self._words.fit_transform(texts), self._chars.fit_transform(texts)]).tocsr()
+            self._model = LogisticRegression(C=CLASSIFIER_C, solver="liblinear", max_iter=2000).fit(features, owners)
+
+    def shares(self, widened: str, written: str) -> List[Tuple[int, float]]:
+        """(passage index, its probability relative to the likeliest passage's) for every passage."""
+        if self._model is None:
+            return []
+        features = hstack([self._words.transform([widened]), self._chars.transform([written])]).tocsr()
+        probabilities = self._model.predict_proba(features)[0]
+        top = float(probabilities.max()) or 1.0
+        return [(int(c), float(p) / top) for c, p in zip(self._model.classes_, probabilities)]
 
 
 def _english() -> frozenset:

@@ -10,23 +10,9 @@ that goal: the misses left are listed in docs/red-flags.md, with why each is mis
 import pytest
 
 from evaluation.red_flags import detector_outcome, evaluate
+from tests.gates import load_gates
 
-# set: (minimum recall, maximum false-escalation rate, maximum safety-question rate).
-# Every set was tuned on after its held-out figure was recorded (A first, I last): the gates keep
-# what was reached; docs/red-flags.md has the held-out figures, the measure of new writing.
-GATES = {
-    "A": (0.96, 0.03, 0.05),
-    "B": (0.98, 0.03, 0.05),
-    "C": (0.98, 0.03, 0.05),
-    "D": (0.99, 0.03, 0.05),
-    "E": (0.99, 0.03, 0.05),
-    "F": (0.98, 0.04, 0.05),
-    "G": (0.96, 0.03, 0.05),
-    "H": (0.95, 0.045, 0.05),
-    "I": (0.99, 0.03, 0.05),
-    "J": (0.99, 0.03, 0.05),
-    "K": (0.99, 0.03, 0.05),
-}
+GATES = load_gates("red_flags")
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 
+from tests.gates import load_gates
 from tests.servers import new_sender, payloads, texts
 
 DEBRIS = ("Linear", "software projects", "bug tracking", "Source", "Discover how")
@@ -106,15 +107,7 @@ def test_message_text_is_not_logged(servers):
     assert secret not in servers.log("rasa") and secret not in servers.log("actions")
 
 
-# set: (minimum top-1, maximum "did you mean" share, minimum not-covered declined); docs/answers.md
-ANSWER_GATES = {
-    "A": (0.80, 0.05, 0.90),
-    "B": (0.72, 0.05, 0.93),
-    "C": (0.69, 0.05, 0.92),
-    "D": (0.70, 0.05, 0.95),
-    "E": (0.73, 0.05, 0.95),
-    "F": (0.65, 0.05, 0.83),
-}
+ANSWER_GATES = load_gates("answers")
 
 
 @pytest.mark.parametrize("name", sorted(ANSWER_GATES))
