@@ -114,7 +114,12 @@ def chosen_option(tracker: Tracker) -> Optional[str]:
 
 
 def send_answer(dispatcher, tracker, answer: Answer, intent: Optional[str]) -> List[EventType]:
-    payload = {"kind": "answer", "section": answer.section.id, "passages": answer.passages}
+    payload = {
+        "kind": "answer",
+        "section": answer.section.id,
+        "section_title": answer.section.title,
+        "passages": answer.passages,
+    }
     topic = TOPICS.get(intent)
     follow_ups = topic.follow_ups if topic else OVERVIEW_INTENTS
     send(dispatcher, tracker, answer.text, payload, suggestions(follow_ups, more=bool(answer.remaining)))

@@ -83,6 +83,7 @@ def test_answer_is_the_articles_words_with_section_and_payload(intent, library):
     assert text_message["text"].startswith(f'From the article\'s "{title}" section')
     assert payload_message["custom"]["kind"] == "answer"
     assert payload_message["custom"]["section"] == section
+    assert payload_message["custom"]["section_title"] == title
     shown = payload_message["custom"]["passages"]
     assert shown and all(article.passage(pid).section == section for pid in shown)
     # Every sentence shown is the article's own (labels and list leads are its own words too).

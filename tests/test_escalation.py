@@ -264,9 +264,7 @@ def test_asked_question_is_judged_without_the_models_red_flag_share():
 
 
 def test_without_a_confident_intent_the_rest_of_the_message_is_answered_from_the_article(library):
-    # (not "what exercises help?": without an intent, keeping up one's exercises in Recovery is
-    # as close an answer to it as Regular Exercise)
-    text = "is swimming ok for me? also I can't control my bladder since Tuesday"
+    text = "what exercises help? also I can't control my bladder since Tuesday"
     tracker = make_tracker(text, "red_flag")
     start = text.index("can't")
     tracker.latest_message["entities"] = [
@@ -279,7 +277,7 @@ def test_without_a_confident_intent_the_rest_of_the_message_is_answered_from_the
     from safety.red_flags import get_detector
 
     rest = escalation.without_mentions(text, get_detector().assess(text))
-    assert rest.strip().startswith("is swimming ok for me?") and "bladder" not in rest
+    assert rest.strip().startswith("what exercises help?") and "bladder" not in rest
     dispatcher = CollectingDispatcher()
     ActionEscalate().respond(dispatcher, tracker, DOMAIN)
     answer = [m["custom"] for m in dispatcher.messages if m["custom"]][0]

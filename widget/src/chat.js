@@ -60,6 +60,7 @@ function cleanHistory(stored) {
       buttons: e.type === "bot" ? buttonsOf(e) : undefined,
       level: LEVELS.includes(e.level) ? e.level : undefined,
       section: typeof e.section === "string" ? e.section : undefined,
+      sectionTitle: typeof e.sectionTitle === "string" ? e.sectionTitle : undefined,
     }));
 }
 
@@ -280,7 +281,7 @@ export class ChatWidget {
     }
     let body = entry.text;
     const split = splitSection(entry.text);
-    const title = split.sectionTitle || (entry.section ? sectionTitle(entry.section) : null);
+    const title = split.sectionTitle || entry.sectionTitle || (entry.section ? sectionTitle(entry.section) : null);
     if (split.sectionTitle) body = split.body || entry.text;
     if (title) {
       node.classList.add("msg-answer");
@@ -451,6 +452,7 @@ export class ChatWidget {
       if (index === -1) return;
       this.history[index].kind = "answer";
       if (typeof custom.section === "string") this.history[index].section = custom.section;
+      if (typeof custom.section_title === "string") this.history[index].sectionTitle = custom.section_title;
       this.save();
       this.updateEntry(index);
     } else if (custom.kind === "fallback") {

@@ -1,16 +1,6 @@
 // The message contract (README "Message contract"), read from what the socket.io channel emits.
 // Pure functions: no DOM, no network.
 
-export const SECTION_TITLES = {
-  overview: "Introduction",
-  causes: "Causes",
-  symptoms: "Symptoms",
-  when_to_see_doctor: "When to see a doctor",
-  treatment: "Treatment Options",
-  recovery: "Recovery",
-  conclusion: "Conclusion",
-};
-
 export const LEVELS = ["routine", "urgent", "emergency"]; // least to most severe
 
 const SECTION_LINE = /^From the article's "(.+)" section:\s*$/;
@@ -67,8 +57,9 @@ export function firstLine(text) {
   return newline === -1 ? text : text.slice(0, newline);
 }
 
+/** A readable name for a section id, when neither the text nor the payload gave its title
+ * (the answer payload carries `section_title`, the article's own heading). */
 export function sectionTitle(id) {
-  if (SECTION_TITLES[id]) return SECTION_TITLES[id];
   return String(id || "")
     .replace(/_/g, " ")
     .replace(/^./, (c) => c.toUpperCase());
