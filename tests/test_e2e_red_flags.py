@@ -81,6 +81,7 @@ def test_when_to_see_a_doctor_gets_the_answer_not_an_escalation(servers):
     assert payloads(replies)[0] == {
         "kind": "answer",
         "section": "when_to_see_doctor",
+        "section_title": "When to see a doctor",
         "passages": payloads(replies)[0]["passages"],
     }
 
