@@ -7,12 +7,27 @@ actions use spaCy's rule-based components only, so TensorFlow is marked absent b
 """
 
 import sys
+import threading
 
 sys.modules.setdefault("tensorflow", None)  # an import of it raises ImportError: thinc skips it
 
 from rasa_sdk.__main__ import main  # noqa: E402 (after the line above, on purpose)
 
+from actions.answers import library  # noqa: E402 (the action server imports it anyway)
+
+
+def warm_up() -> None:
+    """Build the article's retriever (its passage classifier takes about a second) before the
+    first visitor asks, not while they wait; if no article is stored yet, the first answer
+    builds it."""
+    try:
+        library.current()
+    except Exception:  # no article stored yet: nothing to warm
+        pass
+
+
 if __name__ == "__main__":
     if "--actions" not in sys.argv:
         sys.argv[1:1] = ["--actions", "actions"]
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     main()

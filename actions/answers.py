@@ -362,15 +362,19 @@ def answer_question(library: Library, topic: Topic, question: str, entities: Ite
     return choose(library, f"{question} {topic.hint}".strip(), topic, entities)
 
 
-def answer_anywhere(library: Library, question: str) -> Optional[Answer]:
-    """The article's best answer for a question no intent was confident about (or None); of
-    two close passages, the closer one (this answers the rest of a turn, where no choice is
-    offered)."""
-    choice = choose(library, question)
+def closest_answer(library: Library, choice: Choice) -> Optional[Answer]:
+    """The choice's answer or, where it offers close passages, the closest one: for the rest of
+    a turn (after an escalation, the answer to a safety question), where no choice is offered."""
     if choice.answer is None and choice.options:
         article, _ = library.current()
         return answer_passage(article, choice.options[0])
     return choice.answer
+
+
+def answer_anywhere(library: Library, question: str) -> Optional[Answer]:
+    """The article's best answer for a question no intent was confident about (or None), for
+    the rest of a turn: of two close passages, the closer one."""
+    return closest_answer(library, choose(library, question))
 
 
 def understood_words() -> FrozenSet[str]:

@@ -42,10 +42,10 @@ _PRACTICAL = (
     r"through this chat|\d+\s?(?:euros?|eur|usd|gbp|kes|ksh|shillings?|rand|zar)\b|under \d{2,}|"
     # places and routes to ride, run or walk
     r"(?:place|places|spot|spots|route|routes) (?:to|for) (?:cycl\w*|bik\w*|run\w*|hik\w*|walk\w*|swim\w*)|"
-    r"(?:cycle|cycling|bike|biking|ride|drive|walk|run) from [a-z]+ to [a-z]+|routes? (?:in|for bicycle)|"
+    r"(?:cycle|cycling|bike|biking|ride|drive|walk|run) from [a-z]+ to [a-z]+|"
     r"(?:cycling|walking|hiking|running|skiing) holiday|"
     # shopping for shoes and the like; costs in a word; waiting lists misspelt; Tagalog "how much"
-    r"sneakers|running shoes|(?:shoes|trainers|store|shop) for|\bcosts?\b|magkano|waitin'? list"
+    r"sneakers|running shoes|(?:shoes|trainers|store) for|\bcosts?\b|magkano|waitin'? list"
 )
 # A dose, how many, other medicines and supplements; a diagnosis asked in other words.
 _DOSE_AND_DIAGNOSIS = (
@@ -58,14 +58,16 @@ _DOSE_AND_DIAGNOSIS = (
     r"(?:arthritis|sciatica|bursitis|osteoarthritis|slipped disc)(?:,? is it|\?? or (?:not|something|am i|sciatica|a))|"
     r"is (?:it|this|that|to) (?:\w+ )?(?:arthritis|sciatica|bursitis|a slipped disc|a herniated disc)\b(?! that)|"
     r"(?:arthritis|sciatica) na ba|i have (?:\w+ )?(?:arthritis|sciatica) or not|"
-    # one condition or another, in the visitor's own case
+    # a drug's maximum, harms, any "how much should I take", mixing medicines
     r"(?:maximum|max|max dose) (?:of |dose of )?(?:" + _DRUGS + r")|bad effects|"
     r"how (?:much|many) [\w ]{0,20} (?:should|can|do) i take|"
-    r"(?:is|are) (?:my|it|this|that) [\w ]{0,20}(?:scoliosis|spondylolisthesis|stenosis)\b|just tell me yes or no|"
+    r"(?:mix|mixing|combine|combining) [\w ]{0,25}(?:" + _DRUGS + r")|"
+    # a shoulder or neck in Tagalog word order
     r"(?:masakit|sakit) (?:ang |ng )?(?:balikat|leeg)|"
+    # a diagnosis: one condition or another, in the visitor's own case
+    r"(?:is|are) (?:my|it|this|that) [\w ]{0,20}(?:scoliosis|spondylolisthesis|stenosis)\b|just tell me yes or no|"
     r"is my case|(?:sciatica|slipped disc|herniated disc|arthritis|bursitis|pinched nerve) or (?:a |the )?"
-    r"(?:slipped disc|herniated disc|sciatica|arthritis|bursitis|pinched nerve)|"
-    r"(?:mix|mixing|combine|combining) [\w ]{0,25}(?:" + _DRUGS + r")"
+    r"(?:slipped disc|herniated disc|sciatica|arthritis|bursitis|pinched nerve)"
 )
 
 NOT_COVERED = re.compile(
@@ -95,7 +97,7 @@ NOT_COVERED = re.compile(
     r"(stuff|mess|upset|hurt) (up )?(ur|you'?re) stomach|safe to take|(take|taking) (both|them) together|"
     r"book me|appt|set (ya|you|me) back|how much cost|prices?|brands?|on sale|\bsale\b|rent(ing)? an? |"
     r"(cycling|bike|walking|running|hiking) (route|routes|track|tracks|trail|trails|path|paths|club)|"
-    r"(route|track|trail)s? (along|round|around|near)|"
+    r"(route|track|trail)s? (along|round|around|near|in|for bicycle)|"
     r"(spot|place|shop|store) to (buy|grab|get)|football|soccer|cricket|rugby|the match|result of the|"
     r"do i have (?!to\b)|have i got (?!to\b)|(can|could) you diagnose|diagnose (me|my)|what'?s my diagnosis|"
     r"which (one|condition) (do )?i have|what condition (is it|do i have)|"

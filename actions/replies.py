@@ -204,16 +204,14 @@ def answer_intent(
         )
     except Exception:  # the store is down or empty: say so, never stay silent
         return send_unavailable(dispatcher, tracker, "answer")
-    if choice.answer is not None:
-        if choice.answer.passages[0] in shown:  # the escalation has just quoted it
-            return []
-        return send_answer(dispatcher, tracker, choice.answer, intent)
     if choice.options and not escalated:
         return send_did_you_mean(dispatcher, tracker, choice.options)
-    if choice.options and choice.options[0].id not in shown:  # after an escalation, no choices: the closest
-        article, _ = answers.library.current()
-        return send_answer(dispatcher, tracker, answers.answer_passage(article, choice.options[0]), intent)
-    return [] if escalated else send_not_covered(dispatcher, tracker)
+    answer = answers.closest_answer(answers.library, choice)  # after an escalation, no choices
+    if answer is None:
+        return [] if escalated else send_not_covered(dispatcher, tracker)
+    if answer.passages[0] in shown:  # the escalation has just quoted it
+        return []
+    return send_answer(dispatcher, tracker, answer, intent)
 
 
 DID_YOU_MEAN_TEXT = "I'm not sure which part of the article you mean. Did you mean:"

@@ -26,7 +26,7 @@ from typing import Dict, FrozenSet, List, Mapping, Sequence, Tuple
 import yaml
 from nltk.stem.snowball import SnowballStemmer
 from rank_bm25 import BM25Okapi
-from scipy.sparse import hstack
+from scipy.sparse import hstack, vstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics.pairwise import linear_kernel
@@ -126,12 +126,18 @@ class Retriever:
             for q in questions.get(p.id, []):
                 examples.append(q)
                 self._owners.append(index)
+        # one word vocabulary for both signals, the example questions'; the classifier also
+        # learns from the passages' own text, read in that vocabulary
         self._tfidf = TfidfVectorizer(analyzer=lambda t: _grams(all_tokens(t)), sublinear_tf=True)
         self._examples = self._tfidf.fit_transform(examples) if examples else None
-        self._classifier = _PassageClassifier(
-            examples + [p.display for p in article.passages],
-            self._owners + list(range(len(article.passages))),
-        )
+        self._classifier = None
+        if examples:
+            passages = [p.display for p in article.passages]
+            self._classifier = _PassageClassifier(
+                examples + passages,
+                vstack([self._examples, self._tfidf.transform(passages)]),
+                self._owners + list(range(len(article.passages))),
+            )
         # the words the article and its questions use, to read a misspelt word as the nearest
         known = " ".join([p.display for p in article.passages] + examples).lower()
         self._known = sorted(
@@ -209,9 +215,9 @@ class Retriever:
                 text[i] = s / (s + BM25_HALF) if s > 0 else 0.0
         asked = [0.0] * len(passages)
         if self._examples is not None and question.strip():
-            sims = linear_kernel(self._tfidf.transform([f"{question} {widened}"]), self._examples)[0]
-            closest = float(sims.max()) if len(sims) else 0.0
-            for index, share in self._classifier.shares(f"{question} {widened}", question):
+            words = self._tfidf.transform([f"{question} {widened}"])
+            closest = float(linear_kernel(words, self._examples)[0].max())
+            for index, share in self._classifier.shares(words, question):
                 asked[index] = closest * share
         scores = [(1 - QUESTION_WEIGHT) * t + QUESTION_WEIGHT * a for t, a in zip(text, asked)]
         ranked = sorted(zip(passages, scores), key=lambda ps: (-ps[1], ps[0].position))
@@ -220,21 +226,22 @@ class Retriever:
 
 class _PassageClassifier:
     """Which passage a question is most like: logistic regression over stemmed words and word
-    pairs (the question with its widening) and character n-grams (the question as written)."""
+    pairs (the retriever's TF-IDF rows: the question with its widening) and character n-grams
+    (the question as written)."""
 
-    def __init__(self, texts: List[str], owners: List[int]) -> None:
-        self._words = TfidfVectorizer(analyzer=lambda t: _grams(all_tokens(t)), sublinear_tf=True)
+    def __init__(self, texts: List[str], words, owners: List[int]) -> None:
         self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
         self._model = None
         if len(set(owners)) > 1:
-            features = hstack([self._words.fit_transform(texts), self._chars.fit_transform(texts)]).tocsr()
+            features = hstack([words, self._chars.fit_transform(texts)]).tocsr()
             self._model = LogisticRegression(C=CLASSIFIER_C, solver="liblinear", max_iter=2000).fit(features, owners)
 
-    def shares(self, widened: str, written: str) -> List[Tuple[int, float]]:
-        """(passage index, its probability relative to the likeliest passage's) for every passage."""
+    def shares(self, words, written: str) -> List[Tuple[int, float]]:
+        """(passage index, its probability relative to the likeliest passage's) for every passage,
+        from the question's word row and its text as written."""
         if self._model is None:
             return []
-        features = hstack([self._words.transform([widened]), self._chars.transform([written])]).tocsr()
+        features = hstack([words, self._chars.transform([written])]).tocsr()
         probabilities = self._model.predict_proba(features)[0]
         top = float(probabilities.max()) or 1.0
         return [(int(c), float(p) / top) for c, p in zip(self._model.classes_, probabilities)]

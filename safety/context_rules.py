@@ -440,6 +440,10 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     R = ConTextRule
     add = rules.append
 
+    def add_each(literals, category: str, **options) -> None:
+        for literal in literals:
+            add(R(literal, category, **options))
+
     # ---- family and other people (replace the default family rule: adds a first-person guard)
     add(
         R(
@@ -742,18 +746,17 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     ):
         add(R(literal, "NEGATED_EXISTENCE", direction="PSEUDO"))
     # interjections with "man" ("shame man", "oh man"): nobody else is meant
-    for literal in ("shame man", "ag man", "eish man", "oh man", "aw man", "ah man", "man oh man", "jeez man"):
-        add(R(literal, "OTHER_PERSON", direction="PSEUDO"))
+    add_each(
+        ("shame man", "ag man", "eish man", "oh man", "aw man", "ah man", "man oh man", "jeez man"),
+        "OTHER_PERSON",
+        direction="PSEUDO",
+    )
     # the family doctor is the writer's doctor, not a relative
-    for literal in (
-        "family doctor",
-        "family physician",
-        "family gp",
-        "family medicine",
-        "family practice",
-        "family clinic",
-    ):
-        add(R(literal, "FAMILY", direction="PSEUDO"))
+    add_each(
+        ("family doctor", "family physician", "family gp", "family medicine", "family practice", "family clinic"),
+        "FAMILY",
+        direction="PSEUDO",
+    )
     # young writers' "not me having to change my pants": the writer did just that
     add(
         R(

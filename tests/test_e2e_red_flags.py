@@ -5,6 +5,7 @@ import time
 import pytest
 from sqlalchemy import create_engine, text
 
+from tests.gates import load_gates
 from tests.servers import new_sender, payloads, texts
 
 MIXED = "what exercises help? also I can't control my bladder since Tuesday"
@@ -202,7 +203,8 @@ def test_blind_sets_over_rest_escalate_first_as_the_detector_decides(servers):
     from concurrent.futures import ThreadPoolExecutor
 
     from evaluation.red_flags import detector_outcome, evaluate, load_set
-    from tests.test_blind_red_flags import GATES
+
+    gates = load_gates("red_flags")
 
     outcome = detector_outcome()
     messages = []
@@ -224,7 +226,7 @@ def test_blind_sets_over_rest_escalate_first_as_the_detector_decides(servers):
             disagreements.append(f"detector {want}, visitor saw {got}: {message!r}")
     assert not disagreements, "\n".join(disagreements)
     for name in REST_SETS:
-        min_recall, max_false, max_questions = GATES[name]
+        min_recall, max_false, max_questions = gates[name]
         report = evaluate(name, lambda text: _as_outcome(seen[text]))
         print("\n(over REST, as the visitor sees it) " + report.summary())
         assert report.recall >= min_recall and report.false_rate <= max_false
