@@ -196,6 +196,7 @@ class Tables:
     suspect_cues: Optional["WordClass"] = None  # a suspect word asks only beside one of these
     not_about_the_writer: Optional[Pattern] = None  # messages in which nothing escalates
     onset: Optional[Pattern] = None  # "since yesterday": the writer has what the message tells of
+    someone_here: Optional[Pattern] = None  # "typing for my dad, he's here": his count as the writer's
 
     @classmethod
     def load(cls, path: Path = TABLES) -> "Tables":
@@ -221,6 +222,8 @@ class Tables:
         not_mine = re.compile("|".join(f"(?:{r})" for r in others)) if others else None
         onsets = data.get("onset") or []
         onset = re.compile("|".join(f"(?:{r})" for r in onsets)) if onsets else None
+        here = data.get("someone_here") or []
+        someone_here = re.compile("|".join(f"(?:{r})" for r in here)) if here else None
         return cls(
             int(data.get("window", 10)),
             classes,
@@ -233,6 +236,7 @@ class Tables:
             cues,
             not_mine,
             onset,
+            someone_here,
         )
 
 

@@ -188,6 +188,9 @@ class RedFlagDetector:
             reasons.add(HYPOTHETICAL)
         if self._tables.self_reference_strong is not None and self._tables.self_reference_strong.search(lowered):
             reasons.update((HYPOTHETICAL, FAMILY, OTHER_PERSON))
+        # "typing for my dad, he's sat next to me": the person who has it is here now
+        if self._tables.someone_here is not None and self._tables.someone_here.search(lowered):
+            reasons.update((FAMILY, OTHER_PERSON))
         for key, (mention, reason) in list(ignored.items()):
             if reason in reasons and not key[2].endswith(SUSPECT_SUFFIX):
                 affirmed[key] = mention
