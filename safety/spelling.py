@@ -217,6 +217,22 @@ MISSPELLINGS: Dict[str, str] = {
     "cyaan": "cannot",
     "kyaan": "cannot",
     "cyan't": "cannot",
+    # Caribbean Creoles' function words
+    "cyah": "cannot",
+    "cya": "cannot",
+    "kyah": "cannot",
+    "doh": "don't",
+    "notin": "nothing",
+    "nuttin": "nothing",
+    "nutten": "nothing",
+    "nutn": "nothing",
+    "wid": "with",
+    "meh": "my",
+    "de": "the",
+    "dat": "that",
+    "dis": "this",
+    "heself": "himself",
+    "sheself": "herself",
 }
 
 # doc.user_data key: the (misspelt, corrected) pairs of a doc; safety.areas also matches its
