@@ -26,7 +26,7 @@ from typing import Dict, FrozenSet, List, Mapping, Sequence, Tuple
 import yaml
 from nltk.stem.snowball import SnowballStemmer
 from rank_bm25 import BM25Okapi
-from scipy.sparse import hstack, vstack
+from scipy.sparse import hstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics.pairwise import linear_kernel
@@ -126,16 +126,17 @@ class Retriever:
             for q in questions.get(p.id, []):
                 examples.append(q)
                 self._owners.append(index)
-        # one word vocabulary for both signals, the example questions'; the classifier also
-        # learns from the passages' own text, read in that vocabulary
-        self._tfidf = TfidfVectorizer(analyzer=lambda t: _grams(all_tokens(t)), sublinear_tf=True)
-        self._examples = self._tfidf.fit_transform(examples) if examples else None
+        # each text's stemmed words and word pairs, computed once; the cosine's vocabulary is the
+        # example questions', the classifier's also the passages' own text (read with them)
+        example_grams = [_grams(all_tokens(q)) for q in examples]
+        self._tfidf = TfidfVectorizer(analyzer=_as_is, sublinear_tf=True)
+        self._examples = self._tfidf.fit_transform(example_grams) if examples else None
         self._classifier = None
         if examples:
             passages = [p.display for p in article.passages]
             self._classifier = _PassageClassifier(
                 examples + passages,
-                vstack([self._examples, self._tfidf.transform(passages)]),
+                example_grams + [_grams(all_tokens(t)) for t in passages],
                 self._owners + list(range(len(article.passages))),
             )
         # the words the article and its questions use, to read a misspelt word as the nearest
@@ -215,9 +216,9 @@ class Retriever:
                 text[i] = s / (s + BM25_HALF) if s > 0 else 0.0
         asked = [0.0] * len(passages)
         if self._examples is not None and question.strip():
-            words = self._tfidf.transform([f"{question} {widened}"])
-            closest = float(linear_kernel(words, self._examples)[0].max())
-            for index, share in self._classifier.shares(words, question):
+            grams = _grams(all_tokens(f"{question} {widened}"))
+            closest = float(linear_kernel(self._tfidf.transform([grams]), self._examples)[0].max())
+            for index, share in self._classifier.shares(grams, question):
                 asked[index] = closest * share
         scores = [(1 - QUESTION_WEIGHT) * t + QUESTION_WEIGHT * a for t, a in zip(text, asked)]
         ranked = sorted(zip(passages, scores), key=lambda ps: (-ps[1], ps[0].position))
@@ -226,25 +227,31 @@ class Retriever:
 
 class _PassageClassifier:
     """Which passage a question is most like: logistic regression over stemmed words and word
-    pairs (the retriever's TF-IDF rows: the question with its widening) and character n-grams
-    (the question as written)."""
+    pairs (the question with its widening; its own vocabulary, which includes the passages'
+    words) and character n-grams (the question as written)."""
 
-    def __init__(self, texts: List[str], words, owners: List[int]) -> None:
+    def __init__(self, texts: List[str], grams: List[List[str]], owners: List[int]) -> None:
+        self._words = TfidfVectorizer(analyzer=_as_is, sublinear_tf=True)
         self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
         self._model = None
         if len(set(owners)) > 1:
-            features = hstack([words, self._chars.fit_transform(texts)]).tocsr()
+            features = hstack([self._words.fit_transform(grams), self._chars.fit_transform(texts)]).tocsr()
             self._model = LogisticRegression(C=CLASSIFIER_C, solver="liblinear", max_iter=2000).fit(features, owners)
 
-    def shares(self, words, written: str) -> List[Tuple[int, float]]:
+    def shares(self, grams: List[str], written: str) -> List[Tuple[int, float]]:
         """(passage index, its probability relative to the likeliest passage's) for every passage,
-        from the question's word row and its text as written."""
+        from the question's stemmed words and pairs and its text as written."""
         if self._model is None:
             return []
-        features = hstack([words, self._chars.transform([written])]).tocsr()
+        features = hstack([self._words.transform([grams]), self._chars.transform([written])]).tocsr()
         probabilities = self._model.predict_proba(features)[0]
         top = float(probabilities.max()) or 1.0
         return [(int(c), float(p) / top) for c, p in zip(self._model.classes_, probabilities)]
+
+
+def _as_is(grams: List[str]) -> List[str]:
+    """The analyzer of texts already split into stemmed words and pairs (see _grams)."""
+    return grams
 
 
 def _english() -> frozenset:
