@@ -222,6 +222,7 @@ MISSPELLINGS: Dict[str, str] = {
     "cya": "cannot",
     "kyah": "cannot",
     "doh": "don't",
+    "ent": "not",
     "notin": "nothing",
     "nuttin": "nothing",
     "nutten": "nothing",
