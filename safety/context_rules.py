@@ -270,6 +270,13 @@ def _negated_later_in_hindi(target: Span, modifier: Span, span_between: Span) ->
     return any(t.lower_ in ("nahi", "nahin", "nhi") for t in target.sent if t.i > modifier.start)
 
 
+def _closing_nahi(target: Span, modifier: Span, span_between: Span) -> bool:
+    """A clause-closing "nahi" negates, but not "ya nahi" / "ki nahi" (or not) and not "pehle
+    ... nahi" (before, not)."""
+    before = modifier.doc[modifier.start - 1].lower_ if modifier.start > 0 else ""
+    return before not in ("ya", "ki", "or") and _not_said_of_before(target, modifier, span_between)
+
+
 def _not_habitual_if(target: Span, modifier: Span, span_between: Span) -> bool:
     """ "if" makes a mention hypothetical unless the if-clause is a habit and the mention is in
     the main clause: "if i sit for long | my legs go numb", "if i sneeze | i wet myself"
@@ -299,7 +306,8 @@ _OTHER_PEOPLE = (
     "colleagues coworker coworkers co-worker boss patient patients client clients customer "
     "customers someone somebody anyone anybody everyone everybody people person man woman guy "
     "lady bloke he she roommate roomie flatmate housemate lodger resident tenant carer "
-    "student pupil foreman supervisor"
+    "student pupil foreman supervisor sergeant corporal soldier comrade veteran teammate "
+    "character"
 ).split()
 
 # the family words as people write them: possessives without the apostrophe ("my wifes legs"),
@@ -310,6 +318,8 @@ _FAMILY_FORMS = (
     + ["missus", "mrs", "misses", "bruther", "brotha", "sista", "muther", "sis", "ahma", "ahgong", "popo"]
     # Tagalog and Hindi kin and friends (in Latin letters)
     + "asawa nanay tatay anak kapatid misis mister bhai bhaiya behen didi dadi dada nani maa dost".split()
+    # Urdu kin words
+    + "ammi abbu abba amma abbi chacha chachi khala khalu mamu phuppo".split()
     # Spanish, French and Nigerian Pidgin kin words; northern English "our lass" (wife)
     + "abuela abuelo abuelita abuelito tío tía tio tia papá mamá papi mami esposo esposa marido hermano".split()
     + "hermana hijo hija suegra suegro primo prima compadre comadre pikin lass".split()
@@ -1191,6 +1201,21 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             max_scope=4,
             pattern=[{"LOWER": {"IN": ["nahi", "nahin", "nhi"]}}, {"LOWER": {"IN": ["hai", "hain", "tha", "thi"]}}],
             on_modifies=_not_said_of_before,
+        )
+    )
+    # "bukhar nahi, wazan kam nahi hua": a "nahi" that closes a clause negates what comes before
+    # it; "urine nahi aya" (it did not come) and "pata nahi chala" (not noticed) are symptoms
+    add(
+        R(
+            "(bukhar) nahi, (wazan kam) nahi hua",
+            "NEGATED_EXISTENCE",
+            direction="BACKWARD",
+            max_scope=5,
+            pattern=[
+                {"LOWER": {"IN": ["nahi", "nahin", "nhi"]}},
+                {"LOWER": {"IN": ["hua", "hui", "hue", "huyi", ",", ".", ";", "!", "bas", "ya", "aur"]}},
+            ],
+            on_modifies=_closing_nahi,
         )
     )
     add(
