@@ -106,7 +106,25 @@ NOT_COVERED = re.compile(
     r"where (can )?i (can )?(buy|order)\b|(consultation )?fees?|deals|discounts?|vouchers?|coupons?|"
     r"parcel|delivery|track (my|the) (order|package)|yoga mats?|"
     r"period (cramps|pains?)|menstrual|pms|television|on (the )?tv|telly|"
-    r"blood thinners?|warfarin|anticoagulants?|(mess|upset) (wi|with) (yer|your|my|ur) stomach"
+    r"blood thinners?|warfarin|anticoagulants?|(mess|upset) (wi|with) (yer|your|my|ur) stomach|"
+    # alcohol with a medicine; a medicine's safety for someone with another illness; its harms
+    r"(alcohol|wine|beer|booze|liquor|whisky|vodka)\b[^.?!]{0,30}\b(" + _DRUGS + r")|"
+    r"(" + _DRUGS + r")\b[^.?!]{0,40}\b(alcohol|wine|beer|booze|liquor|whisky|vodka)|"
+    r"safe for (someone|somebody|people|a person|patients?|me) with|"
+    r"(is|are) causing (me )?(stomach|nausea|dizziness|a rash|rash|heartburn|constipation|drowsiness)|"
+    r"stomach (problems?|issues?|upset)|heartburn|nause\w*|"
+    # what an insurer or a health scheme covers; cheap shops; which product to buy
+    r"covers? (the )?(cost|physio\w*|sessions?|treatments?|surgery|acupuncture|massage|chiro\w*|injections?)|"
+    r"nhis|insurers?|cheap(est|ly)?|argos|ikea|walmart|costco|"
+    r"which (bike|bicycle|mattress|shoes?|trainers|pillow|car|brand|model|mat|desk) (is|are|should|would) "
+    r"(better|best|good)|"
+    # cooking, shopping for groceries, sports results
+    r"recipes?|groceries|grocery|shop(ping)? online|online shopping|what'?s the score|score in|scores|fixtures|"
+    r"premier league|"
+    # a diagnosis asked outright
+    r"tell me if i have|based on my (pain|symptoms)|you tell me please|"
+    # the head
+    r"head(aches?)?\b[^.?!]{0,25}\b(" + _PAINFUL + r")"
     r")\b",
     re.IGNORECASE,
 )
