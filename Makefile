@@ -70,7 +70,7 @@ ingest: $(INSTALLED)
 	@$(PY) -m article.ingest
 
 $(MODEL): | $(INSTALLED)
-	@echo "==> Training the model $(MODEL) (about 6 minutes on 2 cores with an empty cache)"
+	@echo "==> Training the model $(MODEL) (about 2 minutes on 2 cores)"
 	@mkdir -p models
 	@$(RASA) train --config config.yml --domain domain.yml \
 	  --data data/nlu data/stories data/rules.yml --out models \
