@@ -5,8 +5,9 @@ first reply with the not-medical-advice notice, and on plain-text channels takes
 choice of a numbered option; then it gives its own reply.
 """
 
+import re
 from abc import abstractmethod
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -33,6 +34,29 @@ from actions.replies import (
 from actions.threads import ThreadedAction
 from article.topics import QUESTIONS, TOPICS
 
+# the words of a request to go on ("tell me more please", "and what else?")
+_GO_ON_WORDS = frozenset(
+    "tell me more go on continue and please pls plz what else keep going next ok okay yes yeah the rest "
+    "about it that this".split()
+)
+
+
+def _asks_of_its_own(tracker: Tracker) -> bool:
+    """The latest message says more than "go on": three or more other words."""
+    text = ((tracker.latest_message or {}).get("text") or "").lower()
+    if text.startswith("/"):
+        return False
+    words = re.findall(r"[a-z']+", text)
+    return len([w for w in words if w not in _GO_ON_WORDS]) >= 3
+
+
+def _next_article_intent(tracker: Tracker) -> Optional[str]:
+    """The likeliest article intent in the model's ranking (None: search the whole article)."""
+    for ranked in (tracker.latest_message or {}).get("intent_ranking") or []:
+        if ranked.get("name") in TOPICS:
+            return ranked["name"]
+    return None
+
 
 def tell_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     topic_intent = tracker.get_slot("answer_topic")
@@ -41,6 +65,10 @@ def tell_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventT
         answer = answers.continue_answer(answers.library, tracker.get_slot("more_refs") or [])
     except Exception:
         return send_unavailable(dispatcher, tracker, "tell more")
+    if answer is None and topic is None and _asks_of_its_own(tracker):
+        # nothing to continue, and the message is a question of its own ("is it ok to keep doing
+        # things that hurt more?" read as "more"): the model's next article intent answers it
+        return answer_intent(dispatcher, tracker, _next_article_intent(tracker))
     if answer is None:
         text = (
             "That's everything the article says on this. You could ask, for example:"

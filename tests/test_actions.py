@@ -187,6 +187,20 @@ def test_tell_me_more_with_nothing_before_is_polite():
     assert "Ask me about something first" in messages[0]["text"]
 
 
+def test_a_question_of_its_own_read_as_tell_me_more_is_answered_from_the_article():
+    """With nothing to continue, a real question the model took for "more" gets its answer."""
+    question = "is it alright to keep exercising when it makes my back hurt more"
+    tracker = make_tracker(question, "tell_me_more")
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "tell_me_more", "confidence": 0.6},
+        {"name": "ask_recovery_tips", "confidence": 0.3},
+    ]
+    messages, _ = run(actions.ActionTellMore(), tracker)
+    assert not any("Ask me about something first" in (m.get("text") or "") for m in messages)
+    answers_given = [m["custom"] for m in messages if (m.get("custom") or {}).get("kind") == "answer"]
+    assert answers_given and answers_given[0]["passages"], messages
+
+
 @pytest.mark.parametrize(
     "question, intent",
     [
