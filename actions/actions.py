@@ -5,7 +5,6 @@ first reply with the not-medical-advice notice, and on plain-text channels takes
 choice of a numbered option; then it gives its own reply.
 """
 
-import re
 from abc import abstractmethod
 from typing import Any, Dict, List, Optional
 
@@ -14,7 +13,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers
-from actions.escalation import escalate_if_missed
+from actions.escalation import asks_something_else, escalate_if_missed
 from actions.language import not_english
 from actions.replies import (
     ENGLISH_ONLY_TEXT,
@@ -34,20 +33,11 @@ from actions.replies import (
 from actions.threads import ThreadedAction
 from article.topics import QUESTIONS, TOPICS
 
-# the words of a request to go on ("tell me more please", "and what else?")
-_GO_ON_WORDS = frozenset(
-    "tell me more go on continue and please pls plz what else keep going next ok okay yes yeah the rest "
-    "about it that this".split()
-)
 
-
-def _asks_of_its_own(tracker: Tracker) -> bool:
-    """The latest message says more than "go on": three or more other words."""
-    text = ((tracker.latest_message or {}).get("text") or "").lower()
-    if text.startswith("/"):
-        return False
-    words = re.findall(r"[a-z']+", text)
-    return len([w for w in words if w not in _GO_ON_WORDS]) >= 3
+def _latest_text(tracker: Tracker) -> str:
+    """The latest message as typed (a button's "/payload" asks nothing of its own)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    return "" if text.startswith("/") else text
 
 
 def _next_article_intent(tracker: Tracker) -> Optional[str]:
@@ -65,7 +55,7 @@ def tell_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventT
         answer = answers.continue_answer(answers.library, tracker.get_slot("more_refs") or [])
     except Exception:
         return send_unavailable(dispatcher, tracker, "tell more")
-    if answer is None and topic is None and _asks_of_its_own(tracker):
+    if answer is None and topic is None and asks_something_else(_latest_text(tracker)):
         # nothing to continue, and the message is a question of its own ("is it ok to keep doing
         # things that hurt more?" read as "more"): the model's next article intent answers it
         return answer_intent(dispatcher, tracker, _next_article_intent(tracker))

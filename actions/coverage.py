@@ -23,9 +23,11 @@ _OTHER_CONDITIONS = (
     r"acl|meniscus|bunions?|varicose|sprained ankle"
 )
 _OTHER_PARTS = (
+    r"(?<!in my )(?<!in your )head|"  # the head, but not "all in my head" (imagined)
     r"shoulders?|neck|elbows?|wrists?|hands?|fingers?|thumbs?|jaw|teeth|tooth|stomach|chest|eyes?|ears?|"
     r"balikat|leeg|kandha|gardan|ombros?|pesco[cç]o"  # shoulder and neck in Tagalog, Hindi, Portuguese
 )
+_ALCOHOL = r"alcohol|wine|beer|booze|liquor|whisky|vodka"
 _PAINFUL = r"pain|painful|paining|pains|ache|aches|aching|sore|hurts?|hurting|crook|stiff|bad|playing up|killing me"
 
 # Costs, cover, appointments and waiting, shopping and money, the weather: never the article's.
@@ -108,8 +110,7 @@ NOT_COVERED = re.compile(
     r"period (cramps|pains?)|menstrual|pms|television|on (the )?tv|telly|"
     r"blood thinners?|warfarin|anticoagulants?|(mess|upset) (wi|with) (yer|your|my|ur) stomach|"
     # alcohol with a medicine; a medicine's safety for someone with another illness; its harms
-    r"(alcohol|wine|beer|booze|liquor|whisky|vodka)\b[^.?!]{0,30}\b(" + _DRUGS + r")|"
-    r"(" + _DRUGS + r")\b[^.?!]{0,40}\b(alcohol|wine|beer|booze|liquor|whisky|vodka)|"
+    r"(" + _ALCOHOL + r")\b[^.?!]{0,30}\b(" + _DRUGS + r")|(" + _DRUGS + r")\b[^.?!]{0,40}\b(" + _ALCOHOL + r")|"
     r"safe for (someone|somebody|people|a person|patients?|me) with|"
     r"(is|are) causing (me )?(stomach|nausea|dizziness|a rash|rash|heartburn|constipation|drowsiness)|"
     r"stomach (problems?|issues?|upset)|heartburn|nause\w*|"
@@ -122,9 +123,7 @@ NOT_COVERED = re.compile(
     r"recipes?|groceries|grocery|shop(ping)? online|online shopping|what'?s the score|score in|scores|fixtures|"
     r"premier league|"
     # a diagnosis asked outright
-    r"tell me if i have|based on my (pain|symptoms)|you tell me please|"
-    # the head
-    r"head(aches?)?\b[^.?!]{0,25}\b(" + _PAINFUL + r")"
+    r"tell me if i have|based on my (pain|symptoms)|you tell me please"
     r")\b",
     re.IGNORECASE,
 )

@@ -211,33 +211,26 @@ class Tables:
                 if name not in classes:
                     raise ValueError(f"{path}: {category} uses unknown class {name!r}")
         idioms = WordClass.from_list("idioms", data.get("idioms", []))
-        shapes = data.get("hypothetical_sentences") or []
-        hypothetical = re.compile("|".join(f"(?:{r})" for r in shapes)) if shapes else None
-        refs = data.get("self_reference") or []
-        self_reference = re.compile("|".join(f"(?:{r})" for r in refs)) if refs else None
-        strong = data.get("self_reference_strong") or []
-        self_reference_strong = re.compile("|".join(f"(?:{r})" for r in strong)) if strong else None
         cues = WordClass.from_list("suspect_cues", data.get("suspect_cues") or []) if data.get("suspect_cues") else None
-        others = data.get("not_about_the_writer") or []
-        not_mine = re.compile("|".join(f"(?:{r})" for r in others)) if others else None
-        onsets = data.get("onset") or []
-        onset = re.compile("|".join(f"(?:{r})" for r in onsets)) if onsets else None
-        here = data.get("someone_here") or []
-        someone_here = re.compile("|".join(f"(?:{r})" for r in here)) if here else None
         return cls(
             int(data.get("window", 10)),
             classes,
             rules,
             suspect,
             idioms,
-            hypothetical,
-            self_reference,
-            self_reference_strong,
+            _alternation(data.get("hypothetical_sentences")),
+            _alternation(data.get("self_reference")),
+            _alternation(data.get("self_reference_strong")),
             cues,
-            not_mine,
-            onset,
-            someone_here,
+            _alternation(data.get("not_about_the_writer")),
+            _alternation(data.get("onset")),
+            _alternation(data.get("someone_here")),
         )
+
+
+def _alternation(regexes: Optional[List[str]]) -> Optional[Pattern]:
+    """One pattern matching any of a table's regexes (None for an empty or missing list)."""
+    return re.compile("|".join(f"(?:{r})" for r in regexes)) if regexes else None
 
 
 def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Optional[Tuple[int, int]]:

@@ -219,7 +219,6 @@ MISSPELLINGS: Dict[str, str] = {
     "cyan't": "cannot",
     # Caribbean Creoles' function words
     "cyah": "cannot",
-    "cya": "cannot",
     "kyah": "cannot",
     "doh": "don't",
     "ent": "not",
