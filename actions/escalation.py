@@ -32,7 +32,7 @@ from actions.replies import (
 )
 from actions.threads import ThreadedAction
 from operations.escalations import Escalation, EscalationLog
-from safety.red_flags import Assessment, get_detector
+from safety.assessment import Assessment, assessment_of
 from safety.review_log import SafetyReviewLog
 
 logger = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ def escalate_if_missed(dispatcher: CollectingDispatcher, tracker: Tracker, domai
     message = tracker.latest_message or {}
     if (message.get("intent") or {}).get("name") == RED_FLAG_INTENT:
         return []
-    assessment = get_detector().assess(message.get("text") or "")
+    assessment = assessment_of(message)
     if not assessment.escalate:
         safety_review_log.log(message.get("text") or "", assessment)
         return []
@@ -161,7 +161,7 @@ class ActionEscalate(ThreadedAction):
         return "action_escalate"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]):
-        assessment = get_detector().assess((tracker.latest_message or {}).get("text") or "")
+        assessment = assessment_of(tracker.latest_message)
         if assessment.escalate:
             flags = list(assessment.flags)
         else:  # "yes" to the safety question: the category it asked about
@@ -214,7 +214,7 @@ class ActionAnswerAsked(ThreadedAction):
             dispatcher.utter_message(response="utter_anything_else")
             return []
         text = asked.get("text") or ""
-        safety_review_log.log(text, get_detector().assess(text), outcome="asked_no")
+        safety_review_log.log(text, assessment_of(asked), outcome="asked_no")
         original = tracker.copy()
         original.latest_message = asked
         intent = asked_intent(original)

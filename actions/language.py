@@ -9,7 +9,8 @@ English's (spaCy's maintained stop-word lists). Words the assistant translates c
 import re
 import unicodedata
 from functools import cache
-from importlib import import_module
+from importlib.util import find_spec, module_from_spec, spec_from_file_location
+from pathlib import Path
 from typing import AbstractSet, Dict, FrozenSet
 
 OTHER_LANGUAGES = ("es", "fr", "de", "it", "pt", "nl", "pl", "tr")
@@ -17,12 +18,27 @@ WORD = re.compile(r"[^\W\d_]+")
 MIN_FOREIGN_WORDS = 2
 
 
+def _spacy_stop_words(code: str) -> FrozenSet[str]:
+    """spaCy's stop-word list of language ``code``, read from its file (``spacy/lang/<code>/
+    stop_words.py`` needs nothing else) without importing spaCy, which the action server does
+    not otherwise load."""
+    package = find_spec("spacy")
+    if package is None or not package.submodule_search_locations:
+        raise ImportError("spaCy is not installed")
+    path = Path(package.submodule_search_locations[0]) / "lang" / code / "stop_words.py"
+    spec = spec_from_file_location(f"_spacy_stop_words_{code}", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"no stop words for {code!r} at {path}")
+    module = module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
+
+
 @cache
 def stop_words() -> Dict[str, FrozenSet[str]]:
-    words = {"en": frozenset(import_module("spacy.lang.en.stop_words").STOP_WORDS)}
+    words = {"en": _spacy_stop_words("en")}
     for code in OTHER_LANGUAGES:
-        table = frozenset(import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS)
-        words[code] = table - words["en"]  # only words English doesn't also use
+        words[code] = _spacy_stop_words(code) - words["en"]  # only words English doesn't also use
     return words
 
 

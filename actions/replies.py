@@ -164,7 +164,7 @@ def send_not_covered(dispatcher, tracker) -> List[EventType]:
     message = tracker.latest_message or {}
     ranking = message.get("intent_ranking") or [message.get("intent") or {}]
     best = next((r for r in ranking if r.get("name") != "nlu_fallback"), {})
-    unanswered_log.log(message.get("text") or "", best.get("name"), best.get("confidence"))
+    unanswered_log.log(message, best.get("name"), best.get("confidence"))
     send(dispatcher, tracker, NOT_COVERED_TEXT, {"kind": "fallback"}, suggestions(OVERVIEW_INTENTS))
     return [SlotSet("answer_topic", None), SlotSet("more_refs", [])]
 

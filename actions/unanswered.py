@@ -10,11 +10,12 @@ way round.
 import logging
 from collections import defaultdict
 from datetime import datetime
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
 from sqlalchemy import Column, DateTime, Float, Integer, MetaData, String, Table, Text, insert, select, update
 
 from database import TableOwner
+from safety.assessment import assessment_of
 
 logger = logging.getLogger(__name__)
 
@@ -34,11 +35,13 @@ unanswered_messages = Table(
 class UnansweredLog(TableOwner):
     metadata = metadata
 
-    def log(self, text: str, intent: Optional[str], confidence: Optional[float]) -> None:
-        """Never raises: losing a review candidate must not cost the visitor a reply."""
-        if not (text or "").strip() or text.startswith("/"):
+    def log(self, parse_data: Dict[str, Any], intent: Optional[str], confidence: Optional[float]) -> None:
+        """Keep the message of ``parse_data`` (a tracker's ``latest_message``) as a candidate
+        example. Never raises: losing a review candidate must not cost the visitor a reply."""
+        text = parse_data.get("text") or ""
+        if not text.strip() or text.startswith("/"):
             return  # nothing typed, or a button's payload
-        if touches_red_flags(text):
+        if touches_red_flags(parse_data):
             return  # a clinician's review, not training data (safety.review_log)
         try:
             with self.engine.begin() as conn:
@@ -73,12 +76,10 @@ class UnansweredLog(TableOwner):
         return dict(groups)
 
 
-def touches_red_flags(text: str) -> bool:
-    from safety.areas import keyword_net
-    from safety.red_flags import get_detector
-
+def touches_red_flags(parse_data: Dict[str, Any]) -> bool:
+    """Red-flag words in the message, whatever became of them (its assessment, see
+    safety.assessment); True when that can't be told, to keep it out of the training candidates."""
     try:
-        assessment = get_detector().assess(text)
-        return bool(assessment.ignored or assessment.suspected or keyword_net(text))
+        return assessment_of(parse_data).touches_red_flags
     except Exception:
-        return True  # when unsure, keep it out of the training candidates
+        return True

@@ -48,6 +48,7 @@ class Report:
     too_low: int = 0
     non_escalating: int = 0
     false_escalations: int = 0
+    someone_else: int = 0  # of the false escalations, messages labelled "other_person"
     questions: int = 0
     per_flag: Dict[str, List[int]] = field(default_factory=dict)  # flag -> [caught, total]
     per_why: Dict[str, List[int]] = field(default_factory=dict)  # why -> [escalated, asked, total]
@@ -65,6 +66,14 @@ class Report:
         return self.false_escalations / self.non_escalating if self.non_escalating else 0.0
 
     @property
+    def false_rate_besides_someone_else(self) -> float:
+        """False escalations other than someone else's red flag, over all non-escalating messages.
+        Since 2026-11-29 a red flag of someone the writer speaks for, happening now, escalates
+        (docs/red-flags.md); the sets written before labelled all of them non-escalating."""
+        others = self.false_escalations - self.someone_else
+        return others / self.non_escalating if self.non_escalating else 0.0
+
+    @property
     def question_rate(self) -> float:
         return self.questions / self.non_escalating if self.non_escalating else 0.0
 
@@ -75,7 +84,10 @@ class Report:
             f"  (+{self.asked_affirming} asked the safety question, {self.too_low} escalated too low)",
             "  per category: " + ", ".join(f"{f} {c}/{t}" for f, (c, t) in self.per_flag.items()),
             "  per voice: " + ", ".join(f"{v} {c}/{t}" for v, (c, t) in sorted(self.per_voice.items())),
-            f"false escalations: {self.false_escalations}/{self.non_escalating} = {self.false_rate:.1%}",
+            f"false escalations: {self.false_escalations}/{self.non_escalating} = {self.false_rate:.1%}"
+            f"  ({self.someone_else} of them someone else's red flag; the rest"
+            f" {self.false_escalations - self.someone_else}/{self.non_escalating}"
+            f" = {self.false_rate_besides_someone_else:.1%})",
             f"safety questions on non-escalating: {self.questions}/{self.non_escalating} = {self.question_rate:.1%}",
             "  per why (escalated/asked/total): "
             + ", ".join(f"{w} {e}/{a}/{t}" for w, (e, a, t) in sorted(self.per_why.items())),
@@ -126,6 +138,7 @@ def evaluate(name: str, outcome: Callable[[str], Outcome]) -> Report:
         why[2] += 1
         if got.kind == "escalate":
             report.false_escalations += 1
+            report.someone_else += item["why"] == "other_person"
             why[0] += 1
             report.false.append(f"  [{item['why']}] {got.level} {list(got.flags)}: {item['text']!r}")
         elif got.kind == "ask":

@@ -26,6 +26,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from safety.assessment import PARSE_DATA_KEY
 from safety.red_flags import LEVELS, get_detector
 
 RED_FLAG_INTENT = "red_flag"
@@ -66,6 +67,8 @@ class RedFlagExtractor(GraphComponent, EntityExtractorMixin):
 
     def _process(self, message: Message) -> None:
         assessment = self.detector.assess(message.get(TEXT) or "")
+        # kept with the message in the tracker: the actions read it instead of assessing again
+        message.set(PARSE_DATA_KEY, assessment.as_dict(), add_to_output=True)
         if assessment.escalate:
             least_severe_first = sorted(assessment.mentions, key=lambda m: (-LEVELS.index(m.level), m.start))
             entities = [

@@ -197,6 +197,8 @@ class Tables:
     not_about_the_writer: Optional[Pattern] = None  # messages in which nothing escalates
     onset: Optional[Pattern] = None  # "since yesterday": the writer has what the message tells of
     someone_here: Optional[Pattern] = None  # "typing for my dad, he's here": his count as the writer's
+    someone_now: Optional[Pattern] = None  # "just now", "today": what is said of someone is happening now
+    someone_distant: Optional[Pattern] = None  # "years ago", "lives abroad": someone not in the writer's care now
 
     @classmethod
     def load(cls, path: Path = TABLES) -> "Tables":
@@ -225,6 +227,8 @@ class Tables:
             _alternation(data.get("not_about_the_writer")),
             _alternation(data.get("onset")),
             _alternation(data.get("someone_here")),
+            _alternation(data.get("someone_now")),
+            _alternation(data.get("someone_distant")),
         )
 
 

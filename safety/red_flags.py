@@ -23,7 +23,6 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
 
 import spacy
@@ -33,6 +32,7 @@ from spacy.tokens import Doc, Span
 # importing these modules registers their spaCy components (each @Language.factory beside its class)
 from . import phrases, red_flag_targets, spelling  # noqa: F401
 from .areas import HYPOTHETICAL_SENTENCES, NOT_ABOUT_THE_WRITER, SUSPECT_SUFFIX, keyword_net
+from .assessment import NOTHING, Assessment, Mention
 from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK, LEVELS
 from .context_rules import build_context_rules
 
@@ -44,30 +44,7 @@ logger = logging.getLogger(__name__)
 NEGATED, FAMILY, OTHER_PERSON, HYPOTHETICAL = "negated", "family", "other_person", "hypothetical"
 
 
-@dataclass(frozen=True)
-class Mention:
-    category: str
-    level: str
-    text: str
-    start: int  # character offsets into the original message
-    end: int
-
-
-@dataclass(frozen=True)
-class Assessment:
-    level: Optional[str]  # None when nothing escalates
-    flags: Tuple[str, ...]  # affirmed categories, most severe first, no duplicates
-    mentions: Tuple[Mention, ...]  # affirmed mentions
-    ignored: Tuple[Tuple[Mention, str], ...]  # (mention, reason) that did not escalate
-    # categories touched but not clearly affirmed: the safety question asks about the first
-    suspected: Tuple[str, ...] = ()
-
-    @property
-    def escalate(self) -> bool:
-        return self.level is not None
-
-
-_NOTHING = Assessment(level=None, flags=(), mentions=(), ignored=())
+_NOTHING = NOTHING
 
 # --------------------------------------------------------------------------- text preparation
 
@@ -191,6 +168,11 @@ class RedFlagDetector:
         # "typing for my dad, he's sat next to me": the person who has it is here now
         if self._tables.someone_here is not None and self._tables.someone_here.search(lowered):
             reasons.update((FAMILY, OTHER_PERSON))
+        # "Mum had an accident with her bowels just now", "Dad can't feel it since Monday": a red
+        # flag of someone the writer speaks for, happening now, is acted on now like the writer's
+        # own; not someone long ago or far away ("my uncle had it years ago")
+        elif self._current_other(lowered, onset):
+            reasons.update((FAMILY, OTHER_PERSON))
         for key, (mention, reason) in list(ignored.items()):
             if reason in reasons and not key[2].endswith(SUSPECT_SUFFIX):
                 affirmed[key] = mention
@@ -198,13 +180,23 @@ class RedFlagDetector:
         mentions = tuple(sorted(affirmed.values(), key=lambda m: m.start))
         flags = tuple(sorted({m.category for m in mentions}, key=CATEGORY_RANK.__getitem__))
         level = min((CATEGORY_LEVELS[f] for f in flags), key=LEVEL_RANK.__getitem__, default=None)
+        ignored_mentions = tuple(sorted(ignored.values(), key=lambda mr: mr[0].start))
+        suspected_categories = () if flags else tuple(sorted(suspected, key=CATEGORY_RANK.__getitem__))
         return Assessment(
             level=level,
             flags=flags,
             mentions=mentions,
-            ignored=tuple(sorted(ignored.values(), key=lambda mr: mr[0].start)),
-            suspected=() if flags else tuple(sorted(suspected, key=CATEGORY_RANK.__getitem__)),
+            ignored=ignored_mentions,
+            suspected=suspected_categories,
+            # nothing found at all: the keyword net says whether a clinician should still look
+            area_words=() if mentions or ignored_mentions or suspected_categories else tuple(keyword_net(text)),
         )
+
+    def _current_other(self, lowered: str, onset: bool) -> bool:
+        tables = self._tables
+        if tables.someone_distant is not None and tables.someone_distant.search(lowered):
+            return False
+        return onset or (tables.someone_now is not None and bool(tables.someone_now.search(lowered)))
 
     def _process(self, lowered: str, original: str) -> List[Tuple[int, Doc]]:
         """Run the pipeline; returns (char offset in ``lowered``, doc) pairs holding the ents."""

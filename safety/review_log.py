@@ -13,8 +13,7 @@ from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text,
 
 from database import TableOwner
 
-from .areas import keyword_net
-from .red_flags import Assessment
+from .assessment import Assessment
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +35,7 @@ def reasons_for(text: str, assessment: Assessment) -> List[str]:
     reasons = [f"{m.category}: set aside as {why}: {m.text!r}" for m, why in assessment.ignored]
     reasons += [f"{category}: suspected (safety question)" for category in assessment.suspected]
     if not reasons:
-        reasons = [f"{category}: area word {text[s:e]!r}" for category, s, e in keyword_net(text)]
+        reasons = [f"{category}: area word {text[s:e]!r}" for category, s, e in assessment.area_words]
     return reasons
 
 

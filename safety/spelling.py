@@ -1,13 +1,13 @@
 """Misspelling tolerance: the key terms, the misspelling map and the normaliser component."""
 
-import functools
 import threading
-from typing import Callable, Dict, FrozenSet, Optional, Set, Tuple
+from typing import Callable, Dict, Optional, Set, Tuple
 
 from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .english_words import known_english_words
 from .pattern_helpers import lemma_function
 
 # Key terms a misspelt token may be corrected to (edit distance 1 for terms of <= 6 letters,
@@ -232,26 +232,14 @@ MISSPELLINGS: Dict[str, str] = {
     "dat": "that",
     "dis": "this",
     "heself": "himself",
+    # African American Vernacular English: "ion" (I don't)
+    "ion": "don't",
     "sheself": "herself",
 }
 
 # doc.user_data key: the (misspelt, corrected) pairs of a doc; safety.areas also matches its
 # phrases on the corrected text ("pinz and neadles" -> "pins and needles").
 CORRECTED = "red_flag_corrected_spellings"
-
-
-@functools.cache
-def known_english_words() -> FrozenSet[str]:
-    """Word forms in spacy-lookups-data's English lemma tables (never 'corrected')."""
-    import spacy_lookups_data
-    import srsly
-
-    lookup = srsly.read_gzip_json(spacy_lookups_data.get_file("en_lemma_lookup.json.gz"))
-    index = srsly.read_gzip_json(spacy_lookups_data.get_file("en_lemma_index.json.gz"))
-    words = set(lookup) | set(lookup.values())
-    for entries in index.values():
-        words.update(w for w in entries if "_" not in w)
-    return frozenset(words)
 
 
 def _max_distance(word: str) -> int:

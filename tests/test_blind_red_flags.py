@@ -2,7 +2,8 @@
 printed per category (`pytest -s` or `make eval-red-flags` shows them). docs/red-flags.md tells
 which sets were tuned on and which were held out.
 
-The goals of the issue are 100% recall, at most 3% false escalations and at most 5% safety
+The goals of the issue are 100% recall, at most 3% false escalations (besides a red flag of
+someone else that is happening now, escalated by policy since 2026-11-29) and at most 5% safety
 questions on non-escalating messages. The recall gates are set at the measured figures, below
 that goal: the misses left are listed in docs/red-flags.md, with why each is missed.
 """
@@ -26,5 +27,7 @@ def test_blind_set(outcome, name):
     print("\n" + report.summary())
     min_recall, max_false, max_questions = GATES[name]
     assert report.recall >= min_recall, "\n".join(report.misses)
-    assert report.false_rate <= max_false, "\n".join(report.false)
+    # someone else's red flag, happening now, escalates by policy (docs/red-flags.md): the gate
+    # counts the other false escalations
+    assert report.false_rate_besides_someone_else <= max_false, "\n".join(report.false)
     assert report.question_rate <= max_questions, "\n".join(report.asked)

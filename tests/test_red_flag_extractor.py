@@ -53,3 +53,25 @@ def test_the_model_guess_does_not_ask_where_the_detector_set_the_words_aside(ext
 def test_an_unsure_model_guess_falls_back_to_its_next_intent(extractor):
     message = processed(extractor, "knee a bit grumbly this week", "red_flag", 0.5)
     assert message.get(INTENT)["name"] == "ask_treatment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what stretches help? also i've wet myself twice since monday",  # escalates
+        "i have no numbness down there and no trouble with the toilet",  # set aside
+        "the loo situation is a nightmare lately",  # area words only
+        "what exercises help my knee",  # nothing
+    ],
+)
+def test_the_assessment_travels_in_the_parse_data_as_the_detector_gave_it(extractor, text):
+    from safety.assessment import PARSE_DATA_KEY, Assessment
+    from safety.red_flags import get_detector
+
+    message = processed(extractor, text, "ask_treatment", 0.9)
+    output = message.as_dict(only_output_properties=True)
+    stored = output[PARSE_DATA_KEY]
+    assert Assessment.from_dict(stored) == get_detector().assess(text)
+    import json
+
+    assert json.loads(json.dumps(stored)) == stored  # the tracker store keeps it as JSON

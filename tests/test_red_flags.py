@@ -348,3 +348,30 @@ def test_concurrent_assess_is_consistent(detector):
         thread.join()
     assert {t: next(iter(levels)) for t, levels in results.items()} == expected
     assert all(len(levels) == 1 for levels in results.values())
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("my grandma has had no control of her waterworks since this morning, what do we do", "bladder_bowel"),
+        ("Dad's legs have both gone numb since Sunday and his back is bad", "bilateral_leg"),
+        ("my partner asked me to ask: he can't feel himself pee any more", "bladder_bowel"),
+        ("our son is staying with us and his bottom is numb", "saddle_numbness"),
+    ],
+)
+def test_someone_elses_red_flag_happening_now_escalates(detector, text, category):
+    """The writer can act on it now (docs/red-flags.md, 'Someone else's red flag, now')."""
+    result = detector.assess(text)
+    assert result.escalate and category in result.flags, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my aunt lost control of her bladder years ago after her back op, since yesterday i wonder why",
+        "my grandad used to wet himself, since monday i've been reading about it",
+        "my husband is in A&E now being assessed for numb legs, what tests will they do",
+    ],
+)
+def test_someone_long_ago_far_away_or_already_in_care_is_set_aside(detector, text):
+    assert not detector.assess(text).escalate

@@ -9,11 +9,11 @@ from database import make_engine
 
 def test_export_groups_candidates_by_predicted_intent_and_only_once(tmp_path):
     log = UnansweredLog(make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}"))
-    log.log("can my dog get sciatica", "ask_causes", 0.42)
-    log.log("what's the dose of naproxen", "ask_treatment", 0.38)
-    log.log("is it the weather making my knee ache", "ask_causes", 0.31)
-    log.log("   ", "nlu_fallback", 0.0)  # nothing typed: not a candidate
-    log.log("/ask_causes", "ask_causes", 1.0)  # a button payload: not a candidate
+    log.log({"text": "can my dog get sciatica"}, "ask_causes", 0.42)
+    log.log({"text": "what's the dose of naproxen"}, "ask_treatment", 0.38)
+    log.log({"text": "is it the weather making my knee ache"}, "ask_causes", 0.31)
+    log.log({"text": "   "}, "nlu_fallback", 0.0)  # nothing typed: not a candidate
+    log.log({"text": "/ask_causes"}, "ask_causes", 1.0)  # a button payload: not a candidate
 
     first = tmp_path / "first.yml"
     assert export_candidates(log, first) == 3
@@ -27,7 +27,7 @@ def test_export_groups_candidates_by_predicted_intent_and_only_once(tmp_path):
 
     assert export_candidates(log, tmp_path / "second.yml") == 0
     assert not (tmp_path / "second.yml").exists()
-    log.log("does swimming in the sea count", "ask_home_remedies", 0.47)
+    log.log({"text": "does swimming in the sea count"}, "ask_home_remedies", 0.47)
     assert export_candidates(log, tmp_path / "third.yml") == 1
     assert [m.get("text") for m in load_data(str(tmp_path / "third.yml")).training_examples] == [
         "does swimming in the sea count"
@@ -39,7 +39,7 @@ def test_a_broken_database_never_raises(tmp_path):
     blocked.write_text("not a folder")
     from sqlalchemy import create_engine
 
-    UnansweredLog(create_engine(f"sqlite:///{blocked / 'db.sqlite'}")).log("hello?", "greet", 0.2)
+    UnansweredLog(create_engine(f"sqlite:///{blocked / 'db.sqlite'}")).log({"text": "hello?"}, "greet", 0.2)
 
 
 def test_red_flag_vocabulary_goes_to_the_safety_review_not_the_nlu_candidates(tmp_path):
@@ -51,8 +51,8 @@ def test_red_flag_vocabulary_goes_to_the_safety_review_not_the_nlu_candidates(tm
     engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
     unanswered, safety = UnansweredLog(engine), SafetyReviewLog(engine)
     missed = "the loo situation is a nightmare lately"  # the kind of miss a clinician must see
-    unanswered.log(missed, "ask_symptoms", 0.3)
-    unanswered.log("what's the dose of naproxen", "ask_treatment", 0.38)
+    unanswered.log({"text": missed}, "ask_symptoms", 0.3)
+    unanswered.log({"text": "what's the dose of naproxen"}, "ask_treatment", 0.38)
     assert export_candidates(unanswered, tmp_path / "candidates.yml") == 1  # the bladder message is not a candidate
     assert "loo" not in (tmp_path / "candidates.yml").read_text()
 
