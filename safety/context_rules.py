@@ -307,7 +307,7 @@ _OTHER_PEOPLE = (
     "customers someone somebody anyone anybody everyone everybody people person man woman guy "
     "lady bloke he she roommate roomie flatmate housemate lodger resident tenant carer "
     "student pupil foreman supervisor sergeant corporal soldier comrade veteran teammate "
-    "character"
+    "character streamer youtuber influencer celebrity footballer player lad lads fella feller"
 ).split()
 
 # the family words as people write them: possessives without the apostrophe ("my wifes legs"),
@@ -327,6 +327,9 @@ _FAMILY_FORMS = (
     + "oupa ouma opa oma oom tannie babu bibi mzee shosho halmoni harabeoji".split()
     # Italian, Maori and Jamaican kin words
     + "nonno nonna nonni zio zia koro kuia madda fada".split()
+    # Tamil, Greek, Louisiana French, Hebrew and Liverpool kin words; an ex
+    + "appa thatha paati ammamma achchi yiayia giagia papou pappou tante nonc parrain nannan".split()
+    + "mémère pépère mawmaw sabta saba ima ex".split()
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (
@@ -686,6 +689,38 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "not well",
         "not myself",
         "not working properly",
+        # novelty: "a bit of wee comes out now, never did before"
+        "never did before",
+        "never did that before",
+        "never done that before",
+        "never did this before",
+        "never used to",
+        # the leg spared, not the one affected: "one leg is numb, the other one's fine"
+        "other one fine",
+        "other one is fine",
+        "other one's fine",
+        "other ones fine",
+        "other one ok",
+        "other one is ok",
+        "other one's ok",
+        "left one fine",
+        "right one fine",
+        "left one is fine",
+        "right one is fine",
+        "left one's fine",
+        "right one's fine",
+        # a complaint, not a negation: "he doesn't sleep, he screams when he moves"
+        "doesn't sleep",
+        "doesnt sleep",
+        "does not sleep",
+        "don't sleep",
+        "dont sleep",
+        "didn't sleep",
+        "didnt sleep",
+        # "not gonna lie, I've been ...": candour, not a negation
+        "not gonna lie",
+        "not going to lie",
+        "ngl",
         # novelty: "a dribble that i've never had"
         "that i've never had",
         "that ive never had",

@@ -353,14 +353,23 @@ def test_concurrent_assess_is_consistent(detector):
 @pytest.mark.parametrize(
     "text, category",
     [
+        # someone else's red flag, now (docs/red-flags.md, "Someone else's red flag, now")
         ("my grandma has had no control of her waterworks since this morning, what do we do", "bladder_bowel"),
         ("Dad's legs have both gone numb since Sunday and his back is bad", "bilateral_leg"),
         ("my partner asked me to ask: he can't feel himself pee any more", "bladder_bowel"),
         ("our son is staying with us and his bottom is numb", "saddle_numbness"),
+        ("writing on behalf of my brother: he can't feel his bottom on the chair since yesterday", "saddle_numbness"),
+        # vocabulary of the 2026-11-29 tuning rounds (sets O and P)
+        ("since my back went, a little pee comes out whenever i sneeze, never did before", "bladder_bowel"),
+        ("it's coming out drop by drop all day and my back is killing me", "bladder_bowel"),
+        ("i go to the loo by the clock now because i don't feel the urge", "bladder_bowel"),
+        ("my right knee keeps going from under me and it's worse every day", "progressive_weakness"),
+        ("one leg went numb overnight, the other one's fine", "leg_numbness_weakness"),
+        ("been on prednisolone a long time and now my back is agony at night", "systemic"),
+        ("i'm at 12 weeks now and nothing changed with my back", "persistent"),
     ],
 )
-def test_someone_elses_red_flag_happening_now_escalates(detector, text, category):
-    """The writer can act on it now (docs/red-flags.md, 'Someone else's red flag, now')."""
+def test_mechanisms_of_the_tuning_rounds_escalate(detector, text, category):
     result = detector.assess(text)
     assert result.escalate and category in result.flags, result
 
@@ -368,10 +377,16 @@ def test_someone_elses_red_flag_happening_now_escalates(detector, text, category
 @pytest.mark.parametrize(
     "text",
     [
+        # someone long ago, far away or already in emergency care
         "my aunt lost control of her bladder years ago after her back op, since yesterday i wonder why",
         "my grandad used to wet himself, since monday i've been reading about it",
         "my husband is in A&E now being assessed for numb legs, what tests will they do",
+        # fears and idioms
+        "my worry is that one day i could lose control of my bladder, is that likely?",
+        "could lifting heavy boxes eventually make me lose feeling in my legs?",
+        "the ceiling in the bathroom keeps leaking onto the floor, can i mop with a sore back?",
+        "our team fell off so hard in the league this year, anyway what stretches for the back",
     ],
 )
-def test_someone_long_ago_far_away_or_already_in_care_is_set_aside(detector, text):
+def test_mechanisms_of_the_tuning_rounds_do_not_escalate(detector, text):
     assert not detector.assess(text).escalate
