@@ -205,3 +205,33 @@ def test_greeting_and_help_buttons_come_from_the_topic_table():
         assert "buttons" not in DOMAIN.responses[response_name][0]  # one source: data/topics.yml
         response = generate(response_name, tracker, "collector")
         assert response["buttons"] == [{"title": table.topics[i].question, "payload": f"/{i}"} for i in intents]
+
+
+def test_event_classes_are_resolved_as_rasa_does_and_a_stored_conversation_reads_back_whole(tmp_path):
+    import pytest
+    from rasa.shared.core.events import Event, SessionStarted
+    from rasa.shared.utils.common import all_subclasses
+
+    import rasa_ext  # noqa: F401  (installs the extensions, as the Rasa server does)
+    from rasa_ext import events as event_types
+
+    assert Event.resolve_by_type is event_types.resolve_by_type
+    for cls in all_subclasses(Event):
+        assert Event.resolve_by_type(cls.type_name) is event_types._rasa_resolve_by_type(cls.type_name)
+    assert Event.resolve_by_type("no such event", default=SlotSet) is SlotSet
+    with pytest.raises(ValueError):
+        Event.resolve_by_type("no such event")
+
+    store = RecordingSQLTrackerStore(DOMAIN, db=str(tmp_path / "t.db"), dialect="sqlite")
+    tracker = DialogueStateTracker("long", DOMAIN.slots)
+    tracker.update(ActionExecuted("action_session_start"))
+    tracker.update(SessionStarted())
+    for turn in range(40):
+        tracker.update(ActionExecuted("action_listen"))
+        tracker.update(UserUttered(f"question {turn}", {"name": "ask_causes", "confidence": 0.9}, []))
+        tracker.update(ActionExecuted("action_answer_causes"))
+        tracker.update(BotUttered(f"answer {turn}"))
+        tracker.update(SlotSet("answer_topic", "causes"))
+    asyncio.run(store.save(tracker))
+    again = asyncio.run(store.retrieve_full_tracker("long"))
+    assert [e.as_dict() for e in again.events] == [e.as_dict() for e in tracker.events]
