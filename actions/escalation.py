@@ -25,6 +25,7 @@ from actions import answers
 from actions.answers import Library, answer_anywhere, entity_passage_ids, section_header
 from actions.replies import (
     PAYLOAD_CHANNELS,
+    answer_after_escalation,
     answer_intent,
     notice_if_first_turn,
     send_answer,
@@ -179,20 +180,29 @@ class ActionEscalate(ThreadedAction):
         if not asks_something_else(rest):
             return []
         # The question is read whole first ("is it a trapped nerve that makes my knee tingle?"),
-        # then without its red flags ("what exercises help? also I can't control my bladder"):
-        # the first passage found that the escalation has not just quoted is the answer.
+        # then without its red flags ("what exercises help? also I can't control my bladder").
+        # The escalation's passage is not given twice; and when the whole question's answer is
+        # that passage ("I slipped on the stairs last week, must I see a doctor?"), what is left
+        # without the red flag is answered only from another section (not a second "when to see
+        # a doctor" passage).
         shown = detail_ids if detail else []
         intent = asked_intent(tracker)
+        sections: List[str] = []
         for question in (text, rest):
             before = len(dispatcher.messages)
             if intent:
-                events = answer_intent(dispatcher, tracker, intent, escalated=True, question=question, shown=shown)
+                events, quoted = answer_after_escalation(
+                    dispatcher, tracker, intent, escalated=True, question=question, shown=shown, shown_sections=sections
+                )
             else:
                 answer = answer_anywhere(answers.library, question)
-                found = answer is not None and answer.passages[0] not in shown
-                events = send_answer(dispatcher, tracker, answer, None) if found else []
+                quoted = answer is not None and (answer.passages[0] in shown or answer.section.id in sections)
+                events = send_answer(dispatcher, tracker, answer, None) if answer and not quoted else []
             if len(dispatcher.messages) > before:
                 return events
+            if quoted:
+                article, _ = answers.library.current()
+                sections = sorted({article.passage(passage_id).section for passage_id in shown})
         return []
 
 

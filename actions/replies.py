@@ -6,7 +6,7 @@ message, and only for channels that can use it: plain-text channels must never r
 
 import logging
 import re
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -176,25 +176,33 @@ def send_unavailable(dispatcher, tracker, action: str) -> List[EventType]:
 
 
 def answer_intent(
+    dispatcher: CollectingDispatcher, tracker: Tracker, intent: Optional[str], question: Optional[str] = None
+) -> List[EventType]:
+    """Answer the latest message (or `question`) from the article, steered by `intent`, or say
+    it isn't covered."""
+    return answer_after_escalation(dispatcher, tracker, intent, question=question)[0]
+
+
+def answer_after_escalation(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
     intent: Optional[str],
     escalated: bool = False,
     question: Optional[str] = None,
     shown: Sequence[str] = (),
-) -> List[EventType]:
-    """Answer the latest message from the article, steered by `intent`, or say it isn't covered.
-
-    After an escalation, a message that asked nothing the article answers gets nothing more, and
-    a passage in `shown` (the escalation has just quoted it) is not given again.
-    """
+    shown_sections: Sequence[str] = (),
+) -> Tuple[List[EventType], bool]:
+    """As :func:`answer_intent`; after an escalation (`escalated`), a message that asked nothing
+    the article answers gets nothing more, and an answer that is a passage in `shown` or from a
+    section in `shown_sections` is not given (the escalation has just quoted it). Returns the
+    events and whether that was so: the question is answered already."""
     message = tracker.latest_message or {}
     question = message.get("text") or "" if question is None else question
     topic = TOPICS.get(intent)
     if question.startswith("/"):  # a button's payload: its question's words
         question = QUESTIONS.get(intent, "")
     if not_covered(question) or (topic is None and intent not in (None, "nlu_fallback", "out_of_scope")):
-        return [] if escalated else send_not_covered(dispatcher, tracker)
+        return ([] if escalated else send_not_covered(dispatcher, tracker)), False
     try:
         entities = [e for e in message.get("entities") or [] if e.get("entity") != "red_flag"]
         choice = (
@@ -203,15 +211,15 @@ def answer_intent(
             else answers.choose(answers.library, question)
         )
     except Exception:  # the store is down or empty: say so, never stay silent
-        return send_unavailable(dispatcher, tracker, "answer")
+        return send_unavailable(dispatcher, tracker, "answer"), False
     if choice.options and not escalated:
-        return send_did_you_mean(dispatcher, tracker, choice.options)
+        return send_did_you_mean(dispatcher, tracker, choice.options), False
     answer = answers.closest_answer(answers.library, choice)  # after an escalation, no choices
     if answer is None:
-        return [] if escalated else send_not_covered(dispatcher, tracker)
-    if answer.passages[0] in shown:  # the escalation has just quoted it
-        return []
-    return send_answer(dispatcher, tracker, answer, intent)
+        return ([] if escalated else send_not_covered(dispatcher, tracker)), False
+    if answer.passages[0] in shown or answer.section.id in shown_sections:  # the escalation quoted it
+        return [], True
+    return send_answer(dispatcher, tracker, answer, intent), False
 
 
 DID_YOU_MEAN_TEXT = "I'm not sure which part of the article you mean. Did you mean:"

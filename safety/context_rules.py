@@ -307,7 +307,7 @@ _OTHER_PEOPLE = (
     "customers someone somebody anyone anybody everyone everybody people person man woman guy "
     "lady bloke he she roommate roomie flatmate housemate lodger resident tenant carer "
     "student pupil foreman supervisor sergeant corporal soldier comrade veteran teammate "
-    "character streamer youtuber influencer celebrity footballer player lad lads fella feller"
+    "character streamer youtuber influencer celebrity footballer player lad lads fella feller homie"
 ).split()
 
 # the family words as people write them: possessives without the apostrophe ("my wifes legs"),
@@ -330,6 +330,8 @@ _FAMILY_FORMS = (
     # Tamil, Greek, Louisiana French, Hebrew and Liverpool kin words; an ex
     + "appa thatha paati ammamma achchi yiayia giagia papou pappou tante nonc parrain nannan".split()
     + "mémère pépère mawmaw sabta saba ima ex".split()
+    # Somali and Vietnamese kin words (in Latin letters)
+    + "hooyo aabo eedo adeer abti habaryar ayeeyo awoowe chong".split()
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (

@@ -282,3 +282,22 @@ def test_without_a_confident_intent_the_rest_of_the_message_is_answered_from_the
     ActionEscalate().respond(dispatcher, tracker, DOMAIN)
     answer = [m["custom"] for m in dispatcher.messages if m["custom"]][0]
     assert answer["section"] == "treatment" and "treatment.regular_exercise" in answer["passages"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I tripped over the dog last Tuesday and landed hard on my back, do I need to get it checked?",
+        "slipped on the stairs at work last week and now my back and knee hurt, should I get it looked at",
+        "fell off a ladder last week, since then back and knee both sore, must I go get checked?",
+        "took a tumble on the ice a few days ago and landed on my back, now the knee aches too, do I need a doctor?",
+    ],
+)
+def test_a_question_the_escalations_passage_answers_gets_no_second_passage_from_its_section(library, text):
+    """A fall, and "must I see a doctor?": the escalation quotes the article on injuries, which
+    answers it; what is left without the fall is not answered again from "When to see a doctor"
+    (as persistent symptoms)."""
+    dispatcher = CollectingDispatcher()
+    ActionEscalate().respond(dispatcher, red_flag_tracker(text, "ask_when_to_see_doctor"), DOMAIN)
+    (detail,) = dispatcher.messages
+    assert "Injury" in detail["text"]

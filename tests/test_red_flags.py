@@ -367,6 +367,12 @@ def test_concurrent_assess_is_consistent(detector):
         ("one leg went numb overnight, the other one's fine", "leg_numbness_weakness"),
         ("been on prednisolone a long time and now my back is agony at night", "systemic"),
         ("i'm at 12 weeks now and nothing changed with my back", "persistent"),
+        # Scots spellings read as English, clinicians' words, Somali and Vietnamese words (set Q)
+        ("ah didnae feel it comin oot, wet masel at the shops, back's gubbed", "bladder_bowel"),
+        ("my bahookie's gone numb since the back went", "saddle_numbness"),
+        ("reduced sensation perianally since yesterday, and a bad back", "saddle_numbness"),
+        ("kaadi keeps leaking since my back started hurting", "bladder_bowel"),
+        ("i have to set an alarm to pee now because i never feel the urge", "bladder_bowel"),
     ],
 )
 def test_mechanisms_of_the_tuning_rounds_escalate(detector, text, category):
@@ -386,6 +392,9 @@ def test_mechanisms_of_the_tuning_rounds_escalate(detector, text, category):
         "could lifting heavy boxes eventually make me lose feeling in my legs?",
         "the ceiling in the bathroom keeps leaking onto the floor, can i mop with a sore back?",
         "our team fell off so hard in the league this year, anyway what stretches for the back",
+        "what should i do if i ever lose control of my bladder?",
+        "what is the difference between sciatica in one leg and in both?",
+        "my foot fell asleep on the train, after 2 minutes it was ok, is my knee pain from my back?",
     ],
 )
 def test_mechanisms_of_the_tuning_rounds_do_not_escalate(detector, text):
