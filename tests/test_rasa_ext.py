@@ -232,6 +232,6 @@ def test_event_classes_are_resolved_as_rasa_does_and_a_stored_conversation_reads
         tracker.update(ActionExecuted("action_answer_causes"))
         tracker.update(BotUttered(f"answer {turn}"))
         tracker.update(SlotSet("answer_topic", "causes"))
-    asyncio.run(store.save(tracker))
-    again = asyncio.run(store.retrieve_full_tracker("long"))
+    run(store.save(tracker))
+    again = run(store.retrieve_full_tracker("long"))
     assert [e.as_dict() for e in again.events] == [e.as_dict() for e in tracker.events]
