@@ -28,6 +28,7 @@ from actions.replies import (
     answer_after_escalation,
     answer_intent,
     notice_if_first_turn,
+    quoted_already,
     send_answer,
     send_unavailable,
 )
@@ -196,7 +197,7 @@ class ActionEscalate(ThreadedAction):
                 )
             else:
                 answer = answer_anywhere(answers.library, question)
-                quoted = answer is not None and (answer.passages[0] in shown or answer.section.id in sections)
+                quoted = answer is not None and quoted_already(answer, shown, sections)
                 events = send_answer(dispatcher, tracker, answer, None) if answer and not quoted else []
             if len(dispatcher.messages) > before:
                 return events

@@ -217,9 +217,15 @@ def answer_after_escalation(
     answer = answers.closest_answer(answers.library, choice)  # after an escalation, no choices
     if answer is None:
         return ([] if escalated else send_not_covered(dispatcher, tracker)), False
-    if answer.passages[0] in shown or answer.section.id in shown_sections:  # the escalation quoted it
+    if quoted_already(answer, shown, shown_sections):
         return [], True
     return send_answer(dispatcher, tracker, answer, intent), False
+
+
+def quoted_already(answer, shown: Sequence[str], shown_sections: Sequence[str] = ()) -> bool:
+    """The answer is a passage in `shown`, or from a section in `shown_sections`: an escalation
+    has just quoted it."""
+    return answer.passages[0] in shown or answer.section.id in shown_sections
 
 
 DID_YOU_MEAN_TEXT = "I'm not sure which part of the article you mean. Did you mean:"

@@ -48,7 +48,6 @@ class Report:
     too_low: int = 0
     non_escalating: int = 0
     false_escalations: int = 0
-    someone_else: int = 0  # of the false escalations, messages labelled "other_person"
     questions: int = 0
     per_flag: Dict[str, List[int]] = field(default_factory=dict)  # flag -> [caught, total]
     per_why: Dict[str, List[int]] = field(default_factory=dict)  # why -> [escalated, asked, total]
@@ -64,6 +63,11 @@ class Report:
     @property
     def false_rate(self) -> float:
         return self.false_escalations / self.non_escalating if self.non_escalating else 0.0
+
+    @property
+    def someone_else(self) -> int:
+        """Of the false escalations, the messages labelled "other_person"."""
+        return self.per_why.get("other_person", [0, 0, 0])[0]
 
     @property
     def false_rate_besides_someone_else(self) -> float:
@@ -138,7 +142,6 @@ def evaluate(name: str, outcome: Callable[[str], Outcome]) -> Report:
         why[2] += 1
         if got.kind == "escalate":
             report.false_escalations += 1
-            report.someone_else += item["why"] == "other_person"
             why[0] += 1
             report.false.append(f"  [{item['why']}] {got.level} {list(got.flags)}: {item['text']!r}")
         elif got.kind == "ask":

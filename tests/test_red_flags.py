@@ -237,6 +237,18 @@ def test_misspellings(detector, text, category):
         ("she has numbness in both legs", "other_person"),
         ("if my legs go numb what should i do", "hypothetical"),
         ("what does numbness in the legs mean", "hypothetical"),
+        # someone long ago, far away or already in emergency care
+        ("my aunt lost control of her bladder years ago after her back op, since yesterday i wonder why", None),
+        ("my grandad used to wet himself, since monday i've been reading about it", None),
+        ("my husband is in A&E now being assessed for numb legs, what tests will they do", None),
+        # fears and idioms
+        ("my worry is that one day i could lose control of my bladder, is that likely?", None),
+        ("could lifting heavy boxes eventually make me lose feeling in my legs?", None),
+        ("the ceiling in the bathroom keeps leaking onto the floor, can i mop with a sore back?", None),
+        ("our team fell off so hard in the league this year, anyway what stretches for the back", None),
+        ("what should i do if i ever lose control of my bladder?", None),
+        ("what is the difference between sciatica in one leg and in both?", None),
+        ("my foot fell asleep on the train, after 2 minutes it was ok, is my knee pain from my back?", None),
     ],
 )
 def test_context_does_not_escalate(detector, text, reason):
@@ -257,6 +269,26 @@ def test_context_does_not_escalate(detector, text, reason):
         ("is it normal that i cant feel myself peeing?", "bladder_bowel"),
         ("if i sit for long my legs go numb", "bilateral_leg"),
         ("i had breast cancer and now my back hurts", "systemic"),
+        # someone else's red flag, now (docs/red-flags.md, "Someone else's red flag, now")
+        ("my grandma has had no control of her waterworks since this morning, what do we do", "bladder_bowel"),
+        ("Dad's legs have both gone numb since Sunday and his back is bad", "bilateral_leg"),
+        ("my partner asked me to ask: he can't feel himself pee any more", "bladder_bowel"),
+        ("our son is staying with us and his bottom is numb", "saddle_numbness"),
+        ("writing on behalf of my brother: he can't feel his bottom on the chair since yesterday", "saddle_numbness"),
+        # vocabulary of the 2026-11-29 tuning rounds (sets O and P)
+        ("since my back went, a little pee comes out whenever i sneeze, never did before", "bladder_bowel"),
+        ("it's coming out drop by drop all day and my back is killing me", "bladder_bowel"),
+        ("i go to the loo by the clock now because i don't feel the urge", "bladder_bowel"),
+        ("my right knee keeps going from under me and it's worse every day", "progressive_weakness"),
+        ("one leg went numb overnight, the other one's fine", "leg_numbness_weakness"),
+        ("been on prednisolone a long time and now my back is agony at night", "systemic"),
+        ("i'm at 12 weeks now and nothing changed with my back", "persistent"),
+        # Scots spellings read as English, clinicians' words, Somali and Vietnamese words (set Q)
+        ("ah didnae feel it comin oot, wet masel at the shops, back's gubbed", "bladder_bowel"),
+        ("my bahookie's gone numb since the back went", "saddle_numbness"),
+        ("reduced sensation perianally since yesterday, and a bad back", "saddle_numbness"),
+        ("kaadi keeps leaking since my back started hurting", "bladder_bowel"),
+        ("i have to set an alarm to pee now because i never feel the urge", "bladder_bowel"),
     ],
 )
 def test_hedged_and_trap_wording_escalates(detector, text, category):
@@ -348,54 +380,3 @@ def test_concurrent_assess_is_consistent(detector):
         thread.join()
     assert {t: next(iter(levels)) for t, levels in results.items()} == expected
     assert all(len(levels) == 1 for levels in results.values())
-
-
-@pytest.mark.parametrize(
-    "text, category",
-    [
-        # someone else's red flag, now (docs/red-flags.md, "Someone else's red flag, now")
-        ("my grandma has had no control of her waterworks since this morning, what do we do", "bladder_bowel"),
-        ("Dad's legs have both gone numb since Sunday and his back is bad", "bilateral_leg"),
-        ("my partner asked me to ask: he can't feel himself pee any more", "bladder_bowel"),
-        ("our son is staying with us and his bottom is numb", "saddle_numbness"),
-        ("writing on behalf of my brother: he can't feel his bottom on the chair since yesterday", "saddle_numbness"),
-        # vocabulary of the 2026-11-29 tuning rounds (sets O and P)
-        ("since my back went, a little pee comes out whenever i sneeze, never did before", "bladder_bowel"),
-        ("it's coming out drop by drop all day and my back is killing me", "bladder_bowel"),
-        ("i go to the loo by the clock now because i don't feel the urge", "bladder_bowel"),
-        ("my right knee keeps going from under me and it's worse every day", "progressive_weakness"),
-        ("one leg went numb overnight, the other one's fine", "leg_numbness_weakness"),
-        ("been on prednisolone a long time and now my back is agony at night", "systemic"),
-        ("i'm at 12 weeks now and nothing changed with my back", "persistent"),
-        # Scots spellings read as English, clinicians' words, Somali and Vietnamese words (set Q)
-        ("ah didnae feel it comin oot, wet masel at the shops, back's gubbed", "bladder_bowel"),
-        ("my bahookie's gone numb since the back went", "saddle_numbness"),
-        ("reduced sensation perianally since yesterday, and a bad back", "saddle_numbness"),
-        ("kaadi keeps leaking since my back started hurting", "bladder_bowel"),
-        ("i have to set an alarm to pee now because i never feel the urge", "bladder_bowel"),
-    ],
-)
-def test_mechanisms_of_the_tuning_rounds_escalate(detector, text, category):
-    result = detector.assess(text)
-    assert result.escalate and category in result.flags, result
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # someone long ago, far away or already in emergency care
-        "my aunt lost control of her bladder years ago after her back op, since yesterday i wonder why",
-        "my grandad used to wet himself, since monday i've been reading about it",
-        "my husband is in A&E now being assessed for numb legs, what tests will they do",
-        # fears and idioms
-        "my worry is that one day i could lose control of my bladder, is that likely?",
-        "could lifting heavy boxes eventually make me lose feeling in my legs?",
-        "the ceiling in the bathroom keeps leaking onto the floor, can i mop with a sore back?",
-        "our team fell off so hard in the league this year, anyway what stretches for the back",
-        "what should i do if i ever lose control of my bladder?",
-        "what is the difference between sciatica in one leg and in both?",
-        "my foot fell asleep on the train, after 2 minutes it was ok, is my knee pain from my back?",
-    ],
-)
-def test_mechanisms_of_the_tuning_rounds_do_not_escalate(detector, text):
-    assert not detector.assess(text).escalate
