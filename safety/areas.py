@@ -42,6 +42,7 @@ _NEGATION_NORMS = {
     "neither",
     "none",
     "fine",
+    "grand",  # Irish and northern English: "both legs are grand"
     "normal",
     "normally",
     "ok",
@@ -87,7 +88,8 @@ _QUESTION_OPENERS = {
 _REGEX_FORMS = [
     (
         re.compile(r"can't"),
-        r"(?:can'?t|can’t|cannot|can not|cannae|canna|couldn'?t|couldn’t|could not|cain'?t|cyaan|kyaan)",
+        r"(?:can'?t|can’t|cannot|can not|cannae|canna|cannit|couldn'?t|couldn’t|could not|cain'?t|cyaan|kyaan"
+        r"|no can|no could|(?:m )?pa ka)",
     ),
     (re.compile(r"n't"), r"(?:n'?t|n’t| not|nae)"),
     (re.compile(r"'"), r"['’]?"),

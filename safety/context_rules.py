@@ -29,6 +29,8 @@ _FIRST_PERSON = {
     # Jamaican patois and Pidgin "mi" (I, me, my)
     "mi",
     "miself",
+    # the writer among others, and northern English "us" (me): "give us a hand"
+    "us",
 }
 # possessives that name the writer's person rather than the writer ("my mum", "mera dost")
 _POSSESSIVE_BEFORE_PERSON = ("my", "ma", "mi", "mera", "meri", "mere")
@@ -201,11 +203,59 @@ def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
         return False
     if _witness_or_helper(modifier, target):
         return False
+    if _borrowed_thing(modifier) or _vocative(modifier):
+        return False
     following = [t.lower_ for t in doc[modifier.end : modifier.end + 2]]
     if following[:2] == ["ke", "saath"] or following[:1] == ["kami"]:  # "wife ke saath": with my wife
         return False
     before = [t.lower_ for t in modifier.doc[max(0, modifier.start - 3) : modifier.start]]
     return not ("i" in before and any(w in ("'m", "m", "am", "was") for w in before))
+
+
+# what a writer may borrow from someone ("nicking the wife's pads"): the owner is not the patient
+_BORROWED_THINGS = {"pad", "pads", "nappy", "nappies", "diaper", "diapers", "depends", "pull-ups", "tena"}
+# what follows a kin word the writer addresses ("dada the place where we sit ...", "didi please")
+_AFTER_VOCATIVE = {
+    ",",
+    "the",
+    "i",
+    "my",
+    "please",
+    "pls",
+    "plz",
+    "what",
+    "how",
+    "why",
+    "which",
+    "help",
+    "tell",
+    "sorry",
+    "question",
+}
+_GREETINGS = {"hi", "hello", "hey", "namaste", "namaskar", "salaam", "salam", "dear", "oh", "o"}
+
+
+def _borrowed_thing(modifier: Span) -> bool:
+    """ "the wife's pads", "mamaw's old pads": a possessive kin word owning a continence product."""
+    doc = modifier.doc
+    if modifier[-1].lower_ not in ("'s", "'") and not modifier[-1].lower_.endswith("'s"):
+        return False
+    return any(t.lower_ in _BORROWED_THINGS for t in doc[modifier.end : modifier.end + 3])
+
+
+def _vocative(modifier: Span) -> bool:
+    """A kin word opening the message to address the reader ("dada the place where ...")."""
+    doc = modifier.doc
+    if any(t.lower_ not in _GREETINGS and not t.is_punct for t in doc[: modifier.start]):
+        return False
+    return modifier.end < len(doc) and doc[modifier.end].lower_ in _AFTER_VOCATIVE
+
+
+def _not_fullness(target: Span, modifier: Span, span_between: Span) -> bool:
+    """ "full feeling" (sensation intact) negates; "bladder full full feeling" is retention."""
+    doc = modifier.doc
+    before = {t.lower_ for t in doc[max(0, modifier.start - 2) : modifier.start]}
+    return not before & {"full", "bladder", "tummy", "belly", "stomach", "abdomen"}
 
 
 def _generic_sentence(target: Span, modifier: Span, span_between: Span) -> bool:
@@ -332,6 +382,9 @@ _FAMILY_FORMS = (
     + "mémère pépère mawmaw sabta saba ima ex".split()
     # Somali and Vietnamese kin words (in Latin letters)
     + "hooyo aabo eedo adeer abti habaryar ayeeyo awoowe chong".split()
+    # Geordie, Bengali, Hawaii Pidgin and Haitian Creole kin words; parents' forum shorthand
+    + "grandda granda dida dadu thakuma thakurda mashi pishi kaku jethu boudi".split()
+    + "tutu braddah bruddah sistah keiki manman grann papa tonton matant dh dd".split()
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (
@@ -1089,6 +1142,9 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "all normal",
         "in control",
         "working good",
+        "are grand",
+        "is grand",
+        "'s grand",
         "working fine",
         "works fine",
         "is good",
@@ -1106,7 +1162,6 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     for literal in (
         "nothing amiss",
         "no difficulty",
-        "full feeling",
         "can feel everything",
         "feel everything",
         "can still feel",
@@ -1118,6 +1173,16 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "no accidents",
     ):
         add(R(literal, "NEGATED_EXISTENCE", direction="BIDIRECTIONAL", max_scope=8))
+    add(R("full feeling", "NEGATED_EXISTENCE", direction="BIDIRECTIONAL", max_scope=8, on_modifies=_not_fullness))
+    add(
+        R(
+            "nee (Geordie no)",
+            "NEGATED_EXISTENCE",
+            direction="FORWARD",
+            max_scope=3,
+            pattern=[{"LOWER": "nee", "NORM": "no"}],
+        )
+    )
 
     # ---- questions about how or why something happens, in general
     add(
@@ -1127,7 +1192,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             direction="FORWARD",
             on_modifies=_generic_sentence,
             pattern=[
-                {"LOWER": {"IN": ["how", "why"]}},
+                {"LOWER": {"IN": ["how", "why", "poukisa", "kisa"]}},
                 {
                     "LOWER": {
                         "IN": [

@@ -28,7 +28,10 @@ PHRASES: Dict[str, List[List[dict]]] = {
         [lem("struggle struggling struggled"), low("to")],
         [low("hard difficult impossible"), low("to")],
         [{"LEMMA": {"IN": ["will", "wo"]}}, NOT],
-        [low("cannae canna couldnae cudnae")],
+        [low("cannae canna couldnae cudnae cannit")],
+        # Hawaii Pidgin "no can", Haitian Creole "(m) pa ka"
+        [low("no"), low("can could")],
+        [opt(low("m mwen")), low("pa"), low("ka")],
     ],
     "tingling": [[low("pins"), low("and"), low("needles")]],
     "privates": [[low("private"), lem("part parts area areas bits")]],
@@ -37,7 +40,10 @@ PHRASES: Dict[str, List[List[dict]]] = {
     "down_there": [[low("down"), low("there below")]],
     "anus": [[low("back"), low("passage")]],
     "groin": [[low("nether"), lem("region regions")]],
-    "bum": [[low("where"), low("i"), lem("sit")]],
+    "bum": [
+        [low("where"), low("i we you one"), lem("sit")],
+        [low("bit part"), low("you i we ye you'd i'd we'd ye'd"), opt(low("'d")), lem("sit"), low("on")],
+    ],
     "both": [[low("left right"), low("and"), low("right left")]],
     "give_way": [[lem("give giving gave gives"), low("way out")]],
     "pee": [[low("number"), low("one 1")]],

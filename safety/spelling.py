@@ -1,7 +1,7 @@
 """Misspelling tolerance: the key terms, the misspelling map and the normaliser component."""
 
 import threading
-from typing import Callable, Dict, Optional, Set, Tuple
+from typing import Callable, Dict, FrozenSet, Optional, Set, Tuple
 
 from rapidfuzz.distance import OSA
 from spacy.language import Language
@@ -140,7 +140,6 @@ MISSPELLINGS: Dict[str, str] = {
     "errection": "erection",
     "erectyle": "erectile",
     # lay and phonetic spellings of the words around a red flag (knee, time, strength, sex)
-    "nee": "knee",
     "nees": "knees",
     "kne": "knee",
     "privits": "privates",
@@ -265,6 +264,57 @@ MISSPELLINGS: Dict[str, str] = {
     "fur": "for",
     "nae": "no",
     "sheself": "herself",
+    # Geordie (Tyneside); "nee" (no) is read in context: see CONTEXTUAL_SPELLINGS
+    "cannit": "cannot",
+    "divvent": "don't",
+    "knaa": "know",
+    "nowt": "nothing",
+    "owt": "anything",
+    "aal": "all",
+    "wi": "with",
+    "wi'oot": "without",
+    "te": "to",
+    "gan": "go",
+    "neet": "night",
+    "deein": "doing",
+    "lang": "long",
+    "netty": "toilet",
+    # Hawaii Pidgin
+    "shishi": "pee",
+    "kukae": "poo",
+    "lua": "toilet",
+    "okole": "bum",
+    "opu": "belly",
+    "nevah": "never",
+    "bettah": "better",
+    "dea": "there",
+    "hea": "here",
+    "wit": "with",
+    # Haitian Creole
+    "pipi": "pee",
+    "bouda": "bum",
+    "angoudi": "numb",
+    "pikotman": "tingling",
+    "kenbe": "hold",
+    "depi": "since",
+    "mwa": "months",
+    "toujou": "always",
+    # Bengali
+    "paykhana": "poo",
+    "paikhana": "poo",
+    "pykhana": "poo",
+    "sunno": "numb",
+    "shunno": "numb",
+}
+
+# Words spelt one way for two words: the first reading after one of the listed words, the
+# second otherwise. Geordie "nee fever" is "no fever"; "me nee" / "the nee" is a knee.
+CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, str]] = {
+    "nee": (
+        frozenset("me my the his her yer your ur left right both bad sore a wor their our".split()),
+        "knee",
+        "no",
+    ),
 }
 
 # doc.user_data key: the (misspelt, corrected) pairs of a doc; safety.areas also matches its
@@ -340,7 +390,12 @@ class SpellingNormalizer:
         cache = self.cache
         for token in doc:
             word = token.lower_
-            if word in cache:
+            if word in CONTEXTUAL_SPELLINGS:
+                after, first, second = CONTEXTUAL_SPELLINGS[word]
+                before = doc[token.i - 1].lower_ if token.i > 0 else ""
+                right = first if before in after else second
+                hit = (right, self.lemma_of(right))
+            elif word in cache:
                 hit = cache[word]
             else:
                 hit = self._lookup(word)

@@ -249,6 +249,12 @@ def test_misspellings(detector, text, category):
         ("what should i do if i ever lose control of my bladder?", None),
         ("what is the difference between sciatica in one leg and in both?", None),
         ("my foot fell asleep on the train, after 2 minutes it was ok, is my knee pain from my back?", None),
+        # Geordie "nee" (no), "grand" (fine); an idiom; a wish; a supposition (set R)
+        ("nee fever, nee numbness, just me nee aches", None),
+        ("both legs are grand, it's only the left knee since the back went", None),
+        ("my legs were dead tired after the wedding, is ice good for a knee?", None),
+        ("would losing some weight take the load off my knees?", None),
+        ("supposing my legs went numb one day, what then?", None),
     ],
 )
 def test_context_does_not_escalate(detector, text, reason):
@@ -289,6 +295,15 @@ def test_context_does_not_escalate(detector, text, reason):
         ("reduced sensation perianally since yesterday, and a bad back", "saddle_numbness"),
         ("kaadi keeps leaking since my back started hurting", "bladder_bowel"),
         ("i have to set an alarm to pee now because i never feel the urge", "bladder_bowel"),
+        # dialect words and grammar (set R): Geordie, Hawaii Pidgin, Haitian Creole, borrowed things
+        ("a cannit feel owt when a wipe wi the loo roll since Sunday", "saddle_numbness"),
+        ("no can pee since morning an my back stay bad", "bladder_bowel"),
+        ("m pa ka kenbe pipi since my back went", "bladder_bowel"),
+        ("been using me mam's pads cos it keeps dribbling out since the back went", "bladder_bowel"),
+        ("didi the part where you sit feels sunno since yesterday", "saddle_numbness"),
+        ("straining and straining, bladder full full feeling, back bad", "bladder_bowel"),
+        ("been pacing the floor all night, pain shooting down my leg", "severe_radiating_pain"),
+        ("since deer season my back's been bad and still ain't no better", "persistent"),
     ],
 )
 def test_hedged_and_trap_wording_escalates(detector, text, category):
