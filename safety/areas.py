@@ -89,7 +89,7 @@ _REGEX_FORMS = [
     (
         re.compile(r"can't"),
         r"(?:can'?t|can’t|cannot|can not|cannae|canna|cannit|couldn'?t|couldn’t|could not|cain'?t|cyaan|kyaan"
-        r"|no can|no could|(?:m )?pa ka)",
+        r"|cor|no can|no could|(?:m )?pa ka)",
     ),
     (re.compile(r"n't"), r"(?:n'?t|n’t| not|nae)"),
     (re.compile(r"'"), r"['’]?"),

@@ -199,7 +199,8 @@ def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
             break
         if not (t.i + 1 < len(doc) and doc[t.i + 1].lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE):
             after.append(t)
-    if _has_first_person(span_between) or _has_first_person(target) or _has_first_person(after):
+    between = [t for t in span_between if not _in_relative_clause(t)]
+    if _has_first_person(between) or _has_first_person(target) or _has_first_person(after):
         return False
     if _witness_or_helper(modifier, target):
         return False
@@ -258,6 +259,21 @@ def _not_fullness(target: Span, modifier: Span, span_between: Span) -> bool:
     return not before & {"full", "bladder", "tummy", "belly", "stomach", "abdomen"}
 
 
+_RELATIVE_VERBS = {"work", "worked", "live", "lived", "play", "played", "train", "trained", "know", "knew", "met"}
+
+
+def _in_relative_clause(token) -> bool:
+    """The "I" of "the guy I work with had ...": it names the other person, it is not the writer's
+    own report."""
+    doc = token.doc
+    if token.lower_ != "i" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in _RELATIVE_VERBS:
+        return False
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ in ("that", "who", "whom") and token.i > 1:
+        before = doc[token.i - 2]
+    return before is not None and (before.lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE or before.lower_ in _PEOPLE)
+
+
 def _generic_sentence(target: Span, modifier: Span, span_between: Span) -> bool:
     """Educational framing applies only to sentences that say nothing about the user."""
     return not _has_first_person(target.sent)
@@ -273,7 +289,12 @@ def _normal_now(target: Span, modifier: Span, span_between: Span) -> bool:
     """ "my bladder's fine" negates; "it was fine last week", "used to be fine", "last week I
     could get up on my tiptoes fine" do not."""
     before = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 7) : modifier.start]}
+    if modifier.start > 0 and modifier.doc[modifier.start - 1].lower_ in _EATING:
+        return False  # "lost 9 kilo without diet, I eat normal": the appetite, not the symptom
     return not before & {"was", "were", "used", "until", "till", "could", "last", "before"}
+
+
+_EATING = {"eat", "eats", "eating", "ate", "appetite"}
 
 
 _ONSET_WORDS = {
@@ -357,7 +378,8 @@ _OTHER_PEOPLE = (
     "customers someone somebody anyone anybody everyone everybody people person man woman guy "
     "lady bloke he she roommate roomie flatmate housemate lodger resident tenant carer "
     "student pupil foreman supervisor sergeant corporal soldier comrade veteran teammate "
-    "character streamer youtuber influencer celebrity footballer player lad lads fella feller homie"
+    "character streamer youtuber influencer celebrity footballer player lad lads fella feller homie "
+    "driver maid nanny cleaner cook gardener teacher classmate landlord landlady pastor priest imam vicar"
 ).split()
 
 # the family words as people write them: possessives without the apostrophe ("my wifes legs"),
@@ -385,6 +407,8 @@ _FAMILY_FORMS = (
     # Geordie, Bengali, Hawaii Pidgin and Haitian Creole kin words; parents' forum shorthand
     + "grandda granda dida dadu thakuma thakurda mashi pishi kaku jethu boudi".split()
     + "tutu braddah bruddah sistah keiki manman grann papa tonton matant dh dd".split()
+    # Gulf Arabic kin words (in Latin letters)
+    + "yuba yuma yadda jaddi jadda 3ammi khali 5ali".split()
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (

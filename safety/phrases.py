@@ -28,11 +28,13 @@ PHRASES: Dict[str, List[List[dict]]] = {
         [lem("struggle struggling struggled"), low("to")],
         [low("hard difficult impossible"), low("to")],
         [{"LEMMA": {"IN": ["will", "wo"]}}, NOT],
-        [low("cannae canna couldnae cudnae cannit")],
+        [low("cannae canna couldnae cudnae cannit cor")],
         # Hawaii Pidgin "no can", Haitian Creole "(m) pa ka"
         [low("no"), low("can could")],
         [opt(low("m mwen")), low("pa"), low("ka")],
     ],
+    # Birmingham "summat ay right": something is wrong (not a negation of what follows)
+    "wrong": [[low("ay"), low("right")]],
     "tingling": [[low("pins"), low("and"), low("needles")]],
     "privates": [[low("private"), lem("part parts area areas bits")]],
     "inner_thigh": [[low("inner"), lem("thigh thighs")]],

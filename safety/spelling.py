@@ -279,6 +279,12 @@ MISSPELLINGS: Dict[str, str] = {
     "deein": "doing",
     "lang": "long",
     "netty": "toilet",
+    # Birmingham and the Black Country ("ay" is read in context: see CONTEXTUAL_SPELLINGS)
+    "cor": "cannot",
+    "goo": "go",
+    "gooin": "going",
+    "nuthin": "nothing",
+    "summat": "something",
     # Hawaii Pidgin
     "shishi": "pee",
     "kukae": "poo",
@@ -315,6 +321,12 @@ CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, str]] = {
         "knee",
         "no",
     ),
+    # Birmingham "ay" (isn't, hasn't, didn't) after a word: "he ay passed water"; not "ay, ..."
+    "ay": (frozenset(["", ",", ".", "!", "?", "oh", "hey", "and"]), "ay", "not"),
+    # Birmingham "day" (didn't) after a pronoun: "I day even know"
+    "day": (frozenset("i he she we they you it".split()), "didn't", "day"),
+    # "the bin" / "in the bin" is a bin; "it's bin ten weeks" is "been"
+    "bin": (frozenset("the a in wheelie recycling rubbish trash kitchen big".split()), "bin", "been"),
 }
 
 # doc.user_data key: the (misspelt, corrected) pairs of a doc; safety.areas also matches its
@@ -373,6 +385,8 @@ class SpellingNormalizer:
             return None
         if word.endswith("in") and word + "g" in self.known:  # "wettin", "trippin", "hurtin"
             return word + "g", self.lemma_of(word + "g")
+        if word.endswith("ah") and word[:-2] + "er" in self.known:  # "fevah", "summah", "sistah"
+            return word[:-2] + "er", self.lemma_of(word[:-2] + "er")
         best: Optional[Tuple[int, str]] = None
         for variant in _deletes(word, 2):
             for term in self.index.get(variant, ()):
@@ -394,7 +408,7 @@ class SpellingNormalizer:
                 after, first, second = CONTEXTUAL_SPELLINGS[word]
                 before = doc[token.i - 1].lower_ if token.i > 0 else ""
                 right = first if before in after else second
-                hit = (right, self.lemma_of(right))
+                hit = None if right == word else (right, self.lemma_of(right))
             elif word in cache:
                 hit = cache[word]
             else:

@@ -255,6 +255,12 @@ def test_misspellings(detector, text, category):
         ("my legs were dead tired after the wedding, is ice good for a knee?", None),
         ("would losing some weight take the load off my knees?", None),
         ("supposing my legs went numb one day, what then?", None),
+        ("my cousin in Dhaka has numb legs, she is not here, what should I tell her?", None),
+        ("the lad I play football with had numbness in both legs years ago", None),
+        ("my grandmother had bladder trouble, rest her soul, is it in families?", None),
+        ("fever? no. numb? no. just a stiff back from the garden", None),
+        ("the air con keeps leaking on my bed, how do I lift it with a sore back?", None),
+        ("I ay got a fever and ay had a fall, just stiff", None),
     ],
 )
 def test_context_does_not_escalate(detector, text, reason):
@@ -304,6 +310,14 @@ def test_context_does_not_escalate(detector, text, reason):
         ("straining and straining, bladder full full feeling, back bad", "bladder_bowel"),
         ("been pacing the floor all night, pain shooting down my leg", "severe_radiating_pain"),
         ("since deer season my back's been bad and still ain't no better", "persistent"),
+        # Birmingham "ay" / "cor", r-dropped spellings, signed-language order, falls at home (set S)
+        ("me mom ay passed water all day an she's sat here with me", "bladder_bowel"),
+        ("I cor feel meself goin to the toilet since Friday", "bladder_bowel"),
+        ("runnin a high fevah since Sunday and my back is killin me", "systemic"),
+        ("bladder feeling gone. 3 days. back pain", "bladder_bowel"),
+        ("my legs weak yesterday a little, today more, cannot climb the bus step", "progressive_weakness"),
+        ("a van hit my car on the motorway and now my lower back hurts", "injury"),
+        ("lost 6 kilo since march without diet, I eat normal", "systemic"),
     ],
 )
 def test_hedged_and_trap_wording_escalates(detector, text, category):
