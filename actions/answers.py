@@ -238,7 +238,7 @@ def rank(
     scope = {p.id for p in topic.scope(article)} if topic else set()
     if topic and not scope:
         scope = {p.id for p in article.in_section(topic.section)}
-    named = set(entity_passage_ids(library, entities))
+    named = set(entity_passage_ids(library, entities)) | set(retriever.named(question))
     if topic:  # "see a doctor about numbness?": the named point in the topic's own section
         named = {
             f"{topic.section}.{pid.split('.', 1)[1]}"

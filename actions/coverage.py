@@ -24,11 +24,14 @@ _OTHER_CONDITIONS = (
 )
 _OTHER_PARTS = (
     r"(?<!in my )(?<!in your )head|"  # the head, but not "all in my head" (imagined)
-    r"shoulders?|neck|elbows?|wrists?|hands?|fingers?|thumbs?|jaw|teeth|tooth|stomach|chest|eyes?|ears?|"
+    r"shoulders?|neck|elbows?|wrists?|hands?|fingers?|thumbs?|jaw|teeth|tooth|stomach|chest|eyes?|ears?|ankles?|toes?|"
     r"balikat|leeg|kandha|gardan|ombros?|pesco[cç]o"  # shoulder and neck in Tagalog, Hindi, Portuguese
 )
 _ALCOHOL = r"alcohol|wine|beer|booze|liquor|whisky|vodka"
-_PAINFUL = r"pain|painful|paining|pains|ache|aches|aching|sore|hurts?|hurting|crook|stiff|bad|playing up|killing me"
+_PAINFUL = (
+    r"pain|painful|paining|pains|ache|aches|aching|sore|hurts?|hurting|crook|stiff|bad|playing up|killing me|"
+    r"swell\w*|swollen|sprain\w*|twist\w*"
+)
 
 # Costs, cover, appointments and waiting, shopping and money, the weather: never the article's.
 _PRACTICAL = (
@@ -68,8 +71,8 @@ _DOSE_AND_DIAGNOSIS = (
     r"(?:masakit|sakit) (?:ang |ng )?(?:balikat|leeg)|"
     # a diagnosis: one condition or another, in the visitor's own case
     r"(?:is|are) (?:my|it|this|that) [\w ]{0,20}(?:scoliosis|spondylolisthesis|stenosis)\b|just tell me yes or no|"
-    r"is my case|(?:sciatica|slipped disc|herniated disc|arthritis|bursitis|pinched nerve) or (?:a |the )?"
-    r"(?:slipped disc|herniated disc|sciatica|arthritis|bursitis|pinched nerve)"
+    r"is my case|(?:sciatica|slipped dis[ck]|herniated dis[ck]|arthritis|bursitis|pinched nerve) or (?:is it )?"
+    r"(?:a |the )?(?:slipped dis[ck]|herniated dis[ck]|sciatica|arthritis|bursitis|pinched nerve)"
 )
 
 NOT_COVERED = re.compile(
@@ -79,6 +82,7 @@ NOT_COVERED = re.compile(
     r"book(ing)? (an? )?(appointment|consultation)|(can|could) you book|waiting (list|times?)|"
     r"how (much|many) ([\w-]+ )?(mg|milligrams?|shots|injections|jabs|times a (day|week))|"
     r"(" + _DRUGS + r"|naproxen) (and|with) [\w ]*(together|same time)|together in same time|at the same time as|"
+    r"(" + _DRUGS + r") together with|"
     r"(stuff|mess|upset|hurt) (up )?(your|my) stomach|"
     r"near (to )?(me|my (house|home|place))|find an? [\w ]+ near|"
     r"how much (is|are|for) (an? )?\w+|dollars?|bucks|\$\s?\d|£\s?\d|\d+\s?euros\b|"
@@ -100,7 +104,22 @@ NOT_COVERED = re.compile(
     r"book me|appt|set (ya|you|me) back|how much cost|prices?|brands?|on sale|\bsale\b|rent(ing)? an? |"
     r"(cycling|bike|walking|running|hiking) (route|routes|track|tracks|trail|trails|path|paths|club)|"
     r"(route|track|trail)s? (along|round|around|near|in|for bicycle)|"
-    r"(spot|place|shop|store) to (buy|grab|get)|football|soccer|cricket|rugby|the match|result of the|"
+    r"(spot|place|shop|store) to (buy|grab|get)|the match|result of the|"
+    # a sport's matches and results (a visitor who plays it may still ask about the article)
+    r"(football|footy|soccer|cricket|rugby|hurling|basketball|baseball|hockey|lakers|arsenal) "
+    r"(match|matches|game|games|score|scores|result|results|fixtures?|season|league|champs)|"
+    r"(who|which team) (won|win|wins|is winning|will win|you reckon wins)|who'?s playing|"
+    # the weather, cooking and meals; booking in other words
+    r"(is it|will it|gonna|going to|fixin'? to|fixing to) (rain|snow|storm|hail|chuck it)|"
+    r"dinner ideas|what to cook|how (long|to) (cook|bake|boil|fry|roast|can|pickle)\b|"
+    r"(green )?beans|chicken|pasta|soup|curry|stew|cake|pizza|steak|high protein|protein (shake|powder|dinner|meal)|"
+    r"where'?s the best (?!way|exercise|stretch|position|treatment|thing|time)|"
+    r"(take|get|fix|make|took) (an? )?appointment|which (hospital|clinic|doctor) (in|near)|"
+    # another person's diagnosis; a sprained or rolled joint
+    r"(does|do) (my|his|her|our) (son|daughter|husband|wife|mum|mom|dad|kid|child|boy|girl|partner) "
+    r"(have|has) (?!to\b)|osgood|"
+    r"(roll\w*|sprain\w*|twist\w*) (my|his|her|their|an?|the) (ankle|wrist|elbow|shoulder|toe|finger)|ankle brace|"
+    r"have a got (?!to\b)|(reckon|think|guess) (i'?ve|i|i have) got [\w ]{2,30} or|"
     r"do i have (?!to\b)|have i got (?!to\b)|(can|could) you diagnose|diagnose (me|my)|what'?s my diagnosis|"
     r"which (one|condition) (do )?i have|what condition (is it|do i have)|"
     r"interpret my|read my (x-?ray|scan|mri|report|results)|(x-?ray|scan|mri) (report|results)|"

@@ -154,6 +154,17 @@ class Retriever:
             if len(w) > 2  # content words: "la", "le", "sa" are also the other languages' own
         )
         self._corrections: Dict[str, str] = {}
+        # vocabulary lines whose meaning is a passage's label ("swole | swelled: swelling") name it
+        labels: Dict[frozenset, List[str]] = {}
+        for p in article.passages:
+            label = frozenset(tokens(p.label or "")) - UBIQUITOUS
+            if label:
+                labels.setdefault(label, []).append(p.id)
+        self._naming = [
+            (pattern, labels[frozenset(tokens(meaning)) - UBIQUITOUS])
+            for pattern, meaning in self.vocabulary
+            if frozenset(tokens(meaning)) - UBIQUITOUS in labels
+        ]
 
     def translated(self, question: str) -> str:
         """The question followed by the English words for the words of other languages in it."""
@@ -194,6 +205,16 @@ class Retriever:
         asked = set(tokens(spelled)) - UBIQUITOUS
         wide = set(tokens(self.widening(spelled)))
         return asked, (asked | wide) & self._stems.get(passage.id, set())
+
+    def named(self, question: str) -> List[str]:
+        """Passages a vocabulary line names by their label: "my knee's all swole" names Swelling."""
+        spelled = self.spelled(question)
+        lowered, stems = spelled.lower(), stemmed(spelled)
+        found: List[str] = []
+        for pattern, ids in self._naming:
+            if pattern.search(lowered) or pattern.search(stems):
+                found += [i for i in ids if i not in found]
+        return found
 
     def widening(self, question: str) -> str:
         lowered, stems = question.lower(), stemmed(question)

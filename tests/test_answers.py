@@ -181,11 +181,35 @@ def test_translations_take_effect_without_retraining(store, tmp_path):
         "can I take 4 ibuprofen at once",
         "could you confirm whether I am suffering from sciatica",
         "my eyes are burning after the night shift",
+        # 2026-11-29, set L: a sport's results, cooking, booking in other words, another person's
+        # diagnosis, a rolled ankle, a drug taken together with another
+        "who do you reckon wins the cup final",
+        "how long should I roast a chicken for",
+        "how do I take appointment with an orthopaedic doctor",
+        "does my husband have a slipped disc",
+        "she keeps twisting her ankle at netball",
+        "can I take naproxen together with my heart pills",
     ],
 )
 def test_costs_shopping_weather_doses_and_diagnoses_are_declined(question):
     messages, _ = run(actions.ActionNotCovered(), make_tracker(question, "out_of_scope"))
     assert messages[1]["custom"] == {"kind": "fallback"}, messages
+
+
+def test_playing_a_sport_does_not_decline_a_question_about_the_article(library):
+    """A sport named as what the visitor does is context, not a question about its results."""
+    question = "my daughter plays rugby and her back and knee both hurt since a tackle, should she see a doctor"
+    messages, _ = run(actions.ActionNotCovered(), make_tracker(question, "nlu_fallback"))
+    assert messages[-1]["custom"].get("kind") != "fallback", messages
+
+
+def test_a_vocabulary_line_meaning_a_label_names_that_passage(library):
+    """data/article/vocabulary.yml: "swole: swelling" names the Swelling point, as an entity would,
+    so the question is answered from it even when the intent points elsewhere."""
+    _, retriever = library.current()
+    assert "symptoms.swelling" in retriever.named("my knee has gone all swole")
+    assert "treatment.massage_therapy" in retriever.named("would a rubdown help")
+    assert retriever.named("what causes knee pain") == []
 
 
 def test_a_history_of_other_conditions_does_not_decline_a_question_about_the_article(library):
