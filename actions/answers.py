@@ -378,10 +378,12 @@ def answer_anywhere(library: Library, question: str) -> Optional[Answer]:
 
 
 def understood_words() -> FrozenSet[str]:
-    """Words of other languages the article's translations table reads as English (none when the
-    article can't be loaded: the language check then goes by English words alone)."""
+    """Words the assistant reads: those of other languages the article's translations table reads
+    as English, and the article's own words (none when the article can't be loaded: the language
+    check then goes by English stop words alone)."""
     try:
-        return library.current()[1].translated_words  # the same store check the answer makes next
+        retriever = library.current()[1]  # the same store check the answer makes next
+        return retriever.translated_words | retriever.article_words
     except Exception:
         return frozenset()
 

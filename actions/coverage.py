@@ -25,11 +25,12 @@ _OTHER_CONDITIONS = (
 _OTHER_PARTS = (
     r"(?<!in my )(?<!in your )head|"  # the head, but not "all in my head" (imagined)
     r"shoulders?|neck|elbows?|wrists?|hands?|fingers?|thumbs?|jaw|teeth|tooth|stomach|chest|eyes?|ears?|ankles?|toes?|"
-    r"balikat|leeg|kandha|gardan|ombros?|pesco[cç]o"  # shoulder and neck in Tagalog, Hindi, Portuguese
+    r"balikat|leeg|kandha|gardan|ombros?|pesco[cç]o|"  # shoulder and neck in Tagalog, Hindi, Portuguese
+    r"mode|modha|baah|umăr|umar|gât"  # shoulder and arm in Punjabi, shoulder and neck in Romanian
 )
-_ALCOHOL = r"alcohol|wine|beer|booze|liquor|whisky|vodka"
+_ALCOHOL = r"alcohol|wine|beer|booze|liquor|whisky|vodka|pints?|cans|drink|drinks|drinking"
 _PAINFUL = (
-    r"pain|painful|paining|pains|ache|aches|aching|sore|hurts?|hurting|crook|stiff|bad|playing up|killing me|"
+    r"pain|painful|paining|pains|ache|aches|aching|sore|hurts?|hurting|crook|stiff|bad|playing up|killing me|in bits|"
     r"swell\w*|swollen|sprain\w*|twist\w*"
 )
 
@@ -82,7 +83,13 @@ NOT_COVERED = re.compile(
     r"book(ing)? (an? )?(appointment|consultation)|(can|could) you book|waiting (list|times?)|"
     r"how (much|many) ([\w-]+ )?(mg|milligrams?|shots|injections|jabs|times a (day|week))|"
     r"(" + _DRUGS + r"|naproxen) (and|with) [\w ]*(together|same time)|together in same time|at the same time as|"
-    r"(" + _DRUGS + r") together with|"
+    r"(" + _DRUGS + r") together\b|"
+    # how many times or tablets, which is cheap and where, one condition or another: Punjabi and Hindi
+    r"(kinni|kinniyan|kitni|kitne) (vaari|vari|baar|dafa|goliyan|tablet|tablets)|sasta|sasti|kithe milega|"
+    r"kahan milega|ohip|(mainu|mujhe|menu) [\w ]{2,30} (hai|aa) ya|"
+    r"(i have|i got|have i) (a )?"
+    r"(sciatica|arthritis|slipped dis[ck]|herniated dis[ck]|bursitis|pinched nerve|hernie\w*) or|"
+    r"reteta|rețetă|"
     r"(stuff|mess|upset|hurt) (up )?(your|my) stomach|"
     r"near (to )?(me|my (house|home|place))|find an? [\w ]+ near|"
     r"how much (is|are|for) (an? )?\w+|dollars?|bucks|\$\s?\d|£\s?\d|\d+\s?euros\b|"
@@ -133,6 +140,7 @@ NOT_COVERED = re.compile(
     r"safe for (someone|somebody|people|a person|patients?|me) with|"
     r"(is|are) causing (me )?(stomach|nausea|dizziness|a rash|rash|heartburn|constipation|drowsiness)|"
     r"stomach (problems?|issues?|upset)|heartburn|nause\w*|"
+    r"(make|makes|making|mek|mekking|mek?s) (me|mi|him|her|them) (feel )?(dizzy|drowsy|sleepy|nauseous|itchy|sick)|"
     # what an insurer or a health scheme covers; cheap shops; which product to buy
     r"covers? (the )?(cost|physio\w*|sessions?|treatments?|surgery|acupuncture|massage|chiro\w*|injections?)|"
     r"nhis|insurers?|cheap(est|ly)?|argos|ikea|walmart|costco|"

@@ -153,6 +153,9 @@ class Retriever:
             for w in _WORD.findall(pattern.pattern.replace(r"\b", " "))
             if len(w) > 2  # content words: "la", "le", "sa" are also the other languages' own
         )
+        # the words of the article, its example questions and its vocabulary (the language check
+        # counts them as read: "doctor ... scan MRI ... specialist" in a Punjabi sentence is)
+        self.article_words: FrozenSet[str] = frozenset(w for w in self._known_set if len(w) > 2)
         self._corrections: Dict[str, str] = {}
         # vocabulary lines whose meaning is a passage's label ("swole | swelled: swelling") name it
         labels: Dict[frozenset, List[str]] = {}

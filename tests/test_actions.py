@@ -323,6 +323,17 @@ def test_english_with_foreign_words_is_still_english(text):
     assert not not_english(text)
 
 
+def test_a_question_in_mixed_punjabi_and_english_is_answered_not_refused():
+    """Punjabi's little words ("ki", "da", "ya") are also Turkish or Spanish stop words; the
+    article's own words in the message ("physiotherapy", "operation") count as read, so the
+    question is answered (translations.yml reads "goday", "kamar")."""
+    text = "operation di lod paindi ya physiotherapy naal goday te kamar theek ho jaande ne?"
+    dispatcher = CollectingDispatcher()
+    ActionAnswerArticle().respond(dispatcher, make_tracker(text, "nlu_fallback"), {})
+    texts = [m["text"] for m in dispatcher.messages if m.get("text")]
+    assert ENGLISH_ONLY_TEXT not in texts and any("From the article" in t for t in texts), texts
+
+
 def test_the_action_server_runs_without_tensorflow():
     """actions/__main__.py keeps TensorFlow (hundreds of MB) out of the action server."""
     import subprocess
