@@ -141,29 +141,52 @@ class WordClass:
         """Token ranges of ``doc[start:end]`` holding a phrase of this class."""
         found: List[Tuple[int, int]] = []
         if self.phrases is not None:
-            span = doc[start:end]
-            base = span.start_char
-            for match in self.phrases.finditer(span.text):
-                hit = doc.char_span(base + match.start(), base + match.end(), alignment_mode="expand")
-                if hit is not None:
-                    found.append((hit.start, hit.end))
-            corrected = _corrected_text(doc, start, end)
-            if corrected is not None:  # the same phrases with misspelt words corrected
-                text, token_at = corrected
+            # the span's text, then the same with misspelt words corrected; each is built once
+            # per span and shared by every class (doc.user_data caches)
+            for text, token_at in (_span_text(doc, start, end), _corrected_text(doc, start, end)):
+                if text is None:
+                    continue
                 for match in self.phrases.finditer(text):
-                    first, last = token_at[match.start()], token_at[max(match.start(), match.end() - 1)]
-                    if first >= 0 and last >= 0:
+                    first, last = _token_at(token_at, match.start(), 1), _token_at(token_at, match.end() - 1, -1)
+                    if first >= 0 and last >= first:
                         found.append((first, last + 1))
         return found
 
 
-def _corrected_text(doc: Doc, start: int, end: int) -> Optional[Tuple[str, List[int]]]:
+def _token_at(token_at: List[int], char: int, step: int) -> int:
+    """The token holding ``char``, or the nearest one in the direction ``step`` (a match that
+    begins or ends on a space still covers the tokens it touches, as char_span's "expand")."""
+    while 0 <= char < len(token_at):
+        if token_at[char] >= 0:
+            return token_at[char]
+        char += step
+    return -1
+
+
+_SPAN_TEXTS = "red_flag_span_texts"
+
+
+def _span_text(doc: Doc, start: int, end: int) -> Tuple[str, List[int]]:
+    """``doc[start:end]``'s text and the token index of every character (-1 for spaces)."""
+    cache = doc.user_data.setdefault(_SPAN_TEXTS, {})
+    if (start, end) not in cache:
+        parts: List[str] = []
+        token_at: List[int] = []
+        for t in doc[start:end]:
+            whitespace = t.whitespace_ if t.i < end - 1 else ""
+            parts.append(t.text + whitespace)
+            token_at.extend([t.i] * len(t.text) + [-1] * len(whitespace))
+        cache[(start, end)] = ("".join(parts), token_at)
+    return cache[(start, end)]
+
+
+def _corrected_text(doc: Doc, start: int, end: int) -> Tuple[Optional[str], List[int]]:
     """``doc[start:end]`` lower-cased with each misspelt word (see safety.spelling) replaced
-    by its correction, and the token index of every character (-1 for spaces); None when
-    nothing was corrected."""
+    by its correction, and the token index of every character (-1 for spaces); (None, [])
+    when nothing was corrected."""
     corrected = doc.user_data.get(CORRECTED)
     if not corrected:
-        return None
+        return None, []
     cache = doc.user_data.setdefault(_CORRECTED_TEXTS, {})
     if (start, end) not in cache:
         cache[(start, end)] = _build_corrected_text(doc, start, end, corrected)
@@ -173,9 +196,9 @@ def _corrected_text(doc: Doc, start: int, end: int) -> Optional[Tuple[str, List[
 _CORRECTED_TEXTS = "red_flag_corrected_texts"
 
 
-def _build_corrected_text(doc: Doc, start: int, end: int, corrected) -> Optional[Tuple[str, List[int]]]:
+def _build_corrected_text(doc: Doc, start: int, end: int, corrected) -> Tuple[Optional[str], List[int]]:
     if not any((t.lower_, t.norm_) in corrected for t in doc[start:end]):
-        return None
+        return None, []
     parts: List[str] = []
     token_at: List[int] = []
     for t in doc[start:end]:
