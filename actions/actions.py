@@ -40,11 +40,16 @@ def _latest_text(tracker: Tracker) -> str:
     return "" if text.startswith("/") else text
 
 
+# a runner-up intent below this is no second opinion: the whole article is searched instead
+MIN_RUNNER_UP = 0.3
+
+
 def _next_article_intent(tracker: Tracker) -> Optional[str]:
-    """The likeliest article intent in the model's ranking (None: search the whole article)."""
+    """The likeliest article intent in the model's ranking, if the model gave it some weight
+    (None: search the whole article)."""
     for ranked in (tracker.latest_message or {}).get("intent_ranking") or []:
         if ranked.get("name") in TOPICS:
-            return ranked["name"]
+            return ranked["name"] if (ranked.get("confidence") or 0.0) >= MIN_RUNNER_UP else None
     return None
 
 
@@ -57,8 +62,9 @@ def tell_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventT
         return send_unavailable(dispatcher, tracker, "tell more")
     if answer is None and topic is None and asks_something_else(_latest_text(tracker)):
         # nothing to continue, and the message is a question of its own ("is it ok to keep doing
-        # things that hurt more?" read as "more"): the model's next article intent answers it
-        return answer_intent(dispatcher, tracker, _next_article_intent(tracker))
+        # things that hurt more?" read as "more"): the model's next article intent answers it, or,
+        # when it has almost no weight, a search of the whole article at the article's usual bar
+        return answer_intent(dispatcher, tracker, _next_article_intent(tracker), min_score=answers.MIN_SCORE)
     if answer is None:
         text = (
             "That's everything the article says on this. You could ask, for example:"

@@ -176,11 +176,15 @@ def send_unavailable(dispatcher, tracker, action: str) -> List[EventType]:
 
 
 def answer_intent(
-    dispatcher: CollectingDispatcher, tracker: Tracker, intent: Optional[str], question: Optional[str] = None
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    intent: Optional[str],
+    question: Optional[str] = None,
+    min_score: Optional[float] = None,
 ) -> List[EventType]:
     """Answer the latest message (or `question`) from the article, steered by `intent`, or say
-    it isn't covered."""
-    return answer_after_escalation(dispatcher, tracker, intent, question=question)[0]
+    it isn't covered (`min_score`: the bar of a search of the whole article, if not the default)."""
+    return answer_after_escalation(dispatcher, tracker, intent, question=question, min_score=min_score)[0]
 
 
 def answer_after_escalation(
@@ -191,6 +195,7 @@ def answer_after_escalation(
     question: Optional[str] = None,
     shown: Sequence[str] = (),
     shown_sections: Sequence[str] = (),
+    min_score: Optional[float] = None,
 ) -> Tuple[List[EventType], bool]:
     """As :func:`answer_intent`; after an escalation (`escalated`), a message that asked nothing
     the article answers gets nothing more, and an answer that is a passage in `shown` or from a
@@ -208,7 +213,7 @@ def answer_after_escalation(
         choice = (
             answer_question(answers.library, topic, question, entities)
             if topic
-            else answers.choose(answers.library, question)
+            else answers.choose(answers.library, question, min_score=min_score)
         )
     except Exception:  # the store is down or empty: say so, never stay silent
         return send_unavailable(dispatcher, tracker, "answer"), False

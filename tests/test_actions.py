@@ -201,6 +201,20 @@ def test_a_question_of_its_own_read_as_tell_me_more_is_answered_from_the_article
     assert answers_given and answers_given[0]["passages"], messages
 
 
+def test_a_question_read_as_tell_me_more_with_no_runner_up_searches_the_whole_article():
+    """When the model's next article intent has almost no weight, it is not trusted: the whole
+    article is searched, and the passage about activities that make it worse answers."""
+    question = "is it bad to push through the things that make my knee hurt more"
+    tracker = make_tracker(question, "tell_me_more")
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "tell_me_more", "confidence": 0.8},
+        {"name": "ask_overview", "confidence": 0.05},
+    ]
+    messages, _ = run(actions.ActionTellMore(), tracker)
+    answers_given = [m["custom"] for m in messages if (m.get("custom") or {}).get("kind") == "answer"]
+    assert answers_given and answers_given[0]["passages"][0] == "recovery.listen_to_your_body", messages
+
+
 @pytest.mark.parametrize(
     "question, intent",
     [
