@@ -382,8 +382,7 @@ def understood_words() -> FrozenSet[str]:
     as English, and the article's own words (none when the article can't be loaded: the language
     check then goes by English stop words alone)."""
     try:
-        retriever = library.current()[1]  # the same store check the answer makes next
-        return retriever.translated_words | retriever.article_words
+        return library.current()[1].understood_words  # the same store check the answer makes next
     except Exception:
         return frozenset()
 

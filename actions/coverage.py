@@ -28,7 +28,7 @@ _OTHER_PARTS = (
     r"balikat|leeg|kandha|gardan|ombros?|pesco[cç]o|"  # shoulder and neck in Tagalog, Hindi, Portuguese
     r"mode|modha|baah|umăr|umar|gât"  # shoulder and arm in Punjabi, shoulder and neck in Romanian
 )
-_ALCOHOL = r"alcohol|wine|beer|booze|liquor|whisky|vodka|pints?|cans|drink|drinks|drinking"
+_ALCOHOL = r"alcohol|wine|beer|booze|liquor|whisky|vodka|pints?|cans"
 _PAINFUL = (
     r"pain|painful|paining|pains|ache|aches|aching|sore|hurts?|hurting|crook|stiff|bad|playing up|killing me|in bits|"
     r"swell\w*|swollen|sprain\w*|twist\w*"

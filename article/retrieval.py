@@ -147,7 +147,7 @@ class Retriever:
         )
         self._known_set = set(self._known)
         # the words of other languages the translations table reads as English (the language check)
-        self.translated_words: FrozenSet[str] = frozenset(
+        translated_words = frozenset(
             w
             for pattern, _ in self.translations
             for w in _WORD.findall(pattern.pattern.replace(r"\b", " "))
@@ -155,7 +155,7 @@ class Retriever:
         )
         # the words of the article, its example questions and its vocabulary (the language check
         # counts them as read: "doctor ... scan MRI ... specialist" in a Punjabi sentence is)
-        self.article_words: FrozenSet[str] = frozenset(w for w in self._known_set if len(w) > 2)
+        article_words = frozenset(w for w in self._known_set if len(w) > 2)
         self._corrections: Dict[str, str] = {}
         # vocabulary lines whose meaning is a passage's label ("swole | swelled: swelling") name it
         labels: Dict[frozenset, List[str]] = {}
@@ -163,11 +163,16 @@ class Retriever:
             label = frozenset(tokens(p.label or "")) - UBIQUITOUS
             if label:
                 labels.setdefault(label, []).append(p.id)
-        self._naming = [
-            (pattern, labels[frozenset(tokens(meaning)) - UBIQUITOUS])
-            for pattern, meaning in self.vocabulary
+        self._naming: Dict[int, List[str]] = {
+            line: labels[frozenset(tokens(meaning)) - UBIQUITOUS]
+            for line, (_, meaning) in enumerate(self.vocabulary)
             if frozenset(tokens(meaning)) - UBIQUITOUS in labels
-        ]
+        }
+        # one reading per question: ranking, naming and the shared-words check all need it
+        self._spelled: Dict[str, str] = {}
+        self._lines: Dict[str, Tuple[int, ...]] = {}
+        # what the language check counts as read: the translations' words and the article's own
+        self.understood_words: FrozenSet[str] = translated_words | article_words
 
     def translated(self, question: str) -> str:
         """The question followed by the English words for the words of other languages in it."""
@@ -182,6 +187,13 @@ class Retriever:
     def spelled(self, question: str) -> str:
         """The question, its other-language words translated, with misspelt words read as the
         nearest word the article knows ("spasmin" as "spasms", "physiotherpy" as "physiotherapy")."""
+        if question not in self._spelled:
+            if len(self._spelled) > 1_000:
+                self._spelled.clear()
+            self._spelled[question] = self._spell(question)
+        return self._spelled[question]
+
+    def _spell(self, question: str) -> str:
         words = _WORD.findall(self.translated(question).lower())
         fixed = []
         for w in words:
@@ -211,19 +223,26 @@ class Retriever:
 
     def named(self, question: str) -> List[str]:
         """Passages a vocabulary line names by their label: "my knee's all swole" names Swelling."""
-        spelled = self.spelled(question)
-        lowered, stems = spelled.lower(), stemmed(spelled)
         found: List[str] = []
-        for pattern, ids in self._naming:
-            if pattern.search(lowered) or pattern.search(stems):
-                found += [i for i in ids if i not in found]
+        for line in self._matched_lines(self.spelled(question)):
+            found += [i for i in self._naming.get(line, ()) if i not in found]
         return found
 
     def widening(self, question: str) -> str:
-        lowered, stems = question.lower(), stemmed(question)
-        return " ".join(
-            meaning for pattern, meaning in self.vocabulary if pattern.search(lowered) or pattern.search(stems)
-        )
+        return " ".join(self.vocabulary[line][1] for line in self._matched_lines(question))
+
+    def _matched_lines(self, text: str) -> Tuple[int, ...]:
+        """The vocabulary lines whose visitor words are in `text` (as written or stemmed)."""
+        if text not in self._lines:
+            lowered, stems = text.lower(), stemmed(text)
+            if len(self._lines) > 1_000:
+                self._lines.clear()
+            self._lines[text] = tuple(
+                line
+                for line, (pattern, _) in enumerate(self.vocabulary)
+                if pattern.search(lowered) or pattern.search(stems)
+            )
+        return self._lines[text]
 
     def matches(self, question: str) -> List[Match]:
         """Every passage with its score in [0, 1], best first (ties keep article order)."""
