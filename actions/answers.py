@@ -24,13 +24,12 @@ from article.model import Article, Passage, Section
 from article.retrieval import Match, Retriever, load_questions, load_vocabulary
 from article.store import ArticleStore
 from article.topics import Topic
+from article.word_tables import TRANSLATIONS_FILE, VOCABULARY_FILE
 from database import PROJECT_ROOT
 
 WORD_BUDGET = 80
 ENTITY_PASSAGES_FILE = PROJECT_ROOT / "data" / "article" / "entity_passages.yml"
 QUESTIONS_FILE = PROJECT_ROOT / "data" / "article" / "questions.yml"
-VOCABULARY_FILE = PROJECT_ROOT / "data" / "article" / "vocabulary.yml"
-TRANSLATIONS_FILE = PROJECT_ROOT / "data" / "article" / "translations.yml"
 
 # Ranking (calibrated on the tuning set tests/blind/answers_A.yml; docs/answers.md)
 MIN_SCORE = 0.25  # a best match below this is "not covered"

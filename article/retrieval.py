@@ -32,6 +32,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics.pairwise import linear_kernel
 
 from article.model import Article, Passage
+from article.word_tables import read_word_table
 
 _STEMMER = SnowballStemmer("english")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -75,19 +76,11 @@ def load_vocabulary(path: Path) -> List[Tuple[re.Pattern, str]]:
     Each pattern matches the words as written and as stems (see :func:`stemmed`), so a line's
     "medicine" also finds "medicines" and "advice" finds "advices"."""
     pairs = []
-    if not path.exists():
-        return pairs
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line or ":" not in line:
-            continue
-        words, _, meaning = line.rpartition(":")
-        alternatives = {w.strip().lower() for w in words.split("|") if w.strip()}
-        alternatives |= {stemmed(w) for w in alternatives if stemmed(w)}
-        if alternatives:
-            ordered = sorted(alternatives, key=len, reverse=True)
-            pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b")
-            pairs.append((pattern, meaning.strip()))
+    for words, meaning in read_word_table(path):
+        alternatives = set(words) | {stemmed(w) for w in words if stemmed(w)}
+        ordered = sorted(alternatives, key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b")
+        pairs.append((pattern, meaning))
     return pairs
 
 

@@ -33,7 +33,7 @@ _FIRST_PERSON = {
     "us",
 }
 # possessives that name the writer's person rather than the writer ("my mum", "mera dost")
-_POSSESSIVE_BEFORE_PERSON = ("my", "ma", "mi", "mera", "meri", "mere")
+_POSSESSIVE_BEFORE_PERSON = ("my", "ma", "mi", "mera", "meri", "mere", "me")
 
 
 def _outside_target(on_modifies):
@@ -72,6 +72,10 @@ _SAYING = {
 }
 
 
+# "me ma", "our da", "the mam": the words before "ma" / "da" that make them a parent
+_KIN_POSSESSIVES = {"me", "my", "our", "yer", "your", "his", "her", "the"}
+
+
 def _person_follows(token) -> bool:
     """ "my mum", "my lifting buddy", "my running coach": a person word one or two words on."""
     following = token.doc[token.i + 1 : token.i + 3]
@@ -87,6 +91,7 @@ def _has_first_person(tokens: Iterable) -> bool:
         if t.lower_ in _FIRST_PERSON and not (
             (t.lower_ == "me" and before in _SAYING)
             or (t.lower_ == "ma" and after is not None and after.text == "-")  # Tagalog "ma-control"
+            or (t.lower_ == "ma" and before in _KIN_POSSESSIVES)  # Irish "me ma": the mother
             or (t.lower_ == "mine" and before == "of")
             or (t.lower_ in _POSSESSIVE_BEFORE_PERSON and _person_follows(t))
         ):
@@ -285,9 +290,32 @@ def _generic_question(target: Span, modifier: Span, span_between: Span) -> bool:
     return _generic_sentence(target, modifier, span_between) and sent[-1].lower_ != "."
 
 
+_FINE_WORDS = ["fine", "ok", "okay", "normal", "alright", "grand", "good", "perfect", "unaffected", "spared"]
+# what makes "ok" / "fine" a question about doing something: "is it ok to swim", "ok for yoga?"
+_ASKING_AFTER = {"to", "?", "for", "if", "or", "with"}
+
+
+def _asked_about(modifier: Span) -> bool:
+    """ "is it ok to do the yoga", "is swimming ok": a question whether something is all right,
+    not the symptom said to be normal."""
+    doc = modifier.doc
+    if modifier.end < len(doc) and doc[modifier.end].lower_ in _ASKING_AFTER:
+        return True
+    before = [t.lower_ for t in doc[max(modifier.sent.start, modifier.start - 3) : modifier.start]]
+    if before[-2:] in (["is", "it"], ["is", "this"], ["is", "that"], ["are", "they"], ["is", "dat"]):
+        return True
+    for i, word in enumerate(before):
+        opener = i == 0 and modifier.start - len(before) == modifier.sent.start
+        if word in ("is", "are", "would", "will") and (opener or before[i - 1] in (",", "so", "and", "but")):
+            return True
+    return False
+
+
 def _normal_now(target: Span, modifier: Span, span_between: Span) -> bool:
     """ "my bladder's fine" negates; "it was fine last week", "used to be fine", "last week I
-    could get up on my tiptoes fine" do not."""
+    could get up on my tiptoes fine" and "is swimming ok?" do not."""
+    if modifier.text.lower() in ("fine", "ok", "okay", "normal") and _asked_about(modifier):
+        return False
     before = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 7) : modifier.start]}
     if modifier.start > 0 and modifier.doc[modifier.start - 1].lower_ in _EATING:
         return False  # "lost 9 kilo without diet, I eat normal": the appetite, not the symptom
@@ -409,6 +437,12 @@ _FAMILY_FORMS = (
     + "tutu braddah bruddah sistah keiki manman grann papa tonton matant dh dd".split()
     # Gulf Arabic kin words (in Latin letters)
     + "yuba yuma yadda jaddi jadda 3ammi khali 5ali".split()
+    # Malayalam, Punjabi, Romanian, Tongan/Samoan, Burmese and Dari kin words (in Latin letters)
+    + "achan acchan appachan ammachi appooppan ammoomma ammumma valyammachi chettan ettan ikka umma uppa".split()
+    + "bebe beeji bapu bauji veerji paaji bhabhi putt dhee nanaji daadi".split()
+    + "mama tata bunica bunicul bunicu sotul soțul sotia soția fiul fiica mamaia tataia".split()
+    + "tamai tamā tinā faʻe matua".split()
+    + "nyi akko ama ahpwar padar madar baradar khahar shohar khanum".split()
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (
@@ -572,6 +606,15 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     )
     add(
         R(
+            "family member (me ma, our da)",
+            "FAMILY",
+            direction="FORWARD",
+            on_modifies=_not_about_me,
+            pattern=[{"LOWER": {"IN": sorted(_KIN_POSSESSIVES)}}, {"LOWER": {"IN": ["ma", "da", "mammy", "daddy"]}}],
+        )
+    )
+    add(
+        R(
             "other person",
             "OTHER_PERSON",
             direction="FORWARD",
@@ -677,7 +720,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             "no more",
             "NEGATED_EXISTENCE",
             direction="FORWARD",
-            pattern=[{"LOWER": {"IN": ["zero", "nothing"]}}, {"LOWER": {"IN": ["like", "in", "of"]}, "OP": "?"}],
+            pattern=[{"NORM": {"IN": ["zero", "nothing"]}}, {"LOWER": {"IN": ["like", "in", "of"]}, "OP": "?"}],
         )
     )
 
@@ -744,9 +787,6 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "if you'll excuse",
         "if you follow me",
         "if i may",
-        "but i'm not",
-        "but im not",
-        "but i am not",
         "don't want to overreact",
         "dont want to overreact",
         "don't want to be dramatic",
@@ -880,6 +920,50 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         ("family doctor", "family physician", "family gp", "family medicine", "family practice", "family clinic"),
         "FAMILY",
         direction="PSEUDO",
+    )
+    # the leg spared, not the one affected, however said: "the other's grand", "right leg is ok"
+    add(
+        R(
+            "the other leg is fine",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"LOWER": {"IN": ["other", "left", "right", "good"]}},
+                {"LOWER": {"IN": ["one", "leg", "side", "foot"]}, "OP": "?"},
+                {"LOWER": {"IN": ["'s", "s", "is", "are", "feels", "seems", "be"]}, "OP": "?"},
+                {"LOWER": {"IN": ["still", "totally", "completely", "perfectly", "all"]}, "OP": "?"},
+                {"LOWER": {"IN": _FINE_WORDS}},
+            ],
+        )
+    )
+    # a complaint, not a negation: "nothing is happening down there", "nothing works"
+    add(
+        R(
+            "nothing is working",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"NORM": "nothing"},
+                {"LOWER": {"IN": ["is", "'s", "s"]}, "OP": "?"},
+                {"LOWER": {"IN": ["working", "workin", "workin'", "happening", "happenin", "happenin'"]}},
+            ],
+        )
+    )
+    # "... but I'm not sure", "but I'm not the one": not a negation; "but I'm not wetting
+    # myself" and "but I'm not numb" are
+    add(
+        R(
+            "but i'm not (sure)",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"LOWER": "but"},
+                {"LOWER": {"IN": ["i", "im"]}},
+                {"LOWER": {"IN": ["'m", "am", "m"]}, "OP": "?"},
+                {"LOWER": "not"},
+                {"LOWER": {"REGEX": "^(?![a-z]+ing$)(?!(?:numb|incontinent|able|wet|leaky)$)"}},
+            ],
+        )
     )
     # young writers' "not me having to change my pants": the writer did just that
     add(
@@ -1041,8 +1125,6 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "sign of",
         "symptoms of",
         "symptom of",
-        "red flag",
-        "red flags",
         "warning signs",
         "warning sign",
         "look out for",
@@ -1052,8 +1134,10 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "for example",
     ):
         add(R(literal, "HYPOTHETICAL", direction="FORWARD", on_modifies=_generic_sentence))
-    for literal in ("red flag", "red flags"):  # "fever ko red flag kyun bolte hai?"
-        add(R(literal, "HYPOTHETICAL", direction="BACKWARD", max_scope=6, on_modifies=_generic_sentence))
+    # both ways in one rule ("fever ko red flag kyun bolte hai?"): two rules on one span would
+    # leave medspaCy's pruning to pick one of them by rule order
+    for literal in ("red flag", "red flags"):
+        add(R(literal, "HYPOTHETICAL", direction="BIDIRECTIONAL", on_modifies=_generic_sentence))
     add(
         R(
             "worry if / when",

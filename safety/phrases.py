@@ -29,6 +29,11 @@ PHRASES: Dict[str, List[List[dict]]] = {
         [low("hard difficult impossible"), low("to")],
         [{"LEMMA": {"IN": ["will", "wo"]}}, NOT],
         [low("cannae canna couldnae cudnae cannit cor")],
+        # French and Spanish speakers' "not capable to" (pas capable de, no es capaz de)
+        [NOT, opt({"LEMMA": "be"}), low("capable"), low("to of")],
+        [low("incapable"), low("to of")],
+        # "I don't control the caca": lost control said with "do"
+        [{"LEMMA": "do"}, NOT, opt(low("really")), lem("control")],
         # Hawaii Pidgin "no can", Haitian Creole "(m) pa ka"
         [low("no"), low("can could")],
         [opt(low("m mwen")), low("pa"), low("ka")],

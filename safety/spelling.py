@@ -1,11 +1,14 @@
 """Misspelling tolerance: the key terms, the misspelling map and the normaliser component."""
 
 import threading
+from pathlib import Path
 from typing import Callable, Dict, FrozenSet, Optional, Set, Tuple
 
 from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from article.word_tables import TRANSLATIONS_FILE, read_word_table
 
 from .english_words import known_english_words
 from .pattern_helpers import lemma_function
@@ -352,6 +355,20 @@ def _deletes(word: str, depth: int) -> Set[str]:
     return out
 
 
+def translated_words(known_words: Set[str], path: Path = TRANSLATIONS_FILE) -> Dict[str, str]:
+    """Words of other languages that visitors mix into their English, read as the first English
+    word the translations table gives them (data/article/translations.yml, which the answering
+    code reads too): Romanian "picioare" as "legs", Malayalam "marappu" as "numbness". Only
+    one-word entries that are not also English words ("spate" is)."""
+    words: Dict[str, str] = {}
+    for alternatives, meaning in read_word_table(path):
+        english = meaning.split()[0].lower()
+        for word in alternatives:
+            if word.isalpha() and len(word) > 2 and word not in known_words and word not in MISSPELLINGS:
+                words.setdefault(word, english)
+    return words
+
+
 class SpellingNormalizer:
     """Pipeline component: sets token.norm_ and token.lemma_ of misspelt tokens to the key term.
 
@@ -359,7 +376,8 @@ class SpellingNormalizer:
     word, drops the g of a known "-ing" word ("hurtin") or lies within edit distance 1 (terms up to
     6 letters) or 2 (longer terms) of a term in :data:`FUZZY_TERMS` (symmetric-delete lookup +
     optimal-string-alignment distance, rapidfuzz's OSA).
-    Results are cached per lower-cased string.
+    A word of another language in the translations table is read as its English word
+    (:func:`translated_words`). Results are cached per lower-cased string.
     """
 
     _CACHE_LIMIT = 50_000
@@ -371,14 +389,18 @@ class SpellingNormalizer:
         for term in FUZZY_TERMS:
             for variant in _deletes(term, _max_distance(term)):
                 self.index.setdefault(variant, set()).add(term)
-        self.cache: Dict[str, Optional[Tuple[str, str]]] = {}
+        self.cache: Dict[str, Optional[Tuple[str, Optional[str]]]] = {}
+        # a translated word keeps its own lemma: only its norm is the English word, which the
+        # word classes read; ConText's rules keep reading the language it was written in
+        for foreign, english in translated_words(known_words).items():
+            self.cache[foreign] = (english, None)
         for wrong, right in MISSPELLINGS.items():
             self.cache[wrong] = (right, lemma_of(right))
         for term in FUZZY_TERMS:
             self.cache[term] = None
         self._lock = threading.Lock()
 
-    def _lookup(self, word: str) -> Optional[Tuple[str, str]]:
+    def _lookup(self, word: str) -> Optional[Tuple[str, Optional[str]]]:
         if len(word) < 5 or len(word) > 16 or not word.isascii() or not word.isalpha():
             return None
         if word in self.known:
@@ -418,7 +440,8 @@ class SpellingNormalizer:
                         cache[word] = hit
             if hit is not None:
                 token.norm_ = hit[0]
-                token.lemma_ = hit[1]
+                if hit[1] is not None:
+                    token.lemma_ = hit[1]
                 doc.user_data.setdefault(CORRECTED, set()).add((word, hit[0]))
         return doc
 

@@ -1,0 +1,35 @@
+"""The everyday-word tables the content team edits, and how one of their lines reads.
+
+- ``data/article/vocabulary.yml``: everyday English words and the article's words for them;
+- ``data/article/translations.yml``: words of other languages visitors mix into their English,
+  and the English words they mean.
+
+A line is ``word | another word: the words they mean``; ``#`` starts a comment. The answering
+code reads both tables (article.retrieval); the red-flag detector reads the translations too
+(safety.spelling), so a word added there for one is read by both.
+"""
+
+from pathlib import Path
+from typing import List, Tuple
+
+from database import PROJECT_ROOT
+
+VOCABULARY_FILE = PROJECT_ROOT / "data" / "article" / "vocabulary.yml"
+TRANSLATIONS_FILE = PROJECT_ROOT / "data" / "article" / "translations.yml"
+
+
+def read_word_table(path: Path) -> List[Tuple[Tuple[str, ...], str]]:
+    """(the words of a line, lower-cased; what they mean), for every line of ``path`` (none if
+    the file is missing)."""
+    rows: List[Tuple[Tuple[str, ...], str]] = []
+    if not path.exists():
+        return rows
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line or ":" not in line:
+            continue
+        words, _, meaning = line.rpartition(":")
+        alternatives = tuple(dict.fromkeys(w.strip().lower() for w in words.split("|") if w.strip()))
+        if alternatives and meaning.strip():
+            rows.append((alternatives, meaning.strip()))
+    return rows
