@@ -387,33 +387,18 @@ class AreaMatcher:
         for start, end in self.tables.idioms.hits(doc, 0, len(doc)):
             idiom[start:end] = b"\x01" * (end - start)
         ents = [e for e in doc.ents if not all(idiom[e.start : e.end])]
-        # read by the detector: mentions in these are set aside (hypothetical / not the writer's)
-        doc.user_data[NOT_ABOUT_THE_WRITER] = bool(
-            self.tables.not_about_the_writer is not None and self.tables.not_about_the_writer.search(doc.text)
-        ) or not_about_the_writer(doc)
-        hypothetical = {
-            s.start
-            for s in doc.sents
-            if self.tables.hypothetical is not None and self.tables.hypothetical.search(s.text)
-        }
-        # "*incontinence" on its own line corrects a word of the sentence before: it shares its status
-        sents = list(doc.sents)
-        for before, sent in zip(sents, sents[1:]):
-            if _CORRECTION_LINE.fullmatch(sent.text.strip()) and (
-                before.start in hypothetical or not _about_the_writer(before)
-            ):
-                hypothetical.add(sent.start)
-        doc.user_data[HYPOTHETICAL_SENTENCES] = hypothetical
         progression = (
             bool(self.tables.classes["PROGRESSION"].hits(doc, 0, len(doc)))
             if "PROGRESSION" in self.tables.classes
             else False
         )
         by_sentence: Dict[int, Dict[str, List[Tuple[int, int]]]] = {}
-        for sent in _units(doc):
+        in_sentence: Optional[int] = None  # spans[:in_sentence] were read within one sentence
+        for sent in _units(doc):  # the sentences first, then the pairs
             parts = [s for s in by_sentence if sent.start <= s < sent.end]
             if len(parts) > 1:  # a pair of sentences read together: the hits of both
                 hits = {name: [h for p in parts for h in by_sentence[p][name]] for name in self.tables.classes}
+                in_sentence = len(spans) if in_sentence is None else in_sentence
             else:
                 hits = self._hits(doc, sent.start, sent.end, idiom)
                 by_sentence[sent.start] = hits
@@ -438,9 +423,34 @@ class AreaMatcher:
                     rank = LEVEL_RANK[CATEGORY_LEVELS[category]] + len(LEVEL_RANK)  # below affirmed
                     for name in names:
                         spans.extend((rank, s, e, category + SUSPECT_SUFFIX) for s, e in hits[name])
+        if in_sentence is not None:
+            spans = _within_one_sentence_first(spans, in_sentence)
         if spans or len(ents) != len(doc.ents):
             doc.ents = _merge(doc, ents, spans)
+        if doc.ents:  # what ConText and the detector read of the mentions (none: nothing to read)
+            self._mark_sentences(doc)
         return doc
+
+    def _mark_sentences(self, doc: Doc) -> None:
+        """Mark what ConText and the detector read besides the mentions: a message not about the
+        writer, and the sentences shaped as hypothetical or educational."""
+        # read by the detector: mentions in these are set aside (hypothetical / not the writer's)
+        doc.user_data[NOT_ABOUT_THE_WRITER] = bool(
+            self.tables.not_about_the_writer is not None and self.tables.not_about_the_writer.search(doc.text)
+        ) or not_about_the_writer(doc)
+        hypothetical = {
+            s.start
+            for s in doc.sents
+            if self.tables.hypothetical is not None and self.tables.hypothetical.search(s.text)
+        }
+        # "*incontinence" on its own line corrects a word of the sentence before: it shares its status
+        sents = list(doc.sents)
+        for before, sent in zip(sents, sents[1:]):
+            if _CORRECTION_LINE.fullmatch(sent.text.strip()) and (
+                before.start in hypothetical or not _about_the_writer(before)
+            ):
+                hypothetical.add(sent.start)
+        doc.user_data[HYPOTHETICAL_SENTENCES] = hypothetical
 
 
 # A message this short ("wet again. never felt it. bad back.") is read as one sentence: terse
@@ -478,6 +488,19 @@ def _units(doc: Doc) -> List[Span]:
         doc[a.start : b.end] for a, b in zip(sents, sents[1:]) if min(_words(a), _words(b)) <= SHORT_SENTENCE_WORDS
     ]
     return sents + pairs
+
+
+def _within_one_sentence_first(
+    spans: List[Tuple[int, int, int, str]], in_sentence: int
+) -> List[Tuple[int, int, int, str]]:
+    """A mention read across two sentences is dropped where one sentence alone already says it
+    ("what helps a weak leg? my left one is getting weaker and weaker" is the second sentence's
+    progression, not one mention opening in the question)."""
+    single, paired = spans[:in_sentence], spans[in_sentence:]
+    if not paired or not single:
+        return spans
+    kept = [p for p in paired if not any(s[3] == p[3] and s[1] < p[2] and p[1] < s[2] for s in single)]
+    return single + kept
 
 
 def _rank(label: str) -> int:

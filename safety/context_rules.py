@@ -31,6 +31,8 @@ _FIRST_PERSON = {
     "miself",
     # the writer among others, and northern English "us" (me): "give us a hand"
     "us",
+    # Yorkshire and northern "ah" (I): "ah've been wettin missen"
+    "ah",
 }
 # possessives that name the writer's person rather than the writer ("my mum", "mera dost")
 _POSSESSIVE_BEFORE_PERSON = ("my", "ma", "mi", "mera", "meri", "mere", "me")
@@ -443,6 +445,8 @@ _FAMILY_FORMS = (
     + "mama tata bunica bunicul bunicu sotul soțul sotia soția fiul fiica mamaia tataia".split()
     + "tamai tamā tinā faʻe matua".split()
     + "nyi akko ama ahpwar padar madar baradar khahar shohar khanum".split()
+    # Shona, Gujarati and Swedish kin words
+    + "sekuru gogo ambuya mbuya amai tete mainini babamukuru bapuji motabhai farfar morfar farmor mormor pappa".split()
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (
@@ -962,6 +966,32 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                 {"LOWER": {"IN": ["'m", "am", "m"]}, "OP": "?"},
                 {"LOWER": "not"},
                 {"LOWER": {"REGEX": "^(?![a-z]+ing$)(?!(?:numb|incontinent|able|wet|leaky)$)"}},
+            ],
+        )
+    )
+    # "nothing comes", "nowt happened" after trying: what failed, not a denial; "feels like she's
+    # sat on nowt": what she feels
+    add(
+        R(
+            "nothing comes",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"NORM": "nothing"},
+                {"LOWER": {"IN": ["is", "'s", "s", "will", "would"]}, "OP": "?"},
+                {"LOWER": {"IN": ["comes", "coming", "comin", "came", "come", "happens", "happened", "happenin"]}},
+            ],
+        )
+    )
+    add(
+        R(
+            "like nothing",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"LOWER": {"IN": ["on", "like"]}},
+                {"NORM": "nothing"},
+                {"LOWER": {"IN": ["there", "at"]}, "OP": "?"},
             ],
         )
     )

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 import spacy
 from medspacy.context import ConText, ConTextRule  # noqa: F401  (registers "medspacy_context")
@@ -57,15 +57,21 @@ def _break_run(match: re.Match[str]) -> str:
     return " ".join(run[i : i + _RUN - 1] for i in range(0, len(run), _RUN))[: len(run)]
 
 
+# Yorkshire and Lancashire "t'" (the) written onto its noun: "t'loo", "t'wife" become "t loo",
+# "t wife" (the same length), so the noun is a word of its own; safety.spelling reads "t" as "the"
+_DEFINITE_T = re.compile(r"(?<![\w'])t'(?=[a-z])")
+
+
 def _prepare(text: str) -> str:
-    """Lower-case ``text`` without changing its length (character offsets stay valid) and break
+    """Lower-case ``text`` without changing its length (character offsets stay valid), part
+    Yorkshire "t'" from its noun, and break
     whitespace-free runs of 40+ characters (spaCy's tokenizer is quadratic on a huge "word"
     such as 20,000 punctuation marks)."""
     lowered = text.lower()
     if len(lowered) != len(text):
         # a few characters change length when lower-cased (e.g. "İ"): do it per character
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _LONG_RUN.sub(_break_run, lowered)
+    return _LONG_RUN.sub(_break_run, _DEFINITE_T.sub("t ", lowered))
 
 
 # --------------------------------------------------------------------------- detector
@@ -131,7 +137,13 @@ class RedFlagDetector:
         lowered = _prepare(text)
         affirmed: Dict[Tuple[int, int, str], Mention] = {}
         ignored: Dict[Tuple[int, int, str], Tuple[Mention, str]] = {}
-        onset = self._tables.onset is not None and bool(self._tables.onset.search(lowered))
+        onset_found: List[bool] = []  # searched once, when first needed
+
+        def onset() -> bool:
+            if not onset_found:
+                onset_found.append(self._tables.onset is not None and bool(self._tables.onset.search(lowered)))
+            return onset_found[0]
+
         for offset, chunk in self._chunks(lowered):
             with self._lock:
                 docs = self._process(chunk, text[offset : offset + len(chunk)])
@@ -140,7 +152,7 @@ class RedFlagDetector:
                     start = offset + doc_offset + ent.start_char
                     end = offset + doc_offset + ent.end_char
                     reason = self._reason(ent)
-                    if reason == HYPOTHETICAL and onset and not self._shaped_hypothetical(ent):
+                    if reason == HYPOTHETICAL and onset() and not self._shaped_hypothetical(ent):
                         reason = None  # "is it serious if my feet both tingle? started monday"
                     for category in ent.label_.split("+"):
                         level = CATEGORY_LEVELS[category.rstrip(SUSPECT_SUFFIX)]
@@ -158,21 +170,8 @@ class RedFlagDetector:
             del affirmed[key]
         for key in [k for k in ignored if k[2].endswith(SUSPECT_SUFFIX)]:
             del ignored[key]
-        # "can a bad back make you pee yourself? because that happened to me": the general
-        # question was the writer's own; "my husband noticed the sheets were wet, and it was me"
-        reasons = set()
-        if self._tables.self_reference is not None and self._tables.self_reference.search(lowered):
-            reasons.add(HYPOTHETICAL)
-        if self._tables.self_reference_strong is not None and self._tables.self_reference_strong.search(lowered):
-            reasons.update((HYPOTHETICAL, FAMILY, OTHER_PERSON))
-        # "typing for my dad, he's sat next to me": the person who has it is here now
-        if self._tables.someone_here is not None and self._tables.someone_here.search(lowered):
-            reasons.update((FAMILY, OTHER_PERSON))
-        # "Mum had an accident with her bowels just now", "Dad can't feel it since Monday": a red
-        # flag of someone the writer speaks for, happening now, is acted on now like the writer's
-        # own; not someone long ago or far away ("my uncle had it years ago")
-        elif self._current_other(lowered, onset):
-            reasons.update((FAMILY, OTHER_PERSON))
+        # what the message as a whole says of the mentions set aside (searched only if there are any)
+        reasons = self._reasons_overruled(lowered, onset) if ignored else set()
         for key, (mention, reason) in list(ignored.items()):
             if reason in reasons and not key[2].endswith(SUSPECT_SUFFIX):
                 affirmed[key] = mention
@@ -192,11 +191,31 @@ class RedFlagDetector:
             area_words=() if mentions or ignored_mentions or suspected_categories else tuple(keyword_net(text)),
         )
 
-    def _current_other(self, lowered: str, onset: bool) -> bool:
+    def _reasons_overruled(self, lowered: str, onset: Callable[[], bool]) -> Set[str]:
+        """The reasons for setting a mention aside that the message as a whole overrules."""
+        tables = self._tables
+        reasons: Set[str] = set()
+        # "can a bad back make you pee yourself? because that happened to me": the general
+        # question was the writer's own; "my husband noticed the sheets were wet, and it was me"
+        if tables.self_reference is not None and tables.self_reference.search(lowered):
+            reasons.add(HYPOTHETICAL)
+        if tables.self_reference_strong is not None and tables.self_reference_strong.search(lowered):
+            reasons.update((HYPOTHETICAL, FAMILY, OTHER_PERSON))
+        # "typing for my dad, he's sat next to me": the person who has it is here now
+        if tables.someone_here is not None and tables.someone_here.search(lowered):
+            reasons.update((FAMILY, OTHER_PERSON))
+        # "Mum had an accident with her bowels just now", "Dad can't feel it since Monday": a red
+        # flag of someone the writer speaks for, happening now, is acted on now like the writer's
+        # own; not someone long ago or far away ("my uncle had it years ago")
+        elif self._current_other(lowered, onset):
+            reasons.update((FAMILY, OTHER_PERSON))
+        return reasons
+
+    def _current_other(self, lowered: str, onset: Callable[[], bool]) -> bool:
         tables = self._tables
         if tables.someone_distant is not None and tables.someone_distant.search(lowered):
             return False
-        return onset or (tables.someone_now is not None and bool(tables.someone_now.search(lowered)))
+        return onset() or (tables.someone_now is not None and bool(tables.someone_now.search(lowered)))
 
     def _process(self, lowered: str, original: str) -> List[Tuple[int, Doc]]:
         """Run the pipeline; returns (char offset in ``lowered``, doc) pairs holding the ents."""

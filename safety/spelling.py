@@ -282,6 +282,17 @@ MISSPELLINGS: Dict[str, str] = {
     "deein": "doing",
     "lang": "long",
     "netty": "toilet",
+    # Yorkshire and Lancashire; "t" is the "t'" (the) that safety.red_flags parts from its noun
+    "t": "the",
+    "missen": "myself",
+    "mesen": "myself",
+    "messen": "myself",
+    "hissen": "himself",
+    "hersen": "herself",
+    "reyt": "right",
+    "ahve": "i've",
+    # Philadelphia
+    "wooder": "water",
     # Birmingham and the Black Country ("ay" is read in context: see CONTEXTUAL_SPELLINGS)
     "cor": "cannot",
     "goo": "go",

@@ -20,6 +20,8 @@ COINCIDENCES = {
     "should i rest or keep moving",
     "how much turmeric should i take a day",
     "how long is the rehabilitation phase",  # in data/article/questions.yml since 936485f, before set G
+    # a stock question several blind writers wrote alike; in tests/red_flags/ since the first session
+    "what are the red flags for back pain",
 }
 
 SOURCES = [
