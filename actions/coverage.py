@@ -72,8 +72,17 @@ _DOSE_AND_DIAGNOSIS = (
     r"(?:masakit|sakit) (?:ang |ng )?(?:balikat|leeg)|"
     # a diagnosis: one condition or another, in the visitor's own case
     r"(?:is|are) (?:my|it|this|that) [\w ]{0,20}(?:scoliosis|spondylolisthesis|stenosis)\b|just tell me yes or no|"
-    r"is my case|(?:sciatica|slipped dis[ck]|herniated dis[ck]|arthritis|bursitis|pinched nerve) or (?:is it )?"
-    r"(?:a |the )?(?:slipped dis[ck]|herniated dis[ck]|sciatica|arthritis|bursitis|pinched nerve)"
+    r"is my case|(?:sciatica|slip(?:ped)? dis[ck]|herniated dis[ck]|arthritis|bursitis|pinched nerve) or (?:is it )?"
+    r"(?:a |the )?(?:slip(?:ped)? dis[ck]|herniated dis[ck]|disc hernia|sciatica|arthritis|bursitis|pinched nerve)|"
+    # "... or disc hernia what I have?", "I have arthrosis in the knee or not?"
+    r"or [\w ]{2,30} what i have|i have (?:\w+ )?(?:arthrosis|arthritis|osteoarthritis|sciatica)"
+    r"(?: in (?:the|my) \w+)? or not|"
+    # medicines that clash, a medicine's harm to the stomach said with th-fronting, a daily count
+    r"(?:will|would|does|do) (?:it|they|that|this) clash|clash(?:es|ing)? with|"
+    r"(?:mess|upset|hurt)\w* (?:wi|wiv|with) (?:ya|yer|your|my|me|ur) stomach|"
+    r"how (?:many|much) (?:a|per|each|every) day|togevver|"
+    # costs asked with the h dropped: "'ow much is a session"
+    r"ow much (?:is|are|for|does)"
 )
 
 NOT_COVERED = re.compile(
