@@ -34,6 +34,8 @@ PHRASES: Dict[str, List[List[dict]]] = {
         [low("incapable"), low("to of")],
         # "I don't control the caca": lost control said with "do"
         [{"LEMMA": "do"}, NOT, opt(low("really")), lem("control")],
+        # Krio "a nɔ kin" (I can't)
+        [low("nɔ"), low("kin")],
         # Hawaii Pidgin "no can", Haitian Creole "(m) pa ka"
         [low("no"), low("can could")],
         [opt(low("m mwen")), low("pa"), low("ka")],
@@ -41,7 +43,7 @@ PHRASES: Dict[str, List[List[dict]]] = {
     # Birmingham "summat ay right": something is wrong (not a negation of what follows)
     "wrong": [[low("ay"), low("right")]],
     "tingling": [[low("pins"), low("and"), low("needles")]],
-    "privates": [[low("private"), lem("part parts area areas bits")]],
+    "privates": [[low("private"), lem("part parts area areas bits pat")]],
     "inner_thigh": [[low("inner"), lem("thigh thighs")]],
     "crotch": [[low("between"), opt(low("my the")), lem("leg legs")]],
     "down_there": [[low("down"), low("there below")]],
@@ -52,7 +54,7 @@ PHRASES: Dict[str, List[List[dict]]] = {
         [low("bit part"), low("you i we ye you'd i'd we'd ye'd"), opt(low("'d")), lem("sit"), low("on")],
     ],
     "both": [[low("left right"), low("and"), low("right left")]],
-    "give_way": [[lem("give giving gave gives"), low("way out away")]],
+    "give_way": [[lem("give giving gave gives"), low("way out away")], [low("giv"), low("we way")]],
     "pee": [[low("number"), low("one 1")]],
     "poo": [[low("number"), low("two 2")]],
     "10/10": [[low("10"), low("/ out"), opt(low("of")), low("10")]],

@@ -293,6 +293,15 @@ MISSPELLINGS: Dict[str, str] = {
     "ahve": "i've",
     # Philadelphia
     "wooder": "water",
+    # Orkney, Shetland and north-east Scots
+    "watter": "water",
+    "mesel": "myself",
+    "kennin": "knowing",
+    "couldna": "couldn't",
+    "wouldna": "wouldn't",
+    "didna": "didn't",
+    "dinna": "don't",
+    "withoot": "without",
     # Birmingham and the Black Country ("ay" is read in context: see CONTEXTUAL_SPELLINGS)
     "cor": "cannot",
     "goo": "go",
@@ -375,7 +384,9 @@ def translated_words(known_words: Set[str], path: Path = TRANSLATIONS_FILE) -> D
     for alternatives, meaning in read_word_table(path):
         english = meaning.split()[0].lower()
         for word in alternatives:
-            if word.isalpha() and len(word) > 2 and word not in known_words and word not in MISSPELLINGS:
+            # two-letter words only in a spelling of their own (Krio "nɔ", not "la" or "de")
+            long_enough = len(word) > 2 or (len(word) == 2 and not word.isascii())
+            if word.isalpha() and long_enough and word not in known_words and word not in MISSPELLINGS:
                 words.setdefault(word, english)
     return words
 
