@@ -1355,8 +1355,11 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             ],
         )
     )
+    # Gullah "ef" (if)
+    add(R("ef (if)", "HYPOTHETICAL", direction="FORWARD", pattern=[{"LOWER": "ef"}]))
     for literal in (
         "explain",
+        "splain",
         "please explain",
         "is there any truth",
         "were i to",

@@ -28,7 +28,7 @@ PHRASES: Dict[str, List[List[dict]]] = {
         [lem("struggle struggling struggled"), low("to")],
         [low("hard difficult impossible"), low("to")],
         [{"LEMMA": {"IN": ["will", "wo"]}}, NOT],
-        [low("cannae canna couldnae cudnae cannit cor")],
+        [low("cannae canna couldnae cudnae cannit cor cyah cyan cyaan kyaan")],
         # French and Spanish speakers' "not capable to" (pas capable de, no es capaz de)
         [NOT, opt({"LEMMA": "be"}), low("capable"), low("to of")],
         [low("incapable"), low("to of")],

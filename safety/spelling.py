@@ -293,6 +293,13 @@ MISSPELLINGS: Dict[str, str] = {
     "ahve": "i've",
     # Philadelphia
     "wooder": "water",
+    # Caribbean, Bajan and Gullah spellings ("en" and "e" are read in context)
+    "muhself": "myself",
+    "mehself": "myself",
+    "muh": "my",
+    "yestiddy": "yesterday",
+    "ain": "aint",
+    "nebba": "never",
     # Orkney, Shetland and north-east Scots
     "watter": "water",
     "mesel": "myself",
@@ -348,6 +355,8 @@ CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, str]] = {
     "ay": (frozenset(["", ",", ".", "!", "?", "oh", "hey", "and"]), "ay", "not"),
     # Birmingham "day" (didn't) after a pronoun: "I day even know"
     "day": (frozenset("i he she we they you it".split()), "didn't", "day"),
+    # Bajan and Gullah "en" after a pronoun is "ain't": "I en pee since last night"
+    "en": (frozenset("i he she we they you it e uh dem".split()), "aint", "en"),
     # "the bin" / "in the bin" is a bin; "it's bin ten weeks" is "been"
     "bin": (frozenset("the a in wheelie recycling rubbish trash kitchen big".split()), "bin", "been"),
 }
