@@ -11,7 +11,8 @@ from typing import List
 _DRUGS = (
     r"ibuprofen|paracetamol|acetaminophen|tylenol|advil|aspirin|naproxen|codeine|tramadol|"
     r"gabapentin|pregabalin|diclofenac|co-codamol|tablets?|pills?|medication|meds|muscle relax\w*|painkillers?|"
-    r"panadol|nurofen|aleve|calpol|voltaren|motrin|metamizol\w*"
+    r"panadol|nurofen|aleve|calpol|voltaren|motrin|metamizol\w*|metformin|warfarin|amlodipine|lisinopril|losartan|"
+    r"omeprazole|insulin|statins?|atorvastatin|simvastatin"
 )
 # Conditions and body parts the article is not about (its own, such as osteoarthritis or the hips
 # named among its causes, are not listed).
@@ -82,7 +83,24 @@ _DOSE_AND_DIAGNOSIS = (
     r"(?:mess|upset|hurt)\w* (?:wi|wiv|with) (?:ya|yer|your|my|me|ur) stomach|"
     r"how (?:many|much) (?:a|per|each|every) day|togevver|"
     # costs asked with the h dropped: "'ow much is a session"
-    r"ow much (?:is|are|for|does)"
+    r"ow much (?:is|are|for|does)|"
+    # a medicine's effects on anyone ("does it make yous dozy"), its danger with another one
+    r"(?:does|do|will|would|can) (?:it|they|that|this|these|those) (?:make|makes|give) (?:you|yous|ye|ya|u|me|people|one) "
+    r"(?:feel )?(?:dizzy|drowsy|dozy|sleepy|tired|nauseous|sick|constipated|put on weight|gain weight|fat|itchy)|"
+    r"or (?:is )?(?:it )?danger(?:ous)?|(?:safe|ok|okay) or (?:no|not)\b|together with (?:" + _DRUGS + r")|"
+    # a diagnosis: one condition or another, a torn part, arthritis "or no"
+    r"(?:sciatica|arthritis|slipped dis[ck]) or (?:a )?(?:dis[ck] problem|dis[ck]|nerve problem|muscle)|"
+    r"have (?:i|ah) (?:torn|ripped|broken|damaged|slipped|pulled) (?:my|me) \w+|"
+    r"i have (?:\w+ )?(?:arthrosis|arthritis|osteoarthritis|sciatica)(?: in (?:the |my )?\w+)? or (?:no|not)|"
+    # shops that sell things; what a health service pays for
+    r"(?:anywhere|where|shop|store|somewhere)\b[^.?!]{0,25}\b(?:sells?|selling|stocks?)\b|"
+    r"(?:nhs|insurance|insurer|medicare|medicaid|the state|government) (?:pay|pays|cover|covers|fund|funds)\b|fork out|"
+    # cooking, the weather tomorrow, phones and apps
+    r"how (?:to |do (?:i|ah|you|we) |i |can i )?(?:cook|bake)\b|"
+    r"rice|dolma|puds|yorkshire pudding|palaw|pilau|pilaf|biryani|mohinga|kiribath|noodles|dough|"
+    r"(?:tomorrow|today|tonight) (?:is |will be |gonna be )?(?:rain|raining|snow|snowing|sunny|windy)\b|"
+    r"(?:phone|wifi|wi-fi|whatsapp|laptop|computer|internet|router|app|telly|tv)\b[^.?!]{0,30}\b"
+    r"(?:fix|connect|not working|broken|password|charging)"
 )
 
 NOT_COVERED = re.compile(
