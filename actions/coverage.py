@@ -86,7 +86,8 @@ _DOSE_AND_DIAGNOSIS = (
     r"ow much (?:is|are|for|does)|"
     # a medicine's effects on anyone ("does it make yous dozy"), its danger with another one
     r"(?:does|do|will|would|can) (?:it|they|that|this|these|those) (?:make|makes|give) "
-    r"(?:you|yous|ye|ya|u|me|people|one) (?:feel )?(?:dizzy|drowsy|dozy|sleepy|tired|nauseous|sick|constipated|put on weight|gain weight|fat|itchy)|"
+    r"(?:you|yous|ye|ya|u|me|people|one) (?:feel )?"
+    r"(?:dizzy|drowsy|dozy|sleepy|tired|nauseous|sick|constipated|put on weight|gain weight|fat|itchy)|"
     r"or (?:is )?(?:it )?danger(?:ous)?|(?:safe|ok|okay) or (?:no|not)\b|together with (?:" + _DRUGS + r")|"
     # a diagnosis: one condition or another, a torn part, arthritis "or no"
     r"(?:sciatica|arthritis|slipped dis[ck]) or (?:a )?(?:dis[ck] problem|dis[ck]|nerve problem|muscle)|"
