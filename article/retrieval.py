@@ -77,7 +77,9 @@ def load_vocabulary(path: Path) -> List[Tuple[re.Pattern, str]]:
     "medicine" also finds "medicines" and "advice" finds "advices"."""
     pairs = []
     for words, meaning in read_word_table(path):
-        alternatives = set(words) | {stemmed(w) for w in words if stemmed(w)}
+        # stems only of plain-letter words: the stemmer's word pattern would cut Krio "mɔ" to "m",
+        # which "I'm" contains
+        alternatives = set(words) | {stemmed(w) for w in words if w.isascii() and stemmed(w)}
         ordered = sorted(alternatives, key=len, reverse=True)
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b")
         pairs.append((pattern, meaning))

@@ -160,6 +160,18 @@ def test_words_of_other_languages_are_read_as_english(library, question, passage
     assert messages[-1]["custom"]["passages"][0] == passage, messages
 
 
+def test_a_word_in_its_own_letters_matches_only_itself(tmp_path):
+    """A translations line in another alphabet's letters (Krio "mɔ") matches that word, not the
+    plain-letter fragment the stemmer would cut from it ("m", which "I'm" contains)."""
+    from article.retrieval import load_vocabulary
+
+    translations = tmp_path / "translations.yml"
+    translations.write_text("mɔ: more\nfiba: fever\n", encoding="utf-8")
+    (more, _), (fever, _) = load_vocabulary(translations)
+    assert more.search("i dey feel am mɔ and mɔ") and not more.search("i m back to my old self")
+    assert fever.search("a gɛt fiba")
+
+
 def test_translations_take_effect_without_retraining(store, tmp_path):
     translations = tmp_path / "translations.yml"
     translations.write_text("", encoding="utf-8")
