@@ -64,7 +64,7 @@ _DOSE_AND_DIAGNOSIS = (
     r"suffering from (?:an? )?\w+|confirm whether|do i got|"
     r"(?:arthritis|sciatica|bursitis|osteoarthritis|slipped disc)(?:,? is it|\?? or (?:not|something|am i|sciatica|a))|"
     r"is (?:it|this|that|to) (?:\w+ )?(?:arthritis|sciatica|bursitis|a slipped disc|a herniated disc)\b(?! that)|"
-    r"(?:arthritis|sciatica) na ba|i have (?:\w+ )?(?:arthritis|sciatica) or not|"
+    r"(?:arthritis|sciatica) na ba|"
     # a drug's maximum, harms, any "how much should I take", mixing medicines
     r"(?:maximum|max|max dose) (?:of |dose of )?(?:" + _DRUGS + r")|bad effects|"
     r"how (?:much|many) [\w ]{0,20} (?:should|can|do) i take|"
@@ -74,10 +74,11 @@ _DOSE_AND_DIAGNOSIS = (
     # a diagnosis: one condition or another, in the visitor's own case
     r"(?:is|are) (?:my|it|this|that) [\w ]{0,20}(?:scoliosis|spondylolisthesis|stenosis)\b|just tell me yes or no|"
     r"is my case|(?:sciatica|slip(?:ped)? dis[ck]|herniated dis[ck]|arthritis|bursitis|pinched nerve) or (?:is it )?"
-    r"(?:a |the )?(?:slip(?:ped)? dis[ck]|herniated dis[ck]|disc hernia|sciatica|arthritis|bursitis|pinched nerve)|"
-    # "... or disc hernia what I have?", "I have arthrosis in the knee or not?"
+    r"(?:a |the )?(?:slip(?:ped)? dis[ck]|herniated dis[ck]|disc hernia|dis[ck] problem|dis[ck]|nerve problem|muscle|"
+    r"sciatica|arthritis|bursitis|pinched nerve)|"
+    # "... or disc hernia what I have?", "I have arthrosis in the knee or not?", "... or no?"
     r"or [\w ]{2,30} what i have|i have (?:\w+ )?(?:arthrosis|arthritis|osteoarthritis|sciatica)"
-    r"(?: in (?:the|my) \w+)? or not|"
+    r"(?: in (?:the |my )?\w+)? or (?:no|not)|"
     # medicines that clash, a medicine's harm to the stomach said with th-fronting, a daily count
     r"(?:will|would|does|do) (?:it|they|that|this) clash|clash(?:es|ing)? with|"
     r"(?:mess|upset|hurt)\w* (?:wi|wiv|with) (?:ya|yer|your|my|me|ur) stomach|"
@@ -89,10 +90,8 @@ _DOSE_AND_DIAGNOSIS = (
     r"(?:you|yous|ye|ya|u|me|people|one) (?:feel )?"
     r"(?:dizzy|drowsy|dozy|sleepy|tired|nauseous|sick|constipated|put on weight|gain weight|fat|itchy)|"
     r"or (?:is )?(?:it )?danger(?:ous)?|(?:safe|ok|okay) or (?:no|not)\b|together with (?:" + _DRUGS + r")|"
-    # a diagnosis: one condition or another, a torn part, arthritis "or no"
-    r"(?:sciatica|arthritis|slipped dis[ck]) or (?:a )?(?:dis[ck] problem|dis[ck]|nerve problem|muscle)|"
+    # a diagnosis: a torn part
     r"have (?:i|ah) (?:torn|ripped|broken|damaged|slipped|pulled) (?:my|me) \w+|"
-    r"i have (?:\w+ )?(?:arthrosis|arthritis|osteoarthritis|sciatica)(?: in (?:the |my )?\w+)? or (?:no|not)|"
     # shops that sell things; what a health service pays for
     r"(?:anywhere|where|shop|store|somewhere)\b[^.?!]{0,25}\b(?:sells?|selling|stocks?)\b|"
     r"(?:nhs|insurance|insurer|medicare|medicaid|the state|government) (?:pay|pays|cover|covers|fund|funds)\b|fork out|"

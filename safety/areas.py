@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .categories import CATEGORY_LEVELS, LEVEL_RANK
-from .context_rules import not_about_the_writer
+from .context_rules import PERSON_WORDS, not_about_the_writer
 from .spelling import CORRECTED
 
 TABLES = Path(__file__).resolve().parent / "tables" / "areas.yml"
@@ -257,9 +257,15 @@ class Tables:
         )
 
 
+# "{person}" in a table's regex: any person word ConText knows, so a kin word is listed once
+_PERSON = "(?:" + "|".join(re.escape(w) for w in sorted(PERSON_WORDS, key=len, reverse=True)) + ")"
+
+
 def _alternation(regexes: Optional[List[str]]) -> Optional[Pattern]:
     """One pattern matching any of a table's regexes (None for an empty or missing list)."""
-    return re.compile("|".join(f"(?:{r})" for r in regexes)) if regexes else None
+    if not regexes:
+        return None
+    return re.compile("|".join(f"(?:{r.replace('{person}', _PERSON)})" for r in regexes))
 
 
 def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Optional[Tuple[int, int]]:

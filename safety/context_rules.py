@@ -532,6 +532,8 @@ _PEOPLE = (
         )
     }
 )
+# the person words, for the tables' "{person}" (safety.areas)
+PERSON_WORDS = frozenset(_PEOPLE)
 
 # hedges that also apply to what precedes them ("numb down there, probably nothing")
 _BIDIRECTIONAL_HEDGES = {
@@ -766,8 +768,6 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "never experienced",
         "never before",
         "not like this",
-        "no one",
-        "nobody",
         "if i'm honest",
         "if im honest",
         "if anything",
@@ -940,19 +940,6 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             ],
         )
     )
-    # a complaint, not a negation: "nothing is happening down there", "nothing works"
-    add(
-        R(
-            "nothing is working",
-            "NEGATED_EXISTENCE",
-            direction="PSEUDO",
-            pattern=[
-                {"NORM": "nothing"},
-                {"LOWER": {"IN": ["is", "'s", "s"]}, "OP": "?"},
-                {"LOWER": {"IN": ["working", "workin", "workin'", "happening", "happenin", "happenin'"]}},
-            ],
-        )
-    )
     # "... but I'm not sure", "but I'm not the one": not a negation; "but I'm not wetting
     # myself" and "but I'm not numb" are
     add(
@@ -969,17 +956,22 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             ],
         )
     )
-    # "nothing comes", "nowt happened" after trying: what failed, not a denial; "feels like she's
-    # sat on nowt": what she feels
+    # "nothing comes", "nowt happened" after trying, "nothing is happening down there": what
+    # failed, not a denial; "feels like she's sat on nowt": what she feels
     add(
         R(
-            "nothing comes",
+            "nothing comes / is working",
             "NEGATED_EXISTENCE",
             direction="PSEUDO",
             pattern=[
                 {"NORM": "nothing"},
                 {"LOWER": {"IN": ["is", "'s", "s", "will", "would"]}, "OP": "?"},
-                {"LOWER": {"IN": ["comes", "coming", "comin", "came", "come", "happens", "happened", "happenin"]}},
+                {
+                    "LOWER": {
+                        "IN": "comes coming comin came come happens happened happening happenin happenin' "
+                        "working workin workin'".split()
+                    }
+                },
             ],
         )
     )
@@ -1143,7 +1135,6 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         # watching for a sign is not having it ("i keep checking for numbness")
         "checking for",
         "check for",
-        "checked for",
         "keep checking",
         "watching for",
         "on the lookout for",
@@ -1368,12 +1359,13 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "in general",
         "at any stage",
         "at any point",
-        "if ever",
     ):
         add(R(literal, "HYPOTHETICAL", direction="FORWARD"))
     for literal in ("nothing like", "nothin like", "not the worst"):
         add(R(literal, "NEGATED_EXISTENCE", direction="FORWARD", max_scope=5))
-    # "nobody jam me" (Pidgin: nobody hit me), Spanish "nada entumido" (nothing numb)
+    # "nobody jam me" (Pidgin: nobody hit me), Spanish "nada entumido" (nothing numb); "nobody"
+    # and "no one" are this rule only, not also pseudo-negations: two rules on one span would leave
+    # medspaCy's pruning to pick one by rule order
     # Jamaican patois "nuh fever" (no fever), "mi batty nuh numb" (is not numb)
     for literal in ("nobody", "no one", "nada", "nuh"):
         add(R(literal, "NEGATED_EXISTENCE", direction="FORWARD", max_scope=3))
@@ -1395,7 +1387,6 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "what do they mean",
         "what does it mean",
         "no issues myself",
-        "not asking about me",
         "the link",
         "what's the link",
         "whats the link",

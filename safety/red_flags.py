@@ -20,6 +20,7 @@ return an :class:`Assessment` (with ``level=None`` when nothing escalates).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -137,12 +138,8 @@ class RedFlagDetector:
         lowered = _prepare(text)
         affirmed: Dict[Tuple[int, int, str], Mention] = {}
         ignored: Dict[Tuple[int, int, str], Tuple[Mention, str]] = {}
-        onset_found: List[bool] = []  # searched once, when first needed
-
-        def onset() -> bool:
-            if not onset_found:
-                onset_found.append(self._tables.onset is not None and bool(self._tables.onset.search(lowered)))
-            return onset_found[0]
+        # whether the message dates an onset: searched once, and only if a mention needs it
+        onset = functools.cache(lambda: self._tables.onset is not None and bool(self._tables.onset.search(lowered)))
 
         for offset, chunk in self._chunks(lowered):
             with self._lock:

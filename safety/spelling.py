@@ -293,7 +293,7 @@ MISSPELLINGS: Dict[str, str] = {
     "ahve": "i've",
     # Philadelphia
     "wooder": "water",
-    # Caribbean, Bajan and Gullah spellings ("en" and "e" are read in context)
+    # Caribbean, Bajan and Gullah spellings ("en" is read in context: see CONTEXTUAL_SPELLINGS)
     "muhself": "myself",
     "mehself": "myself",
     "muh": "my",

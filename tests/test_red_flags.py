@@ -121,6 +121,21 @@ def test_development_examples(detector):
     _assert_report(report)
 
 
+def test_no_two_context_rules_share_a_cue(detector):
+    """medspaCy keeps one modifier per span: two rules on the same words (a negation and a
+    pseudo-negation of "nobody") would leave the choice to rule order, so each cue has one rule."""
+    import json
+
+    seen: Dict[str, str] = {}
+    shared = []
+    for rule in detector._context.rules:
+        cue = json.dumps(rule.pattern, sort_keys=True, default=str) if rule.pattern else rule.literal.lower()
+        if cue in seen:
+            shared.append(f"{cue}: {seen[cue]} and {rule.category} {rule.direction}")
+        seen[cue] = f"{rule.category} {rule.direction}"
+    assert not shared, "\n".join(shared)
+
+
 def test_data_uses_known_levels_and_flags():
     dev = _load("dev_examples.yml")
     for item in _load("affirming.yml") + dev["affirming"]:
