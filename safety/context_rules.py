@@ -1348,6 +1348,17 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     )
     # Gullah "ef" (if)
     add(R("ef (if)", "HYPOTHETICAL", direction="FORWARD", pattern=[{"LOWER": "ef"}]))
+    # Tok Pisin "sapos" (if); "bilong wanem" (why), only in sentences that say nothing about the user
+    add(R("sapos (if)", "HYPOTHETICAL", direction="FORWARD", pattern=[{"LOWER": {"IN": ["sapos", "sapose"]}}]))
+    add(
+        R(
+            "bilong wanem (why)",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            on_modifies=_generic_sentence,
+            pattern=[{"LOWER": {"IN": ["bilong", "blong", "blo", "long"]}}, {"LOWER": "wanem"}],
+        )
+    )
     for literal in (
         "explain",
         "splain",

@@ -341,10 +341,29 @@ MISSPELLINGS: Dict[str, str] = {
     "pykhana": "poo",
     "sunno": "numb",
     "shunno": "numb",
+    # Norfolk and East Anglia
+    "hent": "haven't",
+    "nawthen": "nothing",
+    "owd": "old",
+    "afore": "before",
+    # wee in children's and dialect words
+    "widdle": "pee",
+    "widdling": "peeing",
+    "widdlin": "peeing",
+    "widdled": "peed",
+    # Guyanese and Caribbean "wuk" (work)
+    "wuk": "work",
 }
 
 # Words spelt one way for two words: the first reading after one of the listed words, the
 # second otherwise. Geordie "nee fever" is "no fever"; "me nee" / "the nee" is a knee.
+# who or what "na" / "nah" is said of when it means "not" (Nigerian "this pain na 10 over 10" is "is")
+_PEOPLE_AND_LIMBS = frozenset(
+    "i me he she we they you him her dem thing leg foot legs feet husband wife man"
+    " son daughter mother father ma pa mama papa mammy daddy granny".split()
+)
+_SUBJECTS = _PEOPLE_AND_LIMBS | frozenset("power pee urine back pain one body".split())
+
 CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, str]] = {
     "nee": (
         frozenset("me my the his her yer your ur left right both bad sore a wor their our".split()),
@@ -359,6 +378,10 @@ CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, str]] = {
     "en": (frozenset("i he she we they you it e uh dem".split()), "aint", "en"),
     # "the bin" / "in the bin" is a bin; "it's bin ten weeks" is "been"
     "bin": (frozenset("the a in wheelie recycling rubbish trash kitchen big".split()), "bin", "been"),
+    # Liberian and West African "na", Guyanese and Jamaican "nah", after the one it is said of:
+    # "my husband na able", "he nah pee from morning"; not Nigerian "na im" or "nah, I'm fine"
+    "na": (_PEOPLE_AND_LIMBS, "not", "na"),
+    "nah": (_SUBJECTS, "not", "nah"),
 }
 
 # doc.user_data key: the (misspelt, corrected) pairs of a doc; safety.areas also matches its
