@@ -62,7 +62,7 @@ _DOSE_AND_DIAGNOSIS = (
     r"(?:eyes?|ears?|skin|throat) (?:burning|itch\w*|sting\w*|watering|dry)|"
     r"(?:my |me |the )?(?:shoulder|neck|elbow|wrist|jaw)(?:'s| is| has)? been|"
     r"suffering from (?:an? )?\w+|confirm whether|do i got|"
-    r"(?:arthritis|sciatica|bursitis|osteoarthritis|slipped disc)(?:,? is it|\?? or (?:not|something|am i|sciatica|a))|"
+    r"(?:arthritis|sciatica|bursitis|osteoarthritis|slipped disc)(?:,? is it|\?? or (?:not|something|am i|sciatica))|"
     r"is (?:it|this|that|to) (?:\w+ )?(?:arthritis|sciatica|bursitis|a slipped disc|a herniated disc)\b(?! that)|"
     r"(?:arthritis|sciatica) na ba|"
     # a drug's maximum, harms, any "how much should I take", mixing medicines
@@ -148,7 +148,9 @@ NOT_COVERED = re.compile(
     r"dinner ideas|what to cook|how (long|to) (cook|bake|boil|fry|roast|can|pickle)\b|"
     r"(green )?beans|chicken|pasta|soup|curry|stew|cake|pizza|steak|high protein|protein (shake|powder|dinner|meal)|"
     r"where'?s the best (?!way|exercise|stretch|position|treatment|thing|time)|"
-    r"(take|get|fix|make|took) (an? )?appointment|which (hospital|clinic|doctor) (in|near)|"
+    r"which (hospital|clinic|doctor) (in|near)|how (do|can|could|would|should|to) (i |we |you )?(go about )?"
+    r"(get|getting|make|making|book|booking|take|fix|schedule)\w* (an? |the )?appointment|"
+    r"(where|can i|could i) (can i |do i |could i )?(make|get|book|take|fix|schedule)\w* (an? |the )?appointment|"
     # another person's diagnosis; a sprained or rolled joint
     r"(does|do) (my|his|her|our) (son|daughter|husband|wife|mum|mom|dad|kid|child|boy|girl|partner) "
     r"(have|has) (?!to\b)|osgood|"
@@ -170,14 +172,35 @@ NOT_COVERED = re.compile(
     r"(make|makes|making|mek|mekking|mek?s) (me|mi|him|her|them) (feel )?(dizzy|drowsy|sleepy|nauseous|itchy|sick)|"
     # what an insurer or a health scheme covers; cheap shops; which product to buy
     r"covers? (the )?(cost|physio\w*|sessions?|treatments?|surgery|acupuncture|massage|chiro\w*|injections?)|"
-    r"nhis|insurers?|cheap(est|ly)?|argos|ikea|walmart|costco|"
+    r"nhis|insurers?|cheapest|cheaply|(buy|get|shopping|order|find)\b[^.?!]{0,30}\bcheap\b|"
+    r"cheap (one|ones|place|shop|store|brand|option|deal|version)s?|argos|ikea|walmart|costco|"
     r"which (bike|bicycle|mattress|shoes?|trainers|pillow|car|brand|model|mat|desk) (is|are|should|would) "
     r"(better|best|good)|"
     # cooking, shopping for groceries, sports results
     r"recipes?|groceries|grocery|shop(ping)? online|online shopping|what'?s the score|score in|scores|fixtures|"
     r"premier league|"
     # a diagnosis asked outright
-    r"tell me if i have|based on my (pain|symptoms)|you tell me please"
+    r"tell me if i have|based on my (pain|symptoms)|you tell me please|"
+    # a diagnosis: "is it X (I have) or Y", "it is X (in Arabic) or Y", Swahili "ni X ama Y"; not
+    # "which stretches help sciatica or a slipped disc", which asks about both
+    r"(is it|is|it'?s|it is|ni|is this|is that|have i got|i have|i got) (an? |the )?(\w+ )?\(?"
+    r"(sciatica|slip(ped)? dis[ck]|herniated dis[ck]|arthritis|osteoarthritis|bursitis|pinched nerve|stenosis)\)?"
+    r"( i'?ve got| i have| i got)? (or|ama|au)\b|"
+    # "how do I know (for sure) if it is arthritis", "I have X or no?", Swahili "niko na X ama?"
+    r"how [\w ]{0,12}know (for sure )?(if|whether) [\w ]{0,12}(arthritis|osteoarthritis|sciatica|slip(ped)? dis[ck]|"
+    r"herniated dis[ck]|stenosis|bursitis)|(do )?i (have|got) [\w ]{2,25},? or (no|not)\b|"
+    r"(niko na|nina) [\w ]{2,25} ama\b|"
+    # a medicine that may clash with another; insurance in Sheng ("inacover")
+    r"(" + _DRUGS + r")\b[^.?!]{0,40}\bclash|(ina|ita|itaweza) ?cover|"
+    # cooking a dish: "how to make koshary", "how u make green fig and saltfish"
+    r"how (to|do (you|u|i|we)|u|you|i|does one) (make|prepare|cook) (?!(my|me|the|it|this|that|your|ur|a|an|back|knee|"
+    r"knees|pain|him|her|them|sure|exercise|exercises|stretch\w*|recovery|posture|walking|sitting|standing)\b)\w+|"
+    # ice on a lake; an appointment got or booked
+    r"ice fishing|ice (is|be) thick|"
+    r"(getting|get|booking|book|making|scheduling|make|take|fix) (an? )?appointment (with|at) "
+    r"[\w ]{0,30}\b(at|in|down at|near)\b|"
+    # neck, shoulders, chest, stomach or head hurting, in Swahili
+    r"(shingo|bega|mabega|kifua|tumbo|kichwa)\b[^.?!]{0,25}\b(inauma|zinauma|yanauma|kuuma|maumivu)"
     r")\b",
     re.IGNORECASE,
 )
