@@ -201,8 +201,17 @@ def _build_corrected_text(doc: Doc, start: int, end: int, corrected) -> Tuple[Op
         return None, []
     parts: List[str] = []
     token_at: List[int] = []
+    restored_g = False
     for t in doc[start:end]:
-        word = t.norm_ if (t.lower_, t.norm_) in corrected else t.lower_
+        if restored_g and t.text in ("'", "’"):
+            # the apostrophe of a dropped g goes with the g: "widdlin' meself" is "peeing meself"
+            parts[-1] += t.whitespace_
+            token_at.extend([-1] * len(t.whitespace_))
+            restored_g = False
+            continue
+        is_corrected = (t.lower_, t.norm_) in corrected
+        word = t.norm_ if is_corrected else t.lower_
+        restored_g = is_corrected and not t.whitespace_ and word.endswith("ing") and not t.lower_.endswith("g")
         parts.append(word + t.whitespace_)
         token_at.extend([t.i] * len(word) + [-1] * len(t.whitespace_))
     return "".join(parts), token_at

@@ -707,6 +707,11 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                             "dinnae",
                             "didnae",
                             "hasnae",
+                            # Norfolk and East Anglia: isn't, haven't, won't, didn't
+                            "in't",
+                            "hent",
+                            "wun't",
+                            "din't",
                         ]
                     }
                 }
@@ -1343,6 +1348,33 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                         ]
                     }
                 },
+            ],
+        )
+    )
+    # the future: "one day I won't feel ...", "when me get old"
+    add(
+        R(
+            "one day I will",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            pattern=[
+                {"LOWER": "one"},
+                {"LOWER": "day"},
+                {"LOWER": {"IN": ["i", "i'll", "ill", "me", "mi"]}},
+                {"LOWER": {"IN": ["wo", "will", "'ll", "might", "may", "could", "go", "gonna"]}},
+            ],
+        )
+    )
+    add(
+        R(
+            "when I get old",
+            "HYPOTHETICAL",
+            direction="BACKWARD",
+            pattern=[
+                {"LOWER": "when"},
+                {"LOWER": {"IN": ["i", "me", "mi", "ah", "we"]}},
+                {"LOWER": {"IN": ["get", "grow", "turn", "am", "'m", "are"]}},
+                {"LOWER": {"IN": ["old", "older", "elderly"]}},
             ],
         )
     )

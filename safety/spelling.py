@@ -346,6 +346,7 @@ MISSPELLINGS: Dict[str, str] = {
     "nawthen": "nothing",
     "owd": "old",
     "afore": "before",
+    "wuss": "worse",
     # wee in children's and dialect words
     "widdle": "pee",
     "widdling": "peeing",
