@@ -58,6 +58,8 @@ _NEGATION_NORMS = {
     "settled",
     "hindi",  # Tagalog: not
     "nahi",  # Hindi: not
+    "in't",  # Norfolk: isn't, haven't
+    "hent",
     "nahin",
     "malakas",  # Tagalog: strong
     "theek",  # Hindi: fine

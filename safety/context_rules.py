@@ -286,6 +286,12 @@ def _generic_sentence(target: Span, modifier: Span, span_between: Span) -> bool:
     return not _has_first_person(target.sent)
 
 
+def _no_tok_pisin_first_person(target: Span, modifier: Span, span_between: Span) -> bool:
+    """A Tok Pisin sentence says nothing of the writer: no "mi" or "mipla" ("i" there marks the
+    predicate, it is not "I")."""
+    return not any(t.lower_ in ("mi", "mipla", "my", "me") for t in target.sent)
+
+
 def _generic_question(target: Span, modifier: Span, span_between: Span) -> bool:
     """A question (not a statement such as "What's new is that ...") that says nothing about the user."""
     sent = target.sent
@@ -1387,7 +1393,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             "bilong wanem (why)",
             "HYPOTHETICAL",
             direction="FORWARD",
-            on_modifies=_generic_sentence,
+            on_modifies=_no_tok_pisin_first_person,
             pattern=[{"LOWER": {"IN": ["bilong", "blong", "blo", "long"]}}, {"LOWER": "wanem"}],
         )
     )

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .pattern_helpers import NOT, expand_lemmas, lem, lemma_function, low, opt
+from .spelling import CORRECTED
 
 # Multi-word expressions merged into one token (lemma and norm = the key) before the target
 # patterns run, so each is a single token in the patterns. Merging "can't" into an inability
@@ -75,6 +76,11 @@ class PhraseMerger:
         if not matches:
             return doc
         spans = filter_spans([Span(doc, start, end, label=key) for key, start, end in matches])
+        # a dialect word read as an English one ("cyan" as "cannot") is a correction, as the
+        # spelling normalizer's are: the word classes' phrases read it in the corrected text too
+        for span in spans:
+            if len(span) == 1 and span.label_.isalpha() and span.label_ != span[0].lower_:
+                doc.user_data.setdefault(CORRECTED, set()).add((span[0].lower_, span.label_))
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span, attrs={"LEMMA": span.label_, "NORM": span.label_})
