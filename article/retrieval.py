@@ -194,6 +194,11 @@ class Retriever:
         for w in words:
             if w.endswith("in") and w + "g" in self._known_set:  # "walkin", "sortin"
                 fixed.append(w + "g")
+            elif (
+                "b" in w and w not in self._known_set and w.replace("b", "p") in self._known_set and w not in _english()
+            ):
+                # Arabic has no "p": speakers write "bain", "broblem", "hosbital"
+                fixed.append(w.replace("b", "p"))
             elif len(w) >= 5 and w not in self._known_set and w not in STOP_WORDS and w not in _english():
                 fixed.append(self._nearest(w))
             else:
