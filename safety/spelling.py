@@ -315,32 +315,12 @@ MISSPELLINGS: Dict[str, str] = {
     "gooin": "going",
     "nuthin": "nothing",
     "summat": "something",
-    # Hawaii Pidgin
-    "shishi": "pee",
-    "kukae": "poo",
-    "lua": "toilet",
-    "okole": "bum",
-    "opu": "belly",
+    # Hawaii Pidgin spellings of English words (its own words are in data/article/translations.yml)
     "nevah": "never",
     "bettah": "better",
     "dea": "there",
     "hea": "here",
     "wit": "with",
-    # Haitian Creole
-    "pipi": "pee",
-    "bouda": "bum",
-    "angoudi": "numb",
-    "pikotman": "tingling",
-    "kenbe": "hold",
-    "depi": "since",
-    "mwa": "months",
-    "toujou": "always",
-    # Bengali
-    "paykhana": "poo",
-    "paikhana": "poo",
-    "pykhana": "poo",
-    "sunno": "numb",
-    "shunno": "numb",
     # Norfolk and East Anglia
     "hent": "haven't",
     "nawthen": "nothing",
@@ -445,10 +425,12 @@ class SpellingNormalizer:
             for variant in _deletes(term, _max_distance(term)):
                 self.index.setdefault(variant, set()).add(term)
         self.cache: Dict[str, Optional[Tuple[str, Optional[str]]]] = {}
-        # a translated word keeps its own lemma: only its norm is the English word, which the
-        # word classes read; ConText's rules keep reading the language it was written in
+        # a translated word reads as its English word, norm and lemma, as a misspelt one does: the
+        # word classes and the target patterns (which match lemmas) find Hawaii Pidgin "kukae" as
+        # "poo"; ConText's rules match the words as written (LOWER), in the language they were
+        # written in
         for foreign, english in translated_words(known_words).items():
-            self.cache[foreign] = (english, None)
+            self.cache[foreign] = (english, lemma_of(english))
         for wrong, right in MISSPELLINGS.items():
             self.cache[wrong] = (right, lemma_of(right))
         for term in FUZZY_TERMS:
