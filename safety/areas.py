@@ -384,7 +384,22 @@ class AreaMatcher:
             for word in word_class.words:
                 self._classes_of.setdefault(word, []).append(name)
 
-    def _hits(self, doc: Doc, start: int, end: int, idiom: bytearray) -> Dict[str, List[Tuple[int, int]]]:
+    def _phrase_hits(self, doc: Doc, idiom: bytearray) -> Dict[str, List[Tuple[int, int]]]:
+        """Every class's phrase hits in the whole message, words inside an idiom left out: one
+        search per class and message (not per sentence); ``_hits`` takes each sentence's share."""
+        found: Dict[str, List[Tuple[int, int]]] = {}
+        for name, word_class in self.tables.classes.items():
+            found[name] = [h for h in word_class.phrase_hits(doc, 0, len(doc)) if not any(idiom[h[0] : h[1]])]
+        return found
+
+    def _hits(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        idiom: bytearray,
+        phrase_hits: Optional[Dict[str, List[Tuple[int, int]]]] = None,
+    ) -> Dict[str, List[Tuple[int, int]]]:
         """Every class's hits in ``doc[start:end]``, words inside an idiom left out (as WordClass.hits)."""
         hits: Dict[str, List[Tuple[int, int]]] = {name: [] for name in self.tables.classes}
         get = self._classes_of.get
@@ -394,8 +409,17 @@ class AreaMatcher:
             names = set(get(t.lower_, ())) | set(get(t.lemma_, ())) | set(get(t.norm_, ()))
             for name in names:
                 hits[name].append((t.i, t.i + 1))
-        for name, word_class in self.tables.classes.items():
-            hits[name] += [h for h in word_class.phrase_hits(doc, start, end) if not any(idiom[h[0] : h[1]])]
+        if phrase_hits is None:
+            phrase_hits = {
+                name: [h for h in word_class.phrase_hits(doc, start, end) if not any(idiom[h[0] : h[1]])]
+                for name, word_class in self.tables.classes.items()
+            }
+        else:  # the message's hits that lie within this sentence
+            phrase_hits = {
+                name: [h for h in found if start <= h[0] and h[1] <= end] for name, found in phrase_hits.items()
+            }
+        for name, found in phrase_hits.items():
+            hits[name] += found
         return hits
 
     def __call__(self, doc: Doc) -> Doc:
@@ -410,6 +434,7 @@ class AreaMatcher:
             else False
         )
         by_sentence: Dict[int, Dict[str, List[Tuple[int, int]]]] = {}
+        message_phrases: Optional[Dict[str, List[Tuple[int, int]]]] = None
         in_sentence: Optional[int] = None  # spans[:in_sentence] were read within one sentence
         for sent in _units(doc):  # the sentences first, then the pairs
             parts = [s for s in by_sentence if sent.start <= s < sent.end]
@@ -417,7 +442,9 @@ class AreaMatcher:
                 hits = {name: [h for p in parts for h in by_sentence[p][name]] for name in self.tables.classes}
                 in_sentence = len(spans) if in_sentence is None else in_sentence
             else:
-                hits = self._hits(doc, sent.start, sent.end, idiom)
+                if message_phrases is None:
+                    message_phrases = self._phrase_hits(doc, idiom)
+                hits = self._hits(doc, sent.start, sent.end, idiom, message_phrases)
                 by_sentence[sent.start] = hits
             for category, rules in self.tables.rules.items():
                 rank = LEVEL_RANK[CATEGORY_LEVELS[category]]
