@@ -713,6 +713,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                             "dinnae",
                             "didnae",
                             "hasnae",
+                            "didna",
                             # Norfolk and East Anglia: isn't, haven't, won't, didn't
                             "in't",
                             "hent",
@@ -729,7 +730,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             "nor / neither",
             "NEGATED_EXISTENCE",
             direction="FORWARD",
-            pattern=[{"LOWER": {"IN": ["nor", "neither", "nope", "nah", "none"]}}],
+            pattern=[{"LOWER": {"IN": ["nor", "neither", "nope", "nah", "none", "nae", "noh"]}}],
         )
     )
     add(
@@ -1364,10 +1365,10 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             "HYPOTHETICAL",
             direction="FORWARD",
             pattern=[
-                {"LOWER": "one"},
+                {"LOWER": {"IN": ["one", "ae"]}},
                 {"LOWER": "day"},
                 {"LOWER": {"IN": ["i", "i'll", "ill", "me", "mi"]}},
-                {"LOWER": {"IN": ["wo", "will", "'ll", "might", "may", "could", "go", "gonna"]}},
+                {"LOWER": {"IN": ["wo", "will", "'ll", "might", "may", "could", "go", "gonna", "winna", "noh"]}},
             ],
         )
     )

@@ -55,7 +55,10 @@ PHRASES: Dict[str, List[List[dict]]] = {
         [low("bit part"), low("you i we ye you'd i'd we'd ye'd"), opt(low("'d")), lem("sit"), low("on")],
     ],
     "both": [[low("left right"), low("and"), low("right left")]],
-    "give_way": [[lem("give giving gave gives"), low("way out away")], [low("giv"), low("we way")]],
+    "give_way": [
+        [lem("give giving gave gives"), low("way out away")],
+        [low("giv gi gie gien gied"), low("we way wey wye")],
+    ],
     "pee": [[low("number"), low("one 1")]],
     "poo": [[low("number"), low("two 2")]],
     "10/10": [[low("10"), low("/ out"), opt(low("of")), low("10")]],

@@ -332,8 +332,9 @@ MISSPELLINGS: Dict[str, str] = {
     "widdling": "peeing",
     "widdlin": "peeing",
     "widdled": "peed",
-    # Guyanese and Caribbean "wuk" (work)
+    # Guyanese and Caribbean "wuk" (work); Belize Kriol "ahn" (and)
     "wuk": "work",
+    "ahn": "and",
 }
 
 # Words spelt one way for two words: the first reading after one of the listed words, the
@@ -357,6 +358,8 @@ CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, str]] = {
     "day": (frozenset("i he she we they you it".split()), "didn't", "day"),
     # Bajan and Gullah "en" after a pronoun is "ain't": "I en pee since last night"
     "en": (frozenset("i he she we they you it e uh dem".split()), "aint", "en"),
+    # Bahamian "een" after a pronoun: "I een know" (don't), "he een pee"
+    "een": (frozenset("i he she we they you it dem".split()), "aint", "een"),
     # "the bin" / "in the bin" is a bin; "it's bin ten weeks" is "been"
     "bin": (frozenset("the a in wheelie recycling rubbish trash kitchen big".split()), "bin", "been"),
     # Liberian and West African "na", Guyanese and Jamaican "nah", after the one it is said of:
