@@ -196,7 +196,7 @@ NOT_COVERED = re.compile(
     r"how (to|do (you|u|i|we)|u|you|i|does one) (make|prepare|cook) (?!(my|me|the|it|this|that|your|ur|a|an|back|knee|"
     r"knees|pain|him|her|them|sure|exercise|exercises|stretch\w*|recovery|posture|walking|sitting|standing)\b)\w+|"
     # ice on a lake; an appointment got or booked
-    r"ice fishing|ice (is|be) thick|"
+    r"ice fishing|ice (is|be) thick|how much\b[^.?!]{0,20}\b(per|kwa|a|each|for a|for one) session|"
     r"(getting|get|booking|book|making|scheduling|make|take|fix) (an? )?appointment (with|at) "
     r"[\w ]{0,30}\b(at|in|down at|near)\b|"
     # neck, shoulders, chest, stomach or head hurting, in Swahili
