@@ -67,7 +67,7 @@ _DOSE_AND_DIAGNOSIS = (
     r"(?:arthritis|sciatica) na ba|"
     # a drug's maximum, harms, any "how much should I take", mixing medicines
     r"(?:maximum|max|max dose) (?:of |dose of )?(?:" + _DRUGS + r")|bad effects|"
-    r"how (?:much|many) [\w ]{0,20} (?:should|can|do) i take|"
+    r"how (?:much|many) [\w ]{0,20} (?:should|can|do|could|may) (?:i|ye|you|u|ya|we|one) take|"
     r"(?:mix|mixing|combine|combining) [\w ]{0,25}(?:" + _DRUGS + r")|"
     # a shoulder or neck in Tagalog word order
     r"(?:masakit|sakit) (?:ang |ng )?(?:balikat|leeg)|"
@@ -129,6 +129,12 @@ NOT_COVERED = re.compile(
     r"(" + _OTHER_CONDITIONS + r")|"
     r"(pain|ache|aches|aching|sore|hurts?) (in|of) (my |me |the |ur |your )?(" + _OTHER_PARTS + r")\b|"
     r"(my|me|the|ur|your) (" + _OTHER_PARTS + r")(?: of [\w ]+)?(?:'s)?\b[^.?!]{0,30}\b(" + _PAINFUL + r")|"
+    # the other part named first, with no knee or back: "neck is in bits from sleeping funny"
+    r"^\W*(?![^.?!]*\b(?:knees?|back|spine)\b)("
+    + _OTHER_PARTS
+    + r")(?:'s| is| are| has| have)?\b[^.?!]{0,30}\b("
+    + _PAINFUL
+    + r")|"
     r"(where|where'?s) (can i|do i|is) (find|get|buy|grab|rent) (an?|the|some) "
     r"(physio|physiotherapist|chiro|chiropractor|"
     r"masseuse|massage|acupuncturist|yoga|pilates|mat|desk|bike|bicycle)|"
