@@ -29,6 +29,10 @@ _OTHER_PARTS = (
     r"balikat|leeg|kandha|gardan|ombros?|pesco[cç]o|"  # shoulder and neck in Tagalog, Hindi, Portuguese
     r"mode|modha|baah|umăr|umar|gât"  # shoulder and arm in Punjabi, shoulder and neck in Romanian
 )
+# The conditions a visitor asks to have diagnosed ("is it sciatica or a slipped disc?")
+_DIAGNOSES = r"sciatica|slip(?:ped)? dis[ck]|herniated dis[ck]|arthritis|osteoarthritis|bursitis|pinched nerve|stenosis"
+# An appointment got, made or booked
+_BOOKING = r"(get|getting|make|making|book|booking|take|fix|schedule|scheduling)\w* (an? |the )?appointment"
 _ALCOHOL = r"alcohol|wine|beer|booze|liquor|whisky|vodka|pints?|cans"
 _PAINFUL = (
     r"pain|painful|paining|pains|ache|aches|aching|sore|hurts?|hurting|crook|stiff|bad|playing up|killing me|in bits|"
@@ -154,9 +158,13 @@ NOT_COVERED = re.compile(
     r"dinner ideas|what to cook|how (long|to) (cook|bake|boil|fry|roast|can|pickle)\b|"
     r"(green )?beans|chicken|pasta|soup|curry|stew|cake|pizza|steak|high protein|protein (shake|powder|dinner|meal)|"
     r"where'?s the best (?!way|exercise|stretch|position|treatment|thing|time)|"
-    r"which (hospital|clinic|doctor) (in|near)|how (do|can|could|would|should|to) (i |we |you )?(go about )?"
-    r"(get|getting|make|making|book|booking|take|fix|schedule)\w* (an? |the )?appointment|"
-    r"(where|can i|could i) (can i |do i |could i )?(make|get|book|take|fix|schedule)\w* (an? |the )?appointment|"
+    r"which (hospital|clinic|doctor) (in|near)|"
+    # booking: how or where to get one, or one somewhere ("with a back specialist down at Mayo")
+    r"(how (do|can|could|would|should|to) (i |we |you )?(go about )?|(where|can i|could i) (can i |do i |could i )?)"
+    + _BOOKING
+    + r"|"
+    + _BOOKING
+    + r" (with|at) [\w ]{0,30}\b(at|in|down at|near)\b|"
     # another person's diagnosis; a sprained or rolled joint
     r"(does|do) (my|his|her|our) (son|daughter|husband|wife|mum|mom|dad|kid|child|boy|girl|partner) "
     r"(have|has) (?!to\b)|osgood|"
@@ -189,22 +197,21 @@ NOT_COVERED = re.compile(
     r"tell me if i have|based on my (pain|symptoms)|you tell me please|"
     # a diagnosis: "is it X (I have) or Y", "it is X (in Arabic) or Y", Swahili "ni X ama Y"; not
     # "which stretches help sciatica or a slipped disc", which asks about both
-    r"(is it|is|it'?s|it is|ni|is this|is that|have i got|i have|i got) (an? |the )?(\w+ )?\(?"
-    r"(sciatica|slip(ped)? dis[ck]|herniated dis[ck]|arthritis|osteoarthritis|bursitis|pinched nerve|stenosis)\)?"
-    r"( i'?ve got| i have| i got)? (or|ama|au)\b|"
+    r"(is it|is|it'?s|it is|ni|is this|is that|have i got|i have|i got) (an? |the )?(\w+ )?\(?("
+    + _DIAGNOSES
+    + r")\)?( i'?ve got| i have| i got)? (or|ama|au)\b|"
     # "how do I know (for sure) if it is arthritis", "I have X or no?", Swahili "niko na X ama?"
-    r"how [\w ]{0,12}know (for sure )?(if|whether) [\w ]{0,12}(arthritis|osteoarthritis|sciatica|slip(ped)? dis[ck]|"
-    r"herniated dis[ck]|stenosis|bursitis)|(do )?i (have|got) [\w ]{2,25},? or (no|not)\b|"
+    r"how [\w ]{0,12}know (for sure )?(if|whether) [\w ]{0,12}("
+    + _DIAGNOSES
+    + r")|(do )?i (have|got) [\w ]{2,25},? or (no|not)\b|"
     r"(niko na|nina) [\w ]{2,25} ama\b|"
     # a medicine that may clash with another; insurance in Sheng ("inacover")
     r"(" + _DRUGS + r")\b[^.?!]{0,40}\bclash|(ina|ita|itaweza) ?cover|"
     # cooking a dish: "how to make koshary", "how u make green fig and saltfish"
     r"how (to|do (you|u|i|we)|u|you|i|does one) (make|prepare|cook) (?!(my|me|the|it|this|that|your|ur|a|an|back|knee|"
     r"knees|pain|him|her|them|sure|exercise|exercises|stretch\w*|recovery|posture|walking|sitting|standing)\b)\w+|"
-    # ice on a lake; an appointment got or booked
+    # ice on a lake; the price of a session
     r"ice fishing|ice (is|be) thick|how much\b[^.?!]{0,20}\b(per|kwa|a|each|for a|for one) session|"
-    r"(getting|get|booking|book|making|scheduling|make|take|fix) (an? )?appointment (with|at) "
-    r"[\w ]{0,30}\b(at|in|down at|near)\b|"
     # neck, shoulders, chest, stomach or head hurting, in Swahili
     r"(shingo|bega|mabega|kifua|tumbo|kichwa)\b[^.?!]{0,25}\b(inauma|zinauma|yanauma|kuuma|maumivu)"
     r")\b",

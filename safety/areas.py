@@ -58,8 +58,6 @@ _NEGATION_NORMS = {
     "settled",
     "hindi",  # Tagalog: not
     "nahi",  # Hindi: not
-    "in't",  # Norfolk: isn't, haven't
-    "hent",
     "nahin",
     "malakas",  # Tagalog: strong
     "theek",  # Hindi: fine
@@ -393,14 +391,10 @@ class AreaMatcher:
         return found
 
     def _hits(
-        self,
-        doc: Doc,
-        start: int,
-        end: int,
-        idiom: bytearray,
-        phrase_hits: Optional[Dict[str, List[Tuple[int, int]]]] = None,
+        self, doc: Doc, start: int, end: int, idiom: bytearray, phrase_hits: Dict[str, List[Tuple[int, int]]]
     ) -> Dict[str, List[Tuple[int, int]]]:
-        """Every class's hits in ``doc[start:end]``, words inside an idiom left out (as WordClass.hits)."""
+        """Every class's hits in ``doc[start:end]``: its words there (words inside an idiom left
+        out, as WordClass.hits) and the message's phrase hits (``_phrase_hits``) that lie there."""
         hits: Dict[str, List[Tuple[int, int]]] = {name: [] for name in self.tables.classes}
         get = self._classes_of.get
         for t in doc[start:end]:
@@ -409,17 +403,8 @@ class AreaMatcher:
             names = set(get(t.lower_, ())) | set(get(t.lemma_, ())) | set(get(t.norm_, ()))
             for name in names:
                 hits[name].append((t.i, t.i + 1))
-        if phrase_hits is None:
-            phrase_hits = {
-                name: [h for h in word_class.phrase_hits(doc, start, end) if not any(idiom[h[0] : h[1]])]
-                for name, word_class in self.tables.classes.items()
-            }
-        else:  # the message's hits that lie within this sentence
-            phrase_hits = {
-                name: [h for h in found if start <= h[0] and h[1] <= end] for name, found in phrase_hits.items()
-            }
         for name, found in phrase_hits.items():
-            hits[name] += found
+            hits[name] += [h for h in found if start <= h[0] and h[1] <= end]
         return hits
 
     def __call__(self, doc: Doc) -> Doc:
@@ -433,8 +418,8 @@ class AreaMatcher:
             if "PROGRESSION" in self.tables.classes
             else False
         )
+        message_phrases = self._phrase_hits(doc, idiom)  # one search per class, shared by the sentences
         by_sentence: Dict[int, Dict[str, List[Tuple[int, int]]]] = {}
-        message_phrases: Optional[Dict[str, List[Tuple[int, int]]]] = None
         in_sentence: Optional[int] = None  # spans[:in_sentence] were read within one sentence
         for sent in _units(doc):  # the sentences first, then the pairs
             parts = [s for s in by_sentence if sent.start <= s < sent.end]
@@ -442,8 +427,6 @@ class AreaMatcher:
                 hits = {name: [h for p in parts for h in by_sentence[p][name]] for name in self.tables.classes}
                 in_sentence = len(spans) if in_sentence is None else in_sentence
             else:
-                if message_phrases is None:
-                    message_phrases = self._phrase_hits(doc, idiom)
                 hits = self._hits(doc, sent.start, sent.end, idiom, message_phrases)
                 by_sentence[sent.start] = hits
             for category, rules in self.tables.rules.items():

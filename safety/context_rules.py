@@ -28,6 +28,8 @@ _FIRST_PERSON = {
     "hoon",
     # Jamaican patois and Pidgin "mi" (I, me, my)
     "mi",
+    # Tok Pisin "mipla" (we)
+    "mipla",
     "miself",
     # the writer among others, and northern English "us" (me): "give us a hand"
     "us",
@@ -286,10 +288,9 @@ def _generic_sentence(target: Span, modifier: Span, span_between: Span) -> bool:
     return not _has_first_person(target.sent)
 
 
-def _no_tok_pisin_first_person(target: Span, modifier: Span, span_between: Span) -> bool:
-    """A Tok Pisin sentence says nothing of the writer: no "mi" or "mipla" ("i" there marks the
-    predicate, it is not "I")."""
-    return not any(t.lower_ in ("mi", "mipla", "my", "me") for t in target.sent)
+def _generic_tok_pisin_sentence(target: Span, modifier: Span, span_between: Span) -> bool:
+    """As _generic_sentence, for Tok Pisin, where "i" marks the predicate and is not "I"."""
+    return not _has_first_person(t for t in target.sent if t.lower_ != "i")
 
 
 def _generic_question(target: Span, modifier: Span, span_between: Span) -> bool:
@@ -714,11 +715,6 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                             "didnae",
                             "hasnae",
                             "didna",
-                            # Norfolk and East Anglia: isn't, haven't, won't, didn't
-                            "in't",
-                            "hent",
-                            "wun't",
-                            "din't",
                         ]
                     }
                 }
@@ -1394,7 +1390,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             "bilong wanem (why)",
             "HYPOTHETICAL",
             direction="FORWARD",
-            on_modifies=_no_tok_pisin_first_person,
+            on_modifies=_generic_tok_pisin_sentence,
             pattern=[{"LOWER": {"IN": ["bilong", "blong", "blo", "long"]}}, {"LOWER": "wanem"}],
         )
     )

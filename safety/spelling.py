@@ -321,8 +321,12 @@ MISSPELLINGS: Dict[str, str] = {
     "dea": "there",
     "hea": "here",
     "wit": "with",
-    # Norfolk and East Anglia
-    "hent": "haven't",
+    # Norfolk and East Anglia; its negatives read as "not", as ConText's negation rule and the
+    # word classes' links read "n't" (safety.context_rules, safety.areas)
+    "hent": "not",
+    "in't": "not",
+    "wun't": "not",
+    "din't": "not",
     "nawthen": "nothing",
     "owd": "old",
     "afore": "before",
@@ -337,8 +341,6 @@ MISSPELLINGS: Dict[str, str] = {
     "ahn": "and",
 }
 
-# Words spelt one way for two words: the first reading after one of the listed words, the
-# second otherwise. Geordie "nee fever" is "no fever"; "me nee" / "the nee" is a knee.
 # who or what "na" / "nah" is said of when it means "not" (Nigerian "this pain na 10 over 10" is "is")
 _PEOPLE_AND_LIMBS = frozenset(
     "i me he she we they you him her dem thing leg foot legs feet husband wife man"
@@ -346,6 +348,8 @@ _PEOPLE_AND_LIMBS = frozenset(
 )
 _SUBJECTS = _PEOPLE_AND_LIMBS | frozenset("power pee urine back pain one body".split())
 
+# Words spelt one way for two words: the first reading after one of the listed words, the
+# second otherwise. Geordie "nee fever" is "no fever"; "me nee" / "the nee" is a knee.
 CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, str]] = {
     "nee": (
         frozenset("me my the his her yer your ur left right both bad sore a wor their our".split()),
