@@ -1383,15 +1383,23 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     )
     # Gullah "ef" (if)
     add(R("ef (if)", "HYPOTHETICAL", direction="FORWARD", pattern=[{"LOWER": "ef"}]))
-    # Tok Pisin "sapos" (if); "bilong wanem" (why), only in sentences that say nothing about the user
-    add(R("sapos (if)", "HYPOTHETICAL", direction="FORWARD", pattern=[{"LOWER": {"IN": ["sapos", "sapose"]}}]))
+    # Tok Pisin and Bislama "sapos" (if) and "bambae" (will); "bilong / from wanem" (why) and
+    # "olsem wanem" (how), only in sentences that say nothing about the user
     add(
         R(
-            "bilong wanem (why)",
+            "sapos (if), bambae (will)",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            pattern=[{"LOWER": {"IN": ["sapos", "sapose", "bambae", "bae"]}}],
+        )
+    )
+    add(
+        R(
+            "bilong wanem (why), olsem wanem (how)",
             "HYPOTHETICAL",
             direction="FORWARD",
             on_modifies=_generic_tok_pisin_sentence,
-            pattern=[{"LOWER": {"IN": ["bilong", "blong", "blo", "long"]}}, {"LOWER": "wanem"}],
+            pattern=[{"LOWER": {"IN": ["bilong", "blong", "blo", "long", "from", "olsem"]}}, {"LOWER": "wanem"}],
         )
     )
     for literal in (

@@ -336,6 +336,8 @@ MISSPELLINGS: Dict[str, str] = {
     "widdling": "peeing",
     "widdlin": "peeing",
     "widdled": "peed",
+    # "ded" for dead (numb) in texting and in Kriol, Bislama and Pijin
+    "ded": "dead",
     # Guyanese and Caribbean "wuk" (work); Belize Kriol "ahn" (and)
     "wuk": "work",
     "ahn": "and",
