@@ -35,9 +35,12 @@ _FIRST_PERSON = {
     "us",
     # Yorkshire and northern "ah" (I): "ah've been wettin missen"
     "ah",
+    # Afrikaans "ek" (I), "ons" (we); not Mauritian Kreol "mo" (I, my), which is Bislama "and"
+    "ek",
+    "ons",
 }
 # possessives that name the writer's person rather than the writer ("my mum", "mera dost")
-_POSSESSIVE_BEFORE_PERSON = ("my", "ma", "mi", "mera", "meri", "mere", "me")
+_POSSESSIVE_BEFORE_PERSON = ("my", "ma", "mi", "mera", "meri", "mere", "me", "mo")
 
 
 def _outside_target(on_modifies):
@@ -138,13 +141,16 @@ def not_about_the_writer(doc) -> bool:
     """A message that tells of another person ("my father ...", "teammate got ... he ...") and
     never of the writer: no first-person word but "my <person>", "told me", and the "I" of a
     question about helping them ("how do I get him to go?")."""
-    people = any(t.lemma_ in _PEOPLE or t.lower_ in _PEOPLE for t in doc)
+    # the other person is named before the first symptom is told, or in its sentence: "sat on the
+    # toilet straining, nothing. my buddy says relax" tells the writer's own symptom first
+    told = doc[: doc.ents[0].sent.end] if doc.ents else doc
+    people = any(t.lemma_ in _PEOPLE or t.lower_ in _PEOPLE for t in told)
     if not people:
         return False
     starts_with_person = any(
-        len(s) > 1 and s[0].lower_ in ("my", "ma", "mi", "the", "our") and s[1].lemma_ in _PEOPLE for s in doc.sents
+        len(s) > 1 and s[0].lower_ in ("my", "ma", "mi", "the", "our") and s[1].lemma_ in _PEOPLE for s in told.sents
     )
-    if not (starts_with_person or any(t.lower_ in _THIRD_PERSON for t in doc)):
+    if not (starts_with_person or any(t.lower_ in _THIRD_PERSON for t in told)):
         return False
     for sent in doc.sents:
         helping = sent[-1].lower_ == "?" and any(t.lower_ in _THIRD_PERSON for t in sent)
@@ -740,6 +746,25 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
 
     # ---- phrases that contain a negation / "if" word but negate nothing (PSEUDO)
     for literal in (
+        # not one's usual self (unwell); a symptom that is new
+        "not himself",
+        "not herself",
+        "not myself",
+        "not themselves",
+        "is not himself",
+        "is not herself",
+        "isn't himself",
+        "isn't herself",
+        "am not myself",
+        "not feeling myself",
+        "never had that before",
+        "never had this before",
+        "never had it before",
+        "never was so before",
+        "never was like this",
+        "never like that before",
+        "before never like that",
+        "before never like this",
         "no idea",
         "no matter",
         "not only",
@@ -1049,6 +1074,9 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "not a hundred percent",
         "wonder",
         "wondering",
+        # Pennsylvania Dutch "it wonders me" (I wonder)
+        "it wonders me",
+        "it wonders me if",
         "wonder if",
         "wondering if",
         "wondering whether",
@@ -1400,6 +1428,35 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             direction="FORWARD",
             on_modifies=_generic_tok_pisin_sentence,
             pattern=[{"LOWER": {"IN": ["bilong", "blong", "blo", "long", "from", "olsem"]}}, {"LOWER": "wanem"}],
+        )
+    )
+    # "si" (if) of French and Spanish speakers, Mauritian Kreol and Papiamentu, before the one it
+    # is said of: "si enn zour mo ...", "si un dia mi ..."; not "si, ..." (yes)
+    add(
+        R(
+            "si (if)",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            on_modifies=_not_habitual_if,
+            pattern=[
+                {"LOWER": "si"},
+                {
+                    "LOWER": {
+                        "IN": ["mo", "mi", "un", "enn", "ou", "bo", "despues", "apre", "mwen", "m", "yo", "je", "j'"]
+                    }
+                },
+            ],
+        )
+    )
+    # "why" in Afrikaans (hoekom, waarom), Papiamentu (dikon, pakiko) and Mauritian Kreol (kifer,
+    # akoz), only in sentences that say nothing about the user
+    add(
+        R(
+            "hoekom, dikon, kifer (why)",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            on_modifies=_generic_sentence,
+            pattern=[{"LOWER": {"IN": ["hoekom", "waarom", "dikon", "pakiko", "pakico", "kifer", "akoz"]}}],
         )
     )
     for literal in (

@@ -40,6 +40,10 @@ PHRASES: Dict[str, List[List[dict]]] = {
         # Hawaii Pidgin "no can", Haitian Creole "(m) pa ka"
         [low("no"), low("can could")],
         [opt(low("m mwen")), low("pa"), low("ka")],
+        # Mauritian Kreol "pa kapav", Papiamentu "no por", Afrikaans "kan nie"
+        [low("pa"), low("kapav")],
+        [low("no"), low("por")],
+        [low("kan kon"), low("nie")],
     ],
     # Birmingham "summat ay right": something is wrong (not a negation of what follows)
     "wrong": [[low("ay"), low("right")]],

@@ -372,6 +372,32 @@ CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, str]] = {
     # "my husband na able", "he nah pee from morning"; not Nigerian "na im" or "nah, I'm fine"
     "na": (_PEOPLE_AND_LIMBS, "not", "na"),
     "nah": (_SUBJECTS, "not", "nah"),
+    # Mauritian Kreol and Haitian "pa" (not) after a pronoun: "mo pa santi", "li pa kapav"; not
+    # "my pa" (father)
+    "pa": (frozenset("mo li zot nou to ou mwen m".split()), "not", "pa"),
+    # Afrikaans "lam" (numb) after "is", "voel" (feel) or "word" (become): "my gat is lam"
+    "lam": (frozenset("is voel word voelt".split()), "numb", "lam"),
+    # Papiamentu "pia" (leg, foot) after "mi" (my), "su" (his, her), "bo" (your), "dos" (two)
+    "pia": (frozenset("mi su bo dos un nan tur e".split()), "leg", "pia"),
+    # Afrikaans and Papiamentu "lek" (leak) after what leaks
+    "lek": (frozenset("piepie blaas ta water urine orina pipi mimi".split()), "leak", "lek"),
+    # Papiamentu "dos" (two) and Mauritian Kreol "de" (two) after a possessive: "mi dos pia",
+    # "mo de lipie" (both my legs); Caribbean "de" is "the" elsewhere
+    "dos": (frozenset("mi su bo tur".split()), "both", "dos"),
+    "de": (frozenset("mo so to".split()), "both", "the"),
+    # Afrikaans words that are English ones too, read as Afrikaans after the words they follow
+    # there: "my rug is seer" (my back is sore), "my regter been" (my right leg), "my gat" (my
+    # bottom), "onderbroek nat" (underwear wet), "op my rug geval" (fell on my back), "kak erg"
+    "rug": (frozenset("my sy haar jou die".split()), "back", "rug"),
+    "been": (frozenset("my linker regter sy haar een die".split()), "leg", "been"),
+    "seer": (frozenset("is baie so kak al".split()), "sore", "seer"),
+    "gat": (frozenset("my sy haar jou".split()), "bum", "gat"),
+    "nat": (frozenset("is broek onderbroek bed lakens sopnat".split()), "wet", "nat"),
+    "geval": (frozenset("rug boude het".split()), "fell", "geval"),
+    "erg": (frozenset("kak baie so".split()), "severe", "erg"),
+    # Solomon Islands Pijin "dae" (dead, numb) after "hem" / "i" (it) or "olsem" (like); not
+    # Afrikaans "twee dae" (two days)
+    "dae": (frozenset("hem i em olsem".split()), "dead", "dae"),
 }
 
 # doc.user_data key: the (misspelt, corrected) pairs of a doc; safety.areas also matches its
