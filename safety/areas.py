@@ -512,9 +512,28 @@ def _units(doc: Doc) -> List[Span]:
         return [doc[:]]
     sents = list(doc.sents)
     pairs = [
-        doc[a.start : b.end] for a, b in zip(sents, sents[1:]) if min(_words(a), _words(b)) <= SHORT_SENTENCE_WORDS
+        doc[a.start : b.end]
+        for a, b in zip(sents, sents[1:])
+        if min(_words(a), _words(b)) <= SHORT_SENTENCE_WORDS and not (_denial(a) or _denial(b))
     ]
     return sents + pairs
+
+
+# A fragment that denies a symptom ("Nothing numb, nothing weak.") is not read together with its
+# neighbour; one that tells what went unnoticed ("Never felt it.", "No warning.") is
+_DENIALS = {"nothing", "no", "not", "none", "nowt", "nothin", "neither", "nor"}
+_NOT_DENIED = {"felt", "feel", "feeling", "noticed", "notice", "warning", "idea", "control", "sensation", "clue"}
+
+
+def _denial(sent: Span) -> bool:
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return (
+        len(words) >= 2
+        and _words(sent) <= SHORT_SENTENCE_WORDS
+        and words[0].lower_ in _DENIALS
+        and words[1].lower_ not in _NOT_DENIED
+        and words[1].norm_ not in _NOT_DENIED
+    )
 
 
 def _within_one_sentence_first(

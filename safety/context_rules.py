@@ -299,6 +299,11 @@ def _generic_tok_pisin_sentence(target: Span, modifier: Span, span_between: Span
     return not _has_first_person(t for t in target.sent if t.lower_ != "i")
 
 
+def _in_question(target: Span, modifier: Span, span_between: Span) -> bool:
+    """The target is in a sentence that asks (ends with a question mark)."""
+    return target.sent[-1].lower_ == "?"
+
+
 def _generic_question(target: Span, modifier: Span, span_between: Span) -> bool:
     """A question (not a statement such as "What's new is that ...") that says nothing about the user."""
     sent = target.sent
@@ -1406,6 +1411,23 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                 {"LOWER": {"IN": ["i", "me", "mi", "ah", "we"]}},
                 {"LOWER": {"IN": ["get", "grow", "turn", "am", "'m", "are"]}},
                 {"LOWER": {"IN": ["old", "older", "elderly"]}},
+            ],
+        )
+    )
+    # "could my back ever make me ...?", "will I ever ...?": a question about what may one day
+    # happen
+    add(
+        R(
+            "could ... ever ...?",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            on_modifies=_in_question,
+            pattern=[
+                {"LOWER": {"IN": ["could", "can", "will", "would", "might", "may", "does", "do", "is"]}},
+                {"IS_ALPHA": True, "OP": "?"},
+                {"IS_ALPHA": True, "OP": "?"},
+                {"IS_ALPHA": True, "OP": "?"},
+                {"LOWER": "ever"},
             ],
         )
     )
