@@ -752,9 +752,11 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     # ---- phrases that contain a negation / "if" word but negate nothing (PSEUDO)
     for literal in (
         # not one's usual self (unwell); a symptom that is new
+        "not my leg",
+        "not my foot",
+        "not my own",
         "not himself",
         "not herself",
-        "not myself",
         "not themselves",
         "is not himself",
         "is not herself",
@@ -762,9 +764,6 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "isn't herself",
         "am not myself",
         "not feeling myself",
-        "never had that before",
-        "never had this before",
-        "never had it before",
         "never was so before",
         "never was like this",
         "never like that before",

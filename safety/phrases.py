@@ -58,7 +58,7 @@ PHRASES: Dict[str, List[List[dict]]] = {
         [low("where"), low("i we you one"), lem("sit")],
         [low("bit part"), low("you i we ye you'd i'd we'd ye'd"), opt(low("'d")), lem("sit"), low("on")],
     ],
-    "both": [[low("left right"), low("and"), low("right left")]],
+    "both": [[low("left right"), low("and"), opt(low("the")), low("right left")]],
     "give_way": [
         [lem("give giving gave gives"), low("way out away")],
         [low("giv gi gie gien gied"), low("we way wey wye")],
