@@ -400,6 +400,11 @@ CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, str]] = {
     "dae": (frozenset("hem i em olsem".split()), "dead", "dae"),
 }
 
+# what "ain" (ain't, isn't) denies when it stands before it
+AINT_STATES = frozenset(
+    "weak numb tingly tingling dead heavy wobbly wet leaky leaking swollen hurting sore painful".split()
+)
+
 # doc.user_data key: the (misspelt, corrected) pairs of a doc; safety.areas also matches its
 # phrases on the corrected text ("pinz and neadles" -> "pins and needles").
 CORRECTED = "red_flag_corrected_spellings"
@@ -515,6 +520,11 @@ class SpellingNormalizer:
                 if hit[1] is not None:
                     token.lemma_ = hit[1]
                 doc.user_data.setdefault(CORRECTED, set()).add((word, hit[0]))
+        for token in doc[:-1]:
+            # "ain" before a state denies it ("my legs ain weak, ain numb"); before a verb it is
+            # the symptom ("he ain pee since morning")
+            if token.norm_ == "aint" and doc[token.i + 1].lower_ in AINT_STATES:
+                token.norm_ = "not"
         return doc
 
 
