@@ -401,7 +401,8 @@ rule(
 rule(
     "injury",
     build(lem("injure injured injury injuries")),
-    build(lem("hurt hurting"), alt(SELF, seq(low("my"), BODY))),
+    # "I hurt my back" (an event), not "it hurts my back" or "the prayer hurt my knee"
+    build(low("i ive 've"), opt(low("really badly just have had")), low("hurt"), alt(SELF, seq(low("my"), BODY))),
     build(lem("land landed landing"), low("on"), opt(low("my")), BODY),
     build(
         low("car road traffic motorbike motorcycle bike cycling bicycle ski skiing work sports sporting rta"),
