@@ -403,6 +403,7 @@ rule(
     build(lem("injure injured injury injuries")),
     # "I hurt my back" (an event), not "it hurts my back" or "the prayer hurt my knee"
     build(low("i ive 've"), opt(low("really badly just have had")), low("hurt"), alt(SELF, seq(low("my"), BODY))),
+    build({"IS_SENT_START": True, "LOWER": "hurt"}, alt(SELF, seq(low("my"), BODY))),
     build(lem("land landed landing"), low("on"), opt(low("my")), BODY),
     build(
         low("car road traffic motorbike motorcycle bike cycling bicycle ski skiing work sports sporting rta"),
