@@ -1430,6 +1430,25 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             ],
         )
     )
+    # "can this back pain one day make me lose feeling?": a question about what may happen
+    add(
+        R(
+            "one day / someday (in a question)",
+            "HYPOTHETICAL",
+            direction="BIDIRECTIONAL",
+            on_modifies=_in_question,
+            pattern=[{"LOWER": {"IN": ["one", "some"]}}, {"LOWER": "day"}],
+        )
+    )
+    add(
+        R(
+            "someday (in a question)",
+            "HYPOTHETICAL",
+            direction="BIDIRECTIONAL",
+            on_modifies=_in_question,
+            pattern=[{"LOWER": "someday"}],
+        )
+    )
     # Gullah "ef" (if)
     add(R("ef (if)", "HYPOTHETICAL", direction="FORWARD", pattern=[{"LOWER": "ef"}]))
     # Tok Pisin and Bislama "sapos" (if) and "bambae" (will); "bilong / from wanem" (why) and

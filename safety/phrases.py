@@ -40,6 +40,10 @@ PHRASES: Dict[str, List[List[dict]]] = {
         # Hawaii Pidgin "no can", Haitian Creole "(m) pa ka"
         [low("no"), low("can could")],
         [opt(low("m mwen")), low("pa"), low("ka")],
+        # African English "failing to stand" (unable to); French speakers' "don't arrive to"
+        # (n'arrive pas à)
+        [lem("fail failing failed fails"), low("to")],
+        [NOT, low("arrive arriving"), low("to")],
         # Mauritian Kreol "pa kapav", Papiamentu "no por", Afrikaans "kan nie"
         [low("pa"), low("kapav")],
         [low("no"), low("por")],
@@ -50,7 +54,12 @@ PHRASES: Dict[str, List[List[dict]]] = {
     "tingling": [[low("pins"), low("and"), low("needles")]],
     "privates": [[low("private"), lem("part parts area areas bits pat")]],
     "inner_thigh": [[low("inner"), lem("thigh thighs")]],
-    "crotch": [[low("between"), opt(low("my the")), lem("leg legs")]],
+    "crotch": [
+        [low("between"), opt(low("my the his her their")), lem("leg legs")],
+        [low("entre"), low("les mes"), low("jambes")],
+    ],
+    # French speakers' "je ne sens plus" (I no longer feel), "ne sens rien" (feel nothing)
+    "numb": [[low("ne"), low("sens sent"), low("plus rien")]],
     "down_there": [[low("down"), low("there below")]],
     "anus": [[low("back"), low("passage")]],
     "groin": [[low("nether"), lem("region regions")]],
