@@ -1488,6 +1488,35 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             ],
         )
     )
+    # Cebuano and Tagalog "kung" (if); Cebuano "wala koy" (I have no), merged into one "no"
+    # token by the phrase merger; "unsa / unsaon" (what, how) in sentences that say nothing of the user
+    add(
+        R(
+            "kung (if)",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            on_modifies=_not_habitual_if,
+            pattern=[{"LOWER": "kung"}, {"LOWER": {"IN": ["mag", "ang", "mo", "ma", "ako", "ikaw", "siya", "ka"]}}],
+        )
+    )
+    add(
+        R(
+            "wala koy (I have no)",
+            "NEGATED_EXISTENCE",
+            direction="FORWARD",
+            max_scope=3,
+            pattern=[{"LOWER": {"IN": ["wala koy", "wala akoy", "wala pud ko"]}}],
+        )
+    )
+    add(
+        R(
+            "unsa, unsaon (what, how)",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            on_modifies=_generic_sentence,
+            pattern=[{"LOWER": {"IN": ["unsa", "unsaon", "unsay"]}}],
+        )
+    )
     # "why" in Afrikaans (hoekom, waarom), Papiamentu (dikon, pakiko) and Mauritian Kreol (kifer,
     # akoz), only in sentences that say nothing about the user
     add(

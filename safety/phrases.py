@@ -49,6 +49,8 @@ PHRASES: Dict[str, List[List[dict]]] = {
         [low("no"), low("por")],
         [low("kan kon"), low("nie")],
     ],
+    # Cebuano "wala koy ..." / "wala pud ko ..." (I have no ...)
+    "no": [[low("wala"), low("koy akoy")], [low("wala"), low("pud"), low("ko")]],
     # Birmingham "summat ay right": something is wrong (not a negation of what follows)
     "wrong": [[low("ay"), low("right")]],
     "tingling": [[low("pins"), low("and"), low("needles")]],
@@ -59,7 +61,7 @@ PHRASES: Dict[str, List[List[dict]]] = {
         [low("entre"), low("les mes"), low("jambes")],
     ],
     # French speakers' "je ne sens plus" (I no longer feel), "ne sens rien" (feel nothing)
-    "numb": [[low("ne"), low("sens sent"), low("plus rien")]],
+    "numb": [[low("ne"), low("sens sent"), low("plus rien")], [low("wala"), low("koy akoy"), low("mabati")]],
     "down_there": [[low("down"), low("there below")]],
     "anus": [[low("back"), low("passage")]],
     "groin": [[low("nether"), lem("region regions")]],
