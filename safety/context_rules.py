@@ -1489,7 +1489,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         )
     )
     # Cebuano and Tagalog "kung" (if); Cebuano "wala koy" (I have no), merged into one "no"
-    # token by the phrase merger; "unsa / unsaon" (what, how) in sentences that say nothing of the user
+    # token by the phrase merger
     add(
         R(
             "kung (if)",
@@ -1508,24 +1508,32 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             pattern=[{"LOWER": {"IN": ["wala koy", "wala akoy", "wala pud ko"]}}],
         )
     )
-    add(
-        R(
-            "unsa, unsaon (what, how)",
-            "HYPOTHETICAL",
-            direction="FORWARD",
-            on_modifies=_generic_sentence,
-            pattern=[{"LOWER": {"IN": ["unsa", "unsaon", "unsay"]}}],
-        )
-    )
     # "why" in Afrikaans (hoekom, waarom), Papiamentu (dikon, pakiko) and Mauritian Kreol (kifer,
-    # akoz), only in sentences that say nothing about the user
+    # akoz), Cebuano "unsa / unsaon" (what, how): only in sentences that say nothing about the user
     add(
         R(
-            "hoekom, dikon, kifer (why)",
+            "hoekom, dikon, kifer (why), unsa (what)",
             "HYPOTHETICAL",
             direction="FORWARD",
             on_modifies=_generic_sentence,
-            pattern=[{"LOWER": {"IN": ["hoekom", "waarom", "dikon", "pakiko", "pakico", "kifer", "akoz"]}}],
+            pattern=[
+                {
+                    "LOWER": {
+                        "IN": [
+                            "hoekom",
+                            "waarom",
+                            "dikon",
+                            "pakiko",
+                            "pakico",
+                            "kifer",
+                            "akoz",
+                            "unsa",
+                            "unsaon",
+                            "unsay",
+                        ]
+                    }
+                }
+            ],
         )
     )
     for literal in (
