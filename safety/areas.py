@@ -528,8 +528,7 @@ _NOT_DENIED = {"felt", "feel", "feeling", "noticed", "notice", "warning", "idea"
 def _denial(sent: Span) -> bool:
     words = [t for t in sent if not (t.is_punct or t.is_space)]
     return (
-        len(words) >= 2
-        and _words(sent) <= SHORT_SENTENCE_WORDS
+        2 <= len(words) <= SHORT_SENTENCE_WORDS
         and words[0].lower_ in _DENIALS
         and words[1].lower_ not in _NOT_DENIED
         and words[1].norm_ not in _NOT_DENIED

@@ -594,6 +594,11 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         for literal in literals:
             add(R(literal, category, **options))
 
+    def add_words(name: str, category: str, *words: str, direction: str = "FORWARD", **options) -> None:
+        """A rule whose cue is a run of tokens, each one of the given space-separated words."""
+        pattern = [{"LOWER": {"IN": w.split("|") if "|" in w else w.split()}} for w in words]
+        add(R(name, category, direction=direction, pattern=pattern, **options))
+
     # ---- family and other people (replace the default family rule: adds a first-person guard)
     add(
         R(
@@ -1431,110 +1436,43 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         )
     )
     # "can this back pain one day make me lose feeling?": a question about what may happen
-    add(
-        R(
-            "one day / someday (in a question)",
-            "HYPOTHETICAL",
-            direction="BIDIRECTIONAL",
-            on_modifies=_in_question,
-            pattern=[{"LOWER": {"IN": ["one", "some"]}}, {"LOWER": "day"}],
-        )
+    add_words(
+        "one day (in a question)",
+        "HYPOTHETICAL",
+        "one some",
+        "day",
+        direction="BIDIRECTIONAL",
+        on_modifies=_in_question,
     )
-    add(
-        R(
-            "someday (in a question)",
-            "HYPOTHETICAL",
-            direction="BIDIRECTIONAL",
-            on_modifies=_in_question,
-            pattern=[{"LOWER": "someday"}],
-        )
-    )
+    add_words("someday (in a question)", "HYPOTHETICAL", "someday", direction="BIDIRECTIONAL", on_modifies=_in_question)
     # Gullah "ef" (if)
     add(R("ef (if)", "HYPOTHETICAL", direction="FORWARD", pattern=[{"LOWER": "ef"}]))
     # Tok Pisin and Bislama "sapos" (if) and "bambae" (will); "bilong / from wanem" (why) and
     # "olsem wanem" (how), only in sentences that say nothing about the user
-    add(
-        R(
-            "sapos (if), bambae (will)",
-            "HYPOTHETICAL",
-            direction="FORWARD",
-            pattern=[{"LOWER": {"IN": ["sapos", "sapose", "bambae", "bae"]}}],
-        )
-    )
-    add(
-        R(
-            "bilong wanem (why), olsem wanem (how)",
-            "HYPOTHETICAL",
-            direction="FORWARD",
-            on_modifies=_generic_tok_pisin_sentence,
-            pattern=[{"LOWER": {"IN": ["bilong", "blong", "blo", "long", "from", "olsem"]}}, {"LOWER": "wanem"}],
-        )
+    add_words("sapos (if), bambae (will)", "HYPOTHETICAL", "sapos sapose bambae bae")
+    add_words(
+        "bilong wanem (why), olsem wanem (how)",
+        "HYPOTHETICAL",
+        "bilong blong blo long from olsem",
+        "wanem",
+        on_modifies=_generic_tok_pisin_sentence,
     )
     # "si" (if) of French and Spanish speakers, Mauritian Kreol and Papiamentu, before the one it
     # is said of: "si enn zour mo ...", "si un dia mi ..."; not "si, ..." (yes)
-    add(
-        R(
-            "si (if)",
-            "HYPOTHETICAL",
-            direction="FORWARD",
-            on_modifies=_not_habitual_if,
-            pattern=[
-                {"LOWER": "si"},
-                {
-                    "LOWER": {
-                        "IN": ["mo", "mi", "un", "enn", "ou", "bo", "despues", "apre", "mwen", "m", "yo", "je", "j'"]
-                    }
-                },
-            ],
-        )
+    add_words(
+        "si (if)", "HYPOTHETICAL", "si", "mo mi un enn ou bo despues apre mwen m yo je j'", on_modifies=_not_habitual_if
     )
-    # Cebuano and Tagalog "kung" (if); Cebuano "wala koy" (I have no), merged into one "no"
-    # token by the phrase merger
-    add(
-        R(
-            "kung (if)",
-            "HYPOTHETICAL",
-            direction="FORWARD",
-            on_modifies=_not_habitual_if,
-            pattern=[{"LOWER": "kung"}, {"LOWER": {"IN": ["mag", "ang", "mo", "ma", "ako", "ikaw", "siya", "ka"]}}],
-        )
-    )
-    add(
-        R(
-            "wala koy (I have no)",
-            "NEGATED_EXISTENCE",
-            direction="FORWARD",
-            max_scope=3,
-            pattern=[{"LOWER": {"IN": ["wala koy", "wala akoy", "wala pud ko"]}}],
-        )
-    )
+    # Cebuano and Tagalog "kung" (if) before its subject; Cebuano "wala koy" (I have no), merged
+    # into one token by the phrase merger
+    add_words("kung (if)", "HYPOTHETICAL", "kung", "mag ang mo ma ako ikaw siya ka", on_modifies=_not_habitual_if)
+    add_words("wala koy (I have no)", "NEGATED_EXISTENCE", "wala koy|wala akoy|wala pud ko", max_scope=3)
     # "why" in Afrikaans (hoekom, waarom), Papiamentu (dikon, pakiko) and Mauritian Kreol (kifer,
     # akoz), Cebuano "unsa / unsaon" (what, how): only in sentences that say nothing about the user
-    add(
-        R(
-            "hoekom, dikon, kifer (why), unsa (what)",
-            "HYPOTHETICAL",
-            direction="FORWARD",
-            on_modifies=_generic_sentence,
-            pattern=[
-                {
-                    "LOWER": {
-                        "IN": [
-                            "hoekom",
-                            "waarom",
-                            "dikon",
-                            "pakiko",
-                            "pakico",
-                            "kifer",
-                            "akoz",
-                            "unsa",
-                            "unsaon",
-                            "unsay",
-                        ]
-                    }
-                }
-            ],
-        )
+    add_words(
+        "hoekom, dikon, kifer (why), unsa (what)",
+        "HYPOTHETICAL",
+        "hoekom waarom dikon pakiko pakico kifer akoz unsa unsaon unsay",
+        on_modifies=_generic_sentence,
     )
     for literal in (
         "explain",

@@ -352,7 +352,7 @@ _SUBJECTS = _PEOPLE_AND_LIMBS | frozenset("power pee urine back pain one body".s
 
 # Words spelt one way for two words: the first reading after one of the listed words, the
 # second otherwise. Geordie "nee fever" is "no fever"; "me nee" / "the nee" is a knee.
-CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, str]] = {
+CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, Optional[str]]] = {
     "nee": (
         frozenset("me my the his her yer your ur left right both bad sore a wor their our".split()),
         "knee",
@@ -382,9 +382,9 @@ CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, str]] = {
     # Afrikaans and Papiamentu "lek" (leak) after what leaks
     "lek": (frozenset("piepie blaas ta water urine orina pipi mimi".split()), "leak", "lek"),
     # Papiamentu "dos" (two) and Mauritian Kreol "de" (two) after a possessive: "mi dos pia",
-    # "mo de lipie" (both my legs); Caribbean "de" is "the" elsewhere
+    # "mo de lipie" (both my legs); elsewhere read as usual (Caribbean "de", the)
     "dos": (frozenset("mi su bo tur".split()), "both", "dos"),
-    "de": (frozenset("mo so to".split()), "both", "the"),
+    "de": (frozenset("mo so to".split()), "both", None),
     # Afrikaans words that are English ones too, read as Afrikaans after the words they follow
     # there: "my rug is seer" (my back is sore), "my regter been" (my right leg), "my gat" (my
     # bottom), "onderbroek nat" (underwear wet), "op my rug geval" (fell on my back), "kak erg"
@@ -503,10 +503,13 @@ class SpellingNormalizer:
         cache = self.cache
         for token in doc:
             word = token.lower_
-            if word in CONTEXTUAL_SPELLINGS:
-                after, first, second = CONTEXTUAL_SPELLINGS[word]
+            contextual = CONTEXTUAL_SPELLINGS.get(word)
+            right = None
+            if contextual is not None:
+                after, first, second = contextual
                 before = doc[token.i - 1].lower_ if token.i > 0 else ""
                 right = first if before in after else second
+            if right is not None:
                 hit = None if right == word else (right, self.lemma_of(right))
             elif word in cache:
                 hit = cache[word]
@@ -516,15 +519,15 @@ class SpellingNormalizer:
                     if len(cache) < self._CACHE_LIMIT:
                         cache[word] = hit
             if hit is not None:
-                token.norm_ = hit[0]
+                norm = hit[0]
+                # "ain" before a state denies it ("my legs ain weak, ain numb"); before a verb it
+                # is the symptom ("he ain pee since morning")
+                if norm == "aint" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in AINT_STATES:
+                    norm = "not"
+                token.norm_ = norm
                 if hit[1] is not None:
                     token.lemma_ = hit[1]
-                doc.user_data.setdefault(CORRECTED, set()).add((word, hit[0]))
-        for token in doc[:-1]:
-            # "ain" before a state denies it ("my legs ain weak, ain numb"); before a verb it is
-            # the symptom ("he ain pee since morning")
-            if token.norm_ == "aint" and doc[token.i + 1].lower_ in AINT_STATES:
-                token.norm_ = "not"
+                doc.user_data.setdefault(CORRECTED, set()).add((word, norm))
         return doc
 
 

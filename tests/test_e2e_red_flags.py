@@ -193,11 +193,12 @@ def _seen(replies: list) -> str:
     return "none"
 
 
-REST_SETS = ("AD", "AE")
+# the two newest blind sets: the last two of the gates table, which lists them as they were written
+REST_SETS = tuple(load_gates("red_flags"))[-2:]
 
 
 def test_blind_sets_over_rest_escalate_first_as_the_detector_decides(servers):
-    """The two newest blind sets (AD, AE) over REST, as a visitor would send them: the detector's
+    """The two newest blind sets (REST_SETS) over REST, as a visitor would send them: the detector's
     verdict is what the visitor sees first in the turn, and the model adds at most a few safety
     questions (all the sets at the detector: tests/test_blind_red_flags.py)."""
     from concurrent.futures import ThreadPoolExecutor
