@@ -294,6 +294,20 @@ def _generic_sentence(target: Span, modifier: Span, span_between: Span) -> bool:
     return not _has_first_person(target.sent)
 
 
+_CLAUSE_ENDS = {",", ";", ".", "?", "!", ":"}
+
+
+def _generic_clause(target: Span, modifier: Span, span_between: Span) -> bool:
+    """Nothing about the user from the cue to the end of the target's clause: "why numb between
+    the legs is dangerous, can you explain" asks in general; "why, my legs are numb" and "why
+    can't I pee" do not."""
+    doc = target.doc
+    end = target.end
+    while end < target.sent.end and doc[end].lower_ not in _CLAUSE_ENDS:
+        end += 1
+    return not _has_first_person(doc[min(modifier.start, target.start) : end])
+
+
 def _generic_tok_pisin_sentence(target: Span, modifier: Span, span_between: Span) -> bool:
     """As _generic_sentence, for Tok Pisin, where "i" marks the predicate and is not "I"."""
     return not _has_first_person(t for t in target.sent if t.lower_ != "i")
@@ -307,7 +321,9 @@ def _in_question(target: Span, modifier: Span, span_between: Span) -> bool:
 def _generic_question(target: Span, modifier: Span, span_between: Span) -> bool:
     """A question (not a statement such as "What's new is that ...") that says nothing about the user."""
     sent = target.sent
-    return _generic_sentence(target, modifier, span_between) and sent[-1].lower_ != "."
+    # "why numb there is dangerous, I read it": "why" asks of the clause it opens
+    generic = _generic_clause if modifier[0].lower_ == "why" else _generic_sentence
+    return generic(target, modifier, span_between) and sent[-1].lower_ != "."
 
 
 _FINE_WORDS = ["fine", "ok", "okay", "normal", "alright", "grand", "good", "perfect", "unaffected", "spared"]
@@ -757,6 +773,17 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     # ---- phrases that contain a negation / "if" word but negate nothing (PSEUDO)
     for literal in (
         # not one's usual self (unwell); a symptom that is new
+        # "no feeling in my leg": the symptom itself, not a denial (Vietnamese "không cảm giác")
+        "no feeling in",
+        "no feelin in",
+        "no sensation in",
+        "khong cam giac",
+        "không cảm giác",
+        # "I didn't feel myself wet my trousers": not noticing is the symptom
+        "didn't feel myself",
+        "didnt feel myself",
+        "did not feel myself",
+        "didna feel mesel",
         "not my leg",
         "not my foot",
         "not my own",

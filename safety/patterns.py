@@ -206,7 +206,9 @@ rule(
     # leaking
     build(lem("leak leaking dribble dribbling drip dripping"), gap(3), low("urine wee pee piss")),
     build(low("urine wee pee piss"), gap(2), lem("leak leaking dribble dribbling")),
-    build(low("i"), opt(low("keep 've ve have am 'm m")), opt(low("been")), opt(low("keep")), lem("leak leaking")),
+    build(
+        low("i ah ah'm"), opt(low("keep 've ve have am 'm m")), opt(low("been")), opt(low("keep")), lem("leak leaking")
+    ),
 )
 rule(
     "bladder_bowel",

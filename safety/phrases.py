@@ -44,8 +44,12 @@ PHRASES: Dict[str, List[List[dict]]] = {
         # (n'arrive pas à)
         [lem("fail failing failed fails"), low("to")],
         [NOT, low("arrive arriving"), low("to")],
-        # Mauritian Kreol "pa kapav", Papiamentu "no por", Afrikaans "kan nie"
-        [low("pa"), low("kapav")],
+        # Mauritian Kreol "pa kapav", Haitian and Louisiana Creole "pa kapab", Papiamentu "no por",
+        # Afrikaans "kan nie"
+        [low("pa"), low("kapav kapab")],
+        # Portuguese "não consigo / não posso", Spanish "no puedo"
+        [low("não nao"), low("consigo consegue consegui conseguia posso pode")],
+        [low("no"), low("puedo puede podía podia")],
         [low("no"), low("por")],
         [low("kan kon"), low("nie")],
     ],
@@ -61,12 +65,18 @@ PHRASES: Dict[str, List[List[dict]]] = {
         [low("entre"), low("les mes"), low("jambes")],
     ],
     # French speakers' "je ne sens plus" (I no longer feel), "ne sens rien" (feel nothing)
-    "numb": [[low("ne"), low("sens sent"), low("plus rien")], [low("wala"), low("koy akoy"), low("mabati")]],
+    # Spanish "se me duerme(n)" (goes to sleep on me: goes numb)
+    "numb": [
+        [low("ne"), low("sens sent"), low("plus rien")],
+        [low("wala"), low("koy akoy"), low("mabati")],
+        [low("se"), low("me le les"), low("duerme duermen dormía dormian dormían durmió durmieron")],
+    ],
     "down_there": [[low("down"), low("there below")]],
     "anus": [[low("back"), low("passage")]],
     "groin": [[low("nether"), lem("region regions")]],
     "bum": [
         [low("where"), low("i we you one"), lem("sit")],
+        [low("sitting seating"), low("area part portion")],
         [low("bit part"), low("you i we ye you'd i'd we'd ye'd"), opt(low("'d")), lem("sit"), low("on")],
     ],
     "both": [[low("left right"), low("and"), opt(low("the")), low("right left")]],

@@ -341,6 +341,12 @@ MISSPELLINGS: Dict[str, str] = {
     # Guyanese and Caribbean "wuk" (work); Belize Kriol "ahn" (and)
     "wuk": "work",
     "ahn": "and",
+    # Vietnamese "không", Portuguese "não": not (not "nao", Pijin and Bislama "now")
+    "khong": "not",
+    "không": "not",
+    "não": "not",
+    # Louisiana Creole and Mauritian Kreol "mo" (my, I): "mo janm", "mo pa kapab"
+    "mo": "my",
 }
 
 # who or what "na" / "nah" is said of when it means "not" (Nigerian "this pain na 10 over 10" is "is")
@@ -385,6 +391,8 @@ CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, Optional[str]]] = {
     # "mo de lipie" (both my legs); elsewhere read as usual (Caribbean "de", the)
     "dos": (frozenset("mi su bo tur".split()), "both", "dos"),
     "de": (frozenset("mo so to".split()), "both", None),
+    # Louisiana Creole "do" (back) after "mo" (my): "mo do fe mal"
+    "do": (frozenset(["mo"]), "back", None),
     # Afrikaans words that are English ones too, read as Afrikaans after the words they follow
     # there: "my rug is seer" (my back is sore), "my regter been" (my right leg), "my gat" (my
     # bottom), "onderbroek nat" (underwear wet), "op my rug geval" (fell on my back), "kak erg"
