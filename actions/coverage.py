@@ -10,9 +10,9 @@ from typing import List
 
 _DRUGS = (
     r"ibuprofen|paracetamol|acetaminophen|tylenol|advil|aspirin|naproxen|codeine|tramadol|"
-    r"gabapentin|pregabalin|diclofenac|co-codamol|tablets?|pills?|medication|meds|muscle relax\w*|painkillers?|"
+    r"gabapentin|pregabalin|diclofenac|co-codamol|tablets?|pills?|medication|meds|muscle relax\w*|pain ?killers?|"
     r"panadol|nurofen|aleve|calpol|voltaren|motrin|metamizol\w*|metformin|warfarin|amlodipine|lisinopril|losartan|"
-    r"omeprazole|insulin|statins?|atorvastatin|simvastatin"
+    r"omeprazole|insulin|statins?|atorvastatin|simvastatin|ibuprofeno|dorflex|dipirona|novalgina"
 )
 # Conditions and body parts the article is not about (its own, such as osteoarthritis or the hips
 # named among its causes, are not listed).
@@ -99,6 +99,14 @@ _DOSE_AND_DIAGNOSIS = (
     # shops that sell things; what a health service pays for
     r"(?:anywhere|where|shop|store|somewhere)\b[^.?!]{0,25}\b(?:sells?|selling|stocks?)\b|"
     r"(?:nhs|insurance|insurer|medicare|medicaid|the state|government) (?:pay|pays|cover|covers|fund|funds)\b|fork out|"
+    # the health service and paying; a diagnosis guessed ("d'ye think I've got arthritis")
+    r"on the nhs|(?:have|hae|got) (?:to|tae|ta) pay|pay for (?:it|them|that|this|one|a session|the sessions?)\b|"
+    r"(?:think|reckon|guess) (?:i'?ve|ah'?ve|i have|ah have|i|ah) got (?:an? )?(?:\w+ )?(?:" + _DIAGNOSES + r")|"
+    # a medicine taken with another; a dose asked in milligrams; a clinic somewhere
+    r"(?:" + _DRUGS + r")\b[^.?!]{0,60}\b(?:along with|together with|alongside) (?:it|them|my)\b|"
+    r"(?:quantos|quantas|cuantos|cuántos|cuantas|cuántas|how many) mg\b|"
+    r"(?:clinic|clinics|acupuncturist|chiropractor|hospital|pharmacy)s? near\b|"
+    r"how (?:to |do i |can i |i )?make (?:an? )?appointment|dreich|"
     # cooking, the weather tomorrow, phones and apps
     r"how (?:to |do (?:i|ah|you|we) |i |can i )?(?:cook|bake)\b|"
     r"rice|dolma|puds|yorkshire pudding|palaw|pilau|pilaf|biryani|mohinga|kiribath|noodles|dough|"

@@ -101,10 +101,13 @@ class Retriever:
         questions: Mapping[str, Sequence[str]],
         vocabulary: Sequence[Tuple[re.Pattern, str]],
         translations: Sequence[Tuple[re.Pattern, str]] = (),
+        spellings: Mapping[str, str] = {},
     ) -> None:
         self.article = article
         self.vocabulary = list(vocabulary)
         self.translations = list(translations)
+        # dialect and lay spellings of English words ("fae" from, "wrang" wrong): data/article/spellings.yml
+        self.spellings = dict(spellings)
         docs = []
         for p in article.passages:
             section = article.section(p.section)
@@ -166,8 +169,10 @@ class Retriever:
         # one reading per question: ranking, naming and the shared-words check all need it
         self._spelled: Dict[str, str] = {}
         self._lines: Dict[str, Tuple[int, ...]] = {}
-        # what the language check counts as read: the translations' words and the article's own
-        self.understood_words: FrozenSet[str] = translated_words | article_words
+        # what the language check counts as read: the translations' words, the spellings it reads
+        # as English words and the article's own
+        spelt_words = frozenset(w for w in self.spellings if len(w) > 2 and w.isalnum())
+        self.understood_words: FrozenSet[str] = translated_words | spelt_words | article_words
 
     def translated(self, question: str) -> str:
         """The question followed by the English words for the words of other languages in it."""
@@ -192,6 +197,8 @@ class Retriever:
         words = _WORD.findall(self.translated(question).lower())
         fixed = []
         for w in words:
+            if w not in self._known_set:  # Scots "fae" (from), "wrang" (wrong); not the article's own words
+                w = self.spellings.get(w, w)
             if w.endswith("in") and w + "g" in self._known_set:  # "walkin", "sortin"
                 fixed.append(w + "g")
             elif (

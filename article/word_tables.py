@@ -2,20 +2,23 @@
 
 - ``data/article/vocabulary.yml``: everyday English words and the article's words for them;
 - ``data/article/translations.yml``: words of other languages visitors mix into their English,
-  and the English words they mean.
+  and the English words they mean;
+- ``data/article/spellings.yml``: dialect, lay and misspelt spellings of English words, and the
+  one English word each is read as.
 
 A line is ``word | another word: the words they mean``; ``#`` starts a comment. The answering
-code reads both tables (article.retrieval); the red-flag detector reads the translations too
-(safety.spelling), so a word added there for one is read by both.
+code reads all three (article.retrieval); the red-flag detector reads the translations and the
+spellings too (safety.spelling), so a word added there for one is read by both.
 """
 
 from pathlib import Path
-from typing import List, Tuple
+from typing import Dict, List, Tuple
 
 from database import PROJECT_ROOT
 
 VOCABULARY_FILE = PROJECT_ROOT / "data" / "article" / "vocabulary.yml"
 TRANSLATIONS_FILE = PROJECT_ROOT / "data" / "article" / "translations.yml"
+SPELLINGS_FILE = PROJECT_ROOT / "data" / "article" / "spellings.yml"
 
 
 def read_word_table(path: Path) -> List[Tuple[Tuple[str, ...], str]]:
@@ -33,3 +36,8 @@ def read_word_table(path: Path) -> List[Tuple[Tuple[str, ...], str]]:
         if alternatives and meaning.strip():
             rows.append((alternatives, meaning.strip()))
     return rows
+
+
+def read_spellings(path: Path = SPELLINGS_FILE) -> Dict[str, str]:
+    """Each spelling of ``path`` and the one English word it is read as (a later line wins)."""
+    return {word: meaning.split()[0].lower() for words, meaning in read_word_table(path) for word in words}

@@ -773,12 +773,10 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     # ---- phrases that contain a negation / "if" word but negate nothing (PSEUDO)
     for literal in (
         # not one's usual self (unwell); a symptom that is new
-        # "no feeling in my leg": the symptom itself, not a denial (Vietnamese "không cảm giác")
+        # "no feeling in my leg": the symptom itself, not a denial
         "no feeling in",
         "no feelin in",
         "no sensation in",
-        "khong cam giac",
-        "không cảm giác",
         # "I didn't feel myself wet my trousers": not noticing is the symptom
         "didn't feel myself",
         "didnt feel myself",

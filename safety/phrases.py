@@ -70,6 +70,8 @@ PHRASES: Dict[str, List[List[dict]]] = {
         [low("ne"), low("sens sent"), low("plus rien")],
         [low("wala"), low("koy akoy"), low("mabati")],
         [low("se"), low("me le les"), low("duerme duermen dormía dormian dormían durmió durmieron")],
+        # Vietnamese "không cảm giác" (no feeling), with or without its accents
+        [low("khong không"), opt(low("co có")), low("cam cảm"), low("giac giác")],
     ],
     "down_there": [[low("down"), low("there below")]],
     "anus": [[low("back"), low("passage")]],

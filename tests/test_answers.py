@@ -172,7 +172,7 @@ def test_a_word_in_its_own_letters_matches_only_itself(tmp_path):
     assert fever.search("a gɛt fiba")
 
 
-@pytest.mark.parametrize("table", ["TRANSLATIONS_FILE", "VOCABULARY_FILE"])
+@pytest.mark.parametrize("table", ["TRANSLATIONS_FILE", "VOCABULARY_FILE", "SPELLINGS_FILE"])
 def test_each_word_has_one_line_in_its_table(table):
     """A word listed on two lines of a word table would read two ways (the red-flag detector
     keeps the first line, the answers widen with both): one line per word."""
