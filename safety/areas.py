@@ -103,6 +103,33 @@ def _phrase_regex(phrase: str) -> str:
     return escaped.replace(" ", r"\s+")
 
 
+# what a phrase is read in: the spellings _REGEX_FORMS widens, a space, or one character
+_ATOM = re.compile(r"can't|n't|'| |.", re.DOTALL)
+
+
+def _literal_alternation(phrases: Iterable[str]) -> str:
+    """One regular expression for many phrases, their shared beginnings said once (a trie:
+    "can't sit", "can't sleep" as "can't s(?:it|leep)"), so the engine reads a beginning once
+    instead of once per phrase. At each point the longer phrase is tried first."""
+    trie: Dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for atom in _ATOM.findall(phrase):
+            node = node.setdefault(atom, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: Dict[str, dict]) -> str:
+        branches = [
+            (r"\s+" if atom == " " else _phrase_regex(atom)) + emit(node[atom]) for atom in sorted(node) if atom
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
 @dataclass(frozen=True)
 class WordClass:
     name: str
@@ -111,21 +138,20 @@ class WordClass:
 
     @classmethod
     def from_list(cls, name: str, entries: Iterable[str]) -> "WordClass":
-        words, phrases = set(), []
+        words, regexes, literals = set(), [], []
         for entry in entries:
             entry = str(entry).strip()
             if entry.startswith("re:"):  # a regular expression, for numbers and dates
-                phrases.append(entry[3:])
+                regexes.append(entry[3:])
                 continue
             entry = entry.lower()
             if re.fullmatch(r"[a-z]+", entry):
                 words.add(entry)
             else:
-                phrases.append(_phrase_regex(entry))
-        pattern = None
-        if phrases:
-            phrases.sort(key=len, reverse=True)
-            pattern = re.compile(r"(?<![\w])(?:" + "|".join(phrases) + r")(?![\w])")
+                literals.append(entry)
+        regexes.sort(key=len, reverse=True)
+        phrases = regexes + ([_literal_alternation(literals)] if literals else [])
+        pattern = re.compile(r"(?<![\w])(?:" + "|".join(phrases) + r")(?![\w])") if phrases else None
         return cls(name, frozenset(words), pattern)
 
     def hits(self, doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
