@@ -424,3 +424,18 @@ def test_concurrent_assess_is_consistent(detector):
         thread.join()
     assert {t: next(iter(levels)) for t, levels in results.items()} == expected
     assert all(len(levels) == 1 for levels in results.values())
+
+
+def test_word_class_phrases_read_as_one_trie():
+    """A word class's literal phrases share one trie-shaped expression: every phrase is still
+    found in its lay spellings ("cant", "cannot"), the longer of two phrases wins, and words
+    only part of a longer word are not found."""
+    from safety.areas import WordClass
+
+    word_class = WordClass.from_list(
+        "X", ["can't sit", "can't sleep", "can't sleep at all", "pins and needles", "re:\\bfoo\\d+", "numb"]
+    )
+    text = "i cant sleep at all and cannot sit, pins  and needles, foo12, scan't sitting"
+    found = [text[m.start() : m.end()] for m in word_class.phrases.finditer(text)]
+    assert found == ["cant sleep at all", "cannot sit", "pins  and needles", "foo12"]
+    assert word_class.words == frozenset(["numb"])
