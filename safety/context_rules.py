@@ -43,6 +43,33 @@ _FIRST_PERSON = {
 _POSSESSIVE_BEFORE_PERSON = ("my", "ma", "mi", "mera", "meri", "mere", "me", "mo")
 
 
+_CLAUSE_BREAKS = {",", ";"}
+# what a denial of its own says between "not" and the comma: an action or a laugh ("not sitting
+# on anything,", "lol not lol,"), not a symptom list ("no numbness, tingling or weakness")
+_LAUGHS = {"lol", "lmao", "haha", "hahaha", "joking", "kidding", "sure", "really"}
+
+
+def _within_its_clause(on_modifies):
+    """A negation that denies something of its own before a comma ("it's like I'm not sitting on
+    anything, all numb round my bottom"; "lol not lol, woke up wet") does not reach past the
+    comma."""
+
+    def check(target: Span, modifier: Span, span_between: Span) -> bool:
+        doc = target.doc
+        if modifier.end <= target.start:
+            own = []
+            for t in doc[modifier.end : target.start]:
+                if t.lower_ in _CLAUSE_BREAKS:
+                    denied_own = own and not any(e.start < t.i and modifier.end < e.end for e in doc.ents)
+                    if denied_own and any(w.norm_.endswith("ing") or w.lower_ in _LAUGHS for w in own):
+                        return False
+                    break
+                own.append(t)
+        return True if on_modifies is None else on_modifies(target, modifier, span_between)
+
+    return check
+
+
 def _outside_target(on_modifies):
     """Wrap a rule's on_modifies so a modifier lying inside a target never modifies it.
 
@@ -1673,5 +1700,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         add(R(literal, "TERMINATE", direction="TERMINATE"))
 
     for rule in rules:
+        if rule.category == "NEGATED_EXISTENCE" and rule.direction == "FORWARD":
+            rule.on_modifies = _within_its_clause(rule.on_modifies)
         rule.on_modifies = _outside_target(rule.on_modifies)
     return rules
