@@ -111,6 +111,10 @@ class PhraseMerger:
         for span in spans:
             if len(span) == 1 and span.label_.isalpha() and span.label_ != span[0].lower_:
                 doc.user_data.setdefault(CORRECTED, set()).add((span[0].lower_, span.label_))
+            elif len(span) > 1 and span.label_.isalpha():
+                # a phrase ("não consigo", "pa kapab", "unable to" -> "cannot") reads as its
+                # English word in the corrected text too, as one word does
+                doc.user_data.setdefault(CORRECTED, set()).add((span.text.lower(), span.label_))
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span, attrs={"LEMMA": span.label_, "NORM": span.label_})
