@@ -2,13 +2,14 @@
 single tokens before the target patterns run (registered as the spaCy component
 "red_flag_phrases")."""
 
-from typing import Callable, Dict, List
+from typing import Callable, Dict, FrozenSet, List
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .english_words import known_english_words
 from .pattern_helpers import NOT, expand_lemmas, lem, lemma_function, low, opt
 from .spelling import CORRECTED
 
@@ -96,7 +97,8 @@ class PhraseMerger:
     """Pipeline component: merges the :data:`PHRASES` into single tokens whose lemma and norm
     are the phrase key (spaCy's retokenizer, as in ``merge_entities``)."""
 
-    def __init__(self, nlp: Language, lemma_of: Callable[[str], str]):
+    def __init__(self, nlp: Language, lemma_of: Callable[[str], str], english: FrozenSet[str] = frozenset()):
+        self.english = english
         self.matcher = Matcher(nlp.vocab)
         for key, patterns in PHRASES.items():
             self.matcher.add(key, [expand_lemmas(p, lemma_of) for p in patterns])
@@ -111,9 +113,10 @@ class PhraseMerger:
         for span in spans:
             if len(span) == 1 and span.label_.isalpha() and span.label_ != span[0].lower_:
                 doc.user_data.setdefault(CORRECTED, set()).add((span[0].lower_, span.label_))
-            elif len(span) > 1 and span.label_.isalpha():
-                # a phrase ("não consigo", "pa kapab", "unable to" -> "cannot") reads as its
-                # English word in the corrected text too, as one word does
+            elif len(span) > 1 and span.label_.isalpha() and not all(t.lower_ in self.english for t in span):
+                # another language's phrase ("não consigo", "pa kapab" -> "cannot") reads as its
+                # English word in the corrected text too, as one word does (an English one, "unable
+                # to", is found as written)
                 doc.user_data.setdefault(CORRECTED, set()).add((span.text.lower(), span.label_))
         with doc.retokenize() as retokenizer:
             for span in spans:
@@ -123,4 +126,4 @@ class PhraseMerger:
 
 @Language.factory("red_flag_phrases")
 def make_phrase_merger(nlp: Language, name: str) -> PhraseMerger:
-    return PhraseMerger(nlp, lemma_function(nlp))
+    return PhraseMerger(nlp, lemma_function(nlp), known_english_words())
