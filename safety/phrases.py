@@ -113,7 +113,9 @@ class PhraseMerger:
         for span in spans:
             if len(span) == 1 and span.label_.isalpha() and span.label_ != span[0].lower_:
                 doc.user_data.setdefault(CORRECTED, set()).add((span[0].lower_, span.label_))
-            elif len(span) > 1 and span.label_.isalpha() and not all(t.lower_ in self.english for t in span):
+            elif (
+                len(span) > 1 and span.label_.isalpha() and not all(t.is_stop or t.lower_ in self.english for t in span)
+            ):
                 # another language's phrase ("não consigo", "pa kapab" -> "cannot") reads as its
                 # English word in the corrected text too, as one word does (an English one, "unable
                 # to", is found as written)
