@@ -7,7 +7,9 @@ there is any. The checks:
 - every article section is answered by at least one intent;
 - every entity value used in the examples is mapped to a passage that exists;
 - no example question is listed under two intents;
-- stories and rules use only intents and actions that the domain knows.
+- stories and rules use only intents and actions that the domain knows;
+- each line of the word tables (data/article/vocabulary.yml, translations.yml, spellings.yml) is
+  `words: meaning`, a word is on one line only, and a spelling means one word.
 """
 
 import re
@@ -23,6 +25,7 @@ from article.ingest import article_path
 from article.model import SECTION_IDS, Article
 from article.parse import ArticleError, parse_article
 from article.topics import TopicTable, load_topics
+from article.word_tables import SPELLINGS_FILE, TRANSLATIONS_FILE, VOCABULARY_FILE
 from database import PROJECT_ROOT
 
 ENTITY_FILE = Path("data/article/entity_passages.yml")
@@ -272,6 +275,47 @@ def check_stories(root: Path, domain: dict) -> List[Problem]:
     return problems
 
 
+WORD_TABLES = (VOCABULARY_FILE, TRANSLATIONS_FILE, SPELLINGS_FILE)
+
+
+def check_word_tables(root: Path) -> List[Problem]:
+    """Every line `word | another: meaning`; a word on one line only (on two it would read two
+    ways); a spelling (spellings.yml) read as one English word."""
+    problems = []
+    for table in WORD_TABLES:
+        path = root / table.relative_to(PROJECT_ROOT)
+        if not path.exists():
+            continue
+        first: Dict[str, int] = {}
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            content = line.split("#", 1)[0].strip()
+            if not content:
+                continue
+            words, _, meaning = content.rpartition(":")
+            if not words.strip() or not meaning.strip():
+                problems.append(
+                    Problem(_rel(path, root), number, "not a table line. Write it as `word | another word: meaning`")
+                )
+                continue
+            if table == SPELLINGS_FILE and len(meaning.split()) != 1:
+                problems.append(
+                    Problem(
+                        _rel(path, root), number, f"'{meaning.strip()}' is not one word. A spelling reads as one word"
+                    )
+                )
+            for word in (w.strip().lower() for w in words.split("|")):
+                if word in first:
+                    problems.append(
+                        Problem(
+                            _rel(path, root),
+                            number,
+                            f"'{word}' is also on line {first[word]}. Keep each word on one line",
+                        )
+                    )
+                first.setdefault(word, number)
+    return problems
+
+
 def validate(root: Path = PROJECT_ROOT) -> List[Problem]:
     problems, article = check_article(root)
     entity_map = yaml.safe_load((root / ENTITY_FILE).read_text(encoding="utf-8")) or {}
@@ -283,6 +327,7 @@ def validate(root: Path = PROJECT_ROOT) -> List[Problem]:
     problems += check_entity_values(root, article, entity_map)
     problems += check_duplicates(root)
     problems += check_stories(root, domain)
+    problems += check_word_tables(root)
     return problems
 
 
@@ -294,7 +339,7 @@ def main(argv: List[str]) -> int:
     if problems:
         print(f"\n{len(problems)} problem(s) found. Fix them and run `make validate` again.")
         return 1
-    print("Content checks passed: article sections, entity mappings, examples, stories and rules.")
+    print("Content checks passed: article sections, entity mappings, examples, stories, rules and word tables.")
     return 0
 
 

@@ -105,3 +105,26 @@ def test_topic_table_names_an_unknown_section_and_an_unknown_button(project):
     assert problems[0].line == line_of(topics, "ask_causes:")
     assert "widget starter: 'ask_overveiw' is not a topic" in problems[1].message
     assert problems[1].line == line_of(topics, "ask_overveiw")
+
+
+def test_word_tables(project):
+    """A word table line without its meaning, a word on two lines, a spelling read as two words:
+    each named with its file and line."""
+    tables = project / "data" / "article"
+    edit(tables / "vocabulary.yml", "jab | jabs |", "jab | jabs | physio |")
+    edit(tables / "translations.yml", "tuhod: knee\n", "tuhod: knee\ntuhod sakit\n")
+    edit(tables / "spellings.yml", "groyne: groin\n", "groyne: groin area\n")
+    problems = {(p.file, p.line): p.message for p in validate(project)}
+    assert (
+        "Keep each word on one line"
+        in problems[("data/article/vocabulary.yml", line_of(tables / "vocabulary.yml", "jab | jabs | physio |"))]
+    )
+    assert (
+        "not a table line"
+        in problems[("data/article/translations.yml", line_of(tables / "translations.yml", "tuhod sakit"))]
+    )
+    assert (
+        "not one word"
+        in problems[("data/article/spellings.yml", line_of(tables / "spellings.yml", "groyne: groin area"))]
+    )
+    assert len(problems) == 3
