@@ -172,19 +172,6 @@ def test_a_word_in_its_own_letters_matches_only_itself(tmp_path):
     assert fever.search("a gɛt fiba")
 
 
-@pytest.mark.parametrize("table", ["TRANSLATIONS_FILE", "VOCABULARY_FILE", "SPELLINGS_FILE"])
-def test_each_word_has_one_line_in_its_table(table):
-    """A word listed on two lines of a word table would read two ways (the red-flag detector
-    keeps the first line, the answers widen with both): one line per word."""
-    from article import word_tables
-
-    lines_of = {}
-    for words, meaning in word_tables.read_word_table(getattr(word_tables, table)):
-        for word in words:
-            lines_of.setdefault(word, []).append(meaning)
-    assert not {w: m for w, m in lines_of.items() if len(m) > 1}
-
-
 def test_translations_take_effect_without_retraining(store, tmp_path):
     translations = tmp_path / "translations.yml"
     translations.write_text("", encoding="utf-8")
