@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .categories import CATEGORY_LEVELS, LEVEL_RANK
 from .context_rules import PERSON_WORDS, not_about_the_writer
-from .spelling import CORRECTED
+from .spelling import CORRECTED, H_DROPPED
 
 TABLES = Path(__file__).resolve().parent / "tables" / "areas.yml"
 SUSPECT_SUFFIX = "?"
@@ -235,6 +235,10 @@ def _build_corrected_text(doc: Doc, start: int, end: int, corrected) -> Tuple[Op
             token_at.extend([-1] * len(t.whitespace_))
             restored_g = False
             continue
+        following = doc[t.i + 1] if t.i + 1 < end else None
+        if t.text in ("'", "’") and not t.whitespace_ and following is not None and following.lower_ in H_DROPPED:
+            if (following.lower_, following.norm_) in corrected:
+                continue  # the apostrophe of a dropped h goes with the h: "wet 'imself" is "wet himself"
         is_corrected = (t.lower_, t.norm_) in corrected
         word = t.norm_ if is_corrected else t.lower_
         restored_g = is_corrected and not t.whitespace_ and word.endswith("ing") and not t.lower_.endswith("g")

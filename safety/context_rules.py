@@ -1418,10 +1418,11 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             direction="FORWARD",
             on_modifies=_generic_sentence,
             pattern=[
-                {"LOWER": {"IN": ["how", "why", "poukisa", "kisa"]}},
+                {"NORM": {"IN": ["how", "why", "poukisa", "kisa"]}},
                 {
                     "LOWER": {
                         "IN": [
+                            "come",  # "how come" (why)
                             "does",
                             "do",
                             "can",

@@ -136,6 +136,38 @@ CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, Optional[str]]] = {
     "dae": (frozenset("hem i em olsem".split()), "dead", "dae"),
 }
 
+# Words whose h is dropped and marked with an apostrophe in British and Caribbean speech, read as
+# the word: "he's wet 'imself", "can't 'old it", "sat 'ere wi' 'er" (only after the apostrophe)
+H_DROPPED: Dict[str, str] = {
+    "imself": "himself",
+    "is": "his",
+    "er": "her",
+    "erself": "herself",
+    "im": "him",
+    "e": "he",
+    "ave": "have",
+    "ad": "had",
+    "as": "has",
+    "ere": "here",
+    "ow": "how",
+    "appened": "happened",
+    "ome": "home",
+    "urt": "hurt",
+    "urts": "hurts",
+    "urtin": "hurting",
+    "urting": "hurting",
+    "ospital": "hospital",
+    "ip": "hip",
+    "ips": "hips",
+    "eavy": "heavy",
+    "old": "hold",
+    "oldin": "holding",
+    "olding": "holding",
+    "elp": "help",
+    "ard": "hard",
+    "usband": "husband",
+}
+
 # what "ain" (ain't, isn't) denies when it stands before it
 AINT_STATES = frozenset(
     "weak numb tingly tingling dead heavy wobbly wet leaky leaking swollen hurting sore painful".split()
@@ -178,6 +210,11 @@ def translated_words(known_words: Set[str], path: Path = TRANSLATIONS_FILE) -> D
             if word.isalpha() and long_enough and word not in known_words and word not in MISSPELLINGS:
                 words.setdefault(word, english)
     return words
+
+
+def _apostrophe_attached(token) -> bool:
+    """An apostrophe written against the next word ("'imself"), not a closing quote."""
+    return token.text in ("'", "’") and not token.whitespace_
 
 
 class SpellingNormalizer:
@@ -241,7 +278,9 @@ class SpellingNormalizer:
             word = token.lower_
             contextual = CONTEXTUAL_SPELLINGS.get(word)
             right = None
-            if contextual is not None:
+            if word in H_DROPPED and token.i > 0 and _apostrophe_attached(doc[token.i - 1]):
+                right = H_DROPPED[word]
+            elif contextual is not None:
                 after, first, second = contextual
                 before = doc[token.i - 1].lower_ if token.i > 0 else ""
                 right = first if before in after else second
