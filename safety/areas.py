@@ -222,6 +222,13 @@ def _corrected_text(doc: Doc, start: int, end: int) -> Tuple[Optional[str], List
 _CORRECTED_TEXTS = "red_flag_corrected_texts"
 
 
+def corrected_text(doc: Doc) -> Optional[str]:
+    """The whole doc's text with its misspelt and dialect words read as English ("wi' 'im" as
+    "with him"), or None when nothing was corrected."""
+    corrected = doc.user_data.get(CORRECTED)
+    return _corrected_text(doc, 0, len(doc))[0] if corrected else None
+
+
 def _build_corrected_text(doc: Doc, start: int, end: int, corrected) -> Tuple[Optional[str], List[int]]:
     if not any((t.lower_, t.norm_) in corrected for t in doc[start:end]):
         return None, []

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 
 # importing these modules registers their spaCy components (each @Language.factory beside its class)
 from . import phrases, red_flag_targets, spelling  # noqa: F401
-from .areas import HYPOTHETICAL_SENTENCES, NOT_ABOUT_THE_WRITER, SUSPECT_SUFFIX, keyword_net
+from .areas import HYPOTHETICAL_SENTENCES, NOT_ABOUT_THE_WRITER, SUSPECT_SUFFIX, corrected_text, keyword_net
 from .assessment import NOTHING, Assessment, Mention
 from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK, LEVELS
 from .context_rules import build_context_rules
@@ -101,6 +101,8 @@ class RedFlagDetector:
 
     def __init__(self) -> None:
         nlp = spacy.blank("en")
+        # "'im" (him, its h dropped) is one word, not the "i" + "m" of "im" (I'm)
+        nlp.tokenizer.add_special_case("'im", [{"ORTH": "'"}, {"ORTH": "im"}])
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()  # loads the lemma_lookup table from spacy-lookups-data
@@ -138,13 +140,21 @@ class RedFlagDetector:
         lowered = _prepare(text)
         affirmed: Dict[Tuple[int, int, str], Mention] = {}
         ignored: Dict[Tuple[int, int, str], Tuple[Mention, str]] = {}
+        # the message as written and as read with its spellings corrected ("I'm wi' 'im now" is
+        # "I'm with him now"), for the message-wide patterns: onset, someone here, ...
+        read: List[str] = [lowered]
         # whether the message dates an onset: searched once, and only if a mention needs it
-        onset = functools.cache(lambda: self._tables.onset is not None and bool(self._tables.onset.search(lowered)))
+        onset = functools.cache(
+            lambda: self._tables.onset is not None and any(self._tables.onset.search(t) for t in read)
+        )
 
         for offset, chunk in self._chunks(lowered):
             with self._lock:
                 docs = self._process(chunk, text[offset : offset + len(chunk)])
             for doc_offset, doc in docs:
+                corrected = corrected_text(doc)
+                if corrected:
+                    read.append(corrected)
                 for ent in doc.ents:
                     start = offset + doc_offset + ent.start_char
                     end = offset + doc_offset + ent.end_char
@@ -168,7 +178,7 @@ class RedFlagDetector:
         for key in [k for k in ignored if k[2].endswith(SUSPECT_SUFFIX)]:
             del ignored[key]
         # what the message as a whole says of the mentions set aside (searched only if there are any)
-        reasons = self._reasons_overruled(lowered, onset) if ignored else set()
+        reasons = self._reasons_overruled("\n".join(read), onset) if ignored else set()
         for key, (mention, reason) in list(ignored.items()):
             if reason in reasons and not key[2].endswith(SUSPECT_SUFFIX):
                 affirmed[key] = mention
