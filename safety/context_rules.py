@@ -347,10 +347,14 @@ def _in_question(target: Span, modifier: Span, span_between: Span) -> bool:
 
 def _generic_question(target: Span, modifier: Span, span_between: Span) -> bool:
     """A question (not a statement such as "What's new is that ...") that says nothing about the user."""
-    sent = target.sent
-    # "why numb there is dangerous, I read it": "why" asks of the clause it opens
-    generic = _generic_clause if modifier[0].lower_ == "why" else _generic_sentence
-    return generic(target, modifier, span_between) and sent[-1].lower_ != "."
+    return _generic_how_why(target, modifier, span_between) and target.sent[-1].lower_ != "."
+
+
+def _generic_how_why(target: Span, modifier: Span, span_between: Span) -> bool:
+    """As _generic_sentence; "why" asks of the clause it opens ("why is numbness there dangerous,
+    I read it somewhere")."""
+    generic = _generic_clause if modifier[0].norm_ == "why" else _generic_sentence
+    return generic(target, modifier, span_between)
 
 
 _FINE_WORDS = ["fine", "ok", "okay", "normal", "alright", "grand", "good", "perfect", "unaffected", "spared"]
@@ -1416,7 +1420,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             "how / why (does it ...)",
             "HYPOTHETICAL",
             direction="FORWARD",
-            on_modifies=_generic_sentence,
+            on_modifies=_generic_how_why,
             pattern=[
                 {"NORM": {"IN": ["how", "why", "poukisa", "kisa"]}},
                 {
