@@ -12,7 +12,7 @@ spellings too (safety.spelling), so a word added there for one is read by both.
 """
 
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from database import PROJECT_ROOT
 
@@ -21,21 +21,25 @@ TRANSLATIONS_FILE = PROJECT_ROOT / "data" / "article" / "translations.yml"
 SPELLINGS_FILE = PROJECT_ROOT / "data" / "article" / "spellings.yml"
 
 
-def read_word_table(path: Path) -> List[Tuple[Tuple[str, ...], str]]:
-    """(the words of a line, lower-cased; what they mean), for every line of ``path`` (none if
-    the file is missing)."""
-    rows: List[Tuple[Tuple[str, ...], str]] = []
+def table_lines(path: Path) -> Iterator[Tuple[int, Optional[Tuple[str, ...]], str]]:
+    """(line number, the words of the line lower-cased or None when it is not a `words: meaning`
+    line, what they mean) for each line of ``path`` that is not blank or a comment (none if the
+    file is missing). The one reading of a table line: the answers, the detector and `make
+    validate` all go through it."""
     if not path.exists():
-        return rows
-    for line in path.read_text(encoding="utf-8").splitlines():
+        return
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = line.split("#", 1)[0].strip()
-        if not line or ":" not in line:
+        if not line:
             continue
         words, _, meaning = line.rpartition(":")
         alternatives = tuple(dict.fromkeys(w.strip().lower() for w in words.split("|") if w.strip()))
-        if alternatives and meaning.strip():
-            rows.append((alternatives, meaning.strip()))
-    return rows
+        yield number, (alternatives if alternatives and meaning.strip() else None), meaning.strip()
+
+
+def read_word_table(path: Path) -> List[Tuple[Tuple[str, ...], str]]:
+    """(the words of a line, lower-cased; what they mean), for every well-formed line of ``path``."""
+    return [(words, meaning) for _, words, meaning in table_lines(path) if words]
 
 
 def read_spellings(path: Path = SPELLINGS_FILE) -> Dict[str, str]:

@@ -25,7 +25,7 @@ from article.ingest import article_path
 from article.model import SECTION_IDS, Article
 from article.parse import ArticleError, parse_article
 from article.topics import TopicTable, load_topics
-from article.word_tables import SPELLINGS_FILE, TRANSLATIONS_FILE, VOCABULARY_FILE
+from article.word_tables import SPELLINGS_FILE, TRANSLATIONS_FILE, VOCABULARY_FILE, table_lines
 from database import PROJECT_ROOT
 
 ENTITY_FILE = Path("data/article/entity_passages.yml")
@@ -284,26 +284,18 @@ def check_word_tables(root: Path) -> List[Problem]:
     problems = []
     for table in WORD_TABLES:
         path = root / table.relative_to(PROJECT_ROOT)
-        if not path.exists():
-            continue
         first: Dict[str, int] = {}
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            content = line.split("#", 1)[0].strip()
-            if not content:
-                continue
-            words, _, meaning = content.rpartition(":")
-            if not words.strip() or not meaning.strip():
+        for number, words, meaning in table_lines(path):
+            if words is None:
                 problems.append(
                     Problem(_rel(path, root), number, "not a table line. Write it as `word | another word: meaning`")
                 )
                 continue
             if table == SPELLINGS_FILE and len(meaning.split()) != 1:
                 problems.append(
-                    Problem(
-                        _rel(path, root), number, f"'{meaning.strip()}' is not one word. A spelling reads as one word"
-                    )
+                    Problem(_rel(path, root), number, f"'{meaning}' is not one word. A spelling reads as one word")
                 )
-            for word in (w.strip().lower() for w in words.split("|")):
+            for word in words:
                 if word in first:
                     problems.append(
                         Problem(

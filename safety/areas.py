@@ -225,8 +225,7 @@ _CORRECTED_TEXTS = "red_flag_corrected_texts"
 def corrected_text(doc: Doc) -> Optional[str]:
     """The whole doc's text with its misspelt and dialect words read as English ("wi' 'im" as
     "with him"), or None when nothing was corrected."""
-    corrected = doc.user_data.get(CORRECTED)
-    return _corrected_text(doc, 0, len(doc))[0] if corrected else None
+    return _corrected_text(doc, 0, len(doc))[0]
 
 
 def _build_corrected_text(doc: Doc, start: int, end: int, corrected) -> Tuple[Optional[str], List[int]]:

@@ -321,7 +321,7 @@ def _generic_sentence(target: Span, modifier: Span, span_between: Span) -> bool:
     return not _has_first_person(target.sent)
 
 
-_CLAUSE_ENDS = {",", ";", ".", "?", "!", ":"}
+_CLAUSE_ENDS = _CLAUSE_BREAKS | {".", "?", "!", ":"}
 
 
 def _generic_clause(target: Span, modifier: Span, span_between: Span) -> bool:
@@ -804,15 +804,6 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     # ---- phrases that contain a negation / "if" word but negate nothing (PSEUDO)
     for literal in (
         # not one's usual self (unwell); a symptom that is new
-        # "no feeling in my leg": the symptom itself, not a denial
-        "no feeling in",
-        "no feelin in",
-        "no sensation in",
-        # "I didn't feel myself wet my trousers": not noticing is the symptom
-        "didn't feel myself",
-        "didnt feel myself",
-        "did not feel myself",
-        "didna feel mesel",
         "not my leg",
         "not my foot",
         "not my own",
@@ -1011,6 +1002,11 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "that wasn't there",
     ):
         add(R(literal, "NEGATED_EXISTENCE", direction="PSEUDO"))
+    # "no feeling in my leg" is the symptom itself, not a denial; so is not noticing: "I didn't
+    # feel myself wet my trousers", Scots "I didna feel mesel"
+    add_words("no feeling in", "NEGATED_EXISTENCE", "no", "feeling feelin sensation", "in", direction="PSEUDO")
+    add_words("didn't feel myself", "NEGATED_EXISTENCE", "did", "n't nt not", "feel", "myself", direction="PSEUDO")
+    add_words("didna feel mesel", "NEGATED_EXISTENCE", "didna", "feel", "mesel myself", direction="PSEUDO")
     # interjections with "man" ("shame man", "oh man"): nobody else is meant
     add_each(
         ("shame man", "ag man", "eish man", "oh man", "aw man", "ah man", "man oh man", "jeez man"),

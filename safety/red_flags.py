@@ -140,21 +140,24 @@ class RedFlagDetector:
         lowered = _prepare(text)
         affirmed: Dict[Tuple[int, int, str], Mention] = {}
         ignored: Dict[Tuple[int, int, str], Tuple[Mention, str]] = {}
-        # the message as written and as read with its spellings corrected ("I'm wi' 'im now" is
-        # "I'm with him now"), for the message-wide patterns: onset, someone here, ...
-        read: List[str] = [lowered]
+        docs_read: List[Doc] = []
+
+        def read() -> List[str]:
+            """The message as written and as read with its spellings corrected ("I'm wi 'im now"
+            is "I'm with him now"), for the message-wide patterns: onset, someone here, ...; built
+            only when a mention needs them (the corrected texts are cached on the docs)."""
+            return [lowered] + [t for t in map(corrected_text, docs_read) if t]
+
         # whether the message dates an onset: searched once, and only if a mention needs it
         onset = functools.cache(
-            lambda: self._tables.onset is not None and any(self._tables.onset.search(t) for t in read)
+            lambda: self._tables.onset is not None and any(self._tables.onset.search(t) for t in read())
         )
 
         for offset, chunk in self._chunks(lowered):
             with self._lock:
                 docs = self._process(chunk, text[offset : offset + len(chunk)])
             for doc_offset, doc in docs:
-                corrected = corrected_text(doc)
-                if corrected:
-                    read.append(corrected)
+                docs_read.append(doc)
                 for ent in doc.ents:
                     start = offset + doc_offset + ent.start_char
                     end = offset + doc_offset + ent.end_char
@@ -178,7 +181,7 @@ class RedFlagDetector:
         for key in [k for k in ignored if k[2].endswith(SUSPECT_SUFFIX)]:
             del ignored[key]
         # what the message as a whole says of the mentions set aside (searched only if there are any)
-        reasons = self._reasons_overruled("\n".join(read), onset) if ignored else set()
+        reasons = self._reasons_overruled("\n".join(read()), onset) if ignored else set()
         for key, (mention, reason) in list(ignored.items()):
             if reason in reasons and not key[2].endswith(SUSPECT_SUFFIX):
                 affirmed[key] = mention
