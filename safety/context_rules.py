@@ -241,7 +241,7 @@ def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
             break
         if not (t.i + 1 < len(doc) and doc[t.i + 1].lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE):
             after.append(t)
-    between = [t for t in span_between if not _in_relative_clause(t)]
+    between = [t for t in span_between if not _in_relative_clause(t) and not _in_affiliation(t)]
     if _has_first_person(between) or _has_first_person(target) or _has_first_person(after):
         return False
     if _witness_or_helper(modifier, target):
@@ -314,6 +314,22 @@ def _in_relative_clause(token) -> bool:
     if before is not None and before.lower_ in ("that", "who", "whom") and token.i > 1:
         before = doc[token.i - 2]
     return before is not None and (before.lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE or before.lower_ in _PEOPLE)
+
+
+# "a lad on my course", "a guy at my work": where the other person is from, not the writer's report
+_AFFILIATION_PREPOSITIONS = {"on", "at", "in", "from", "of", "off"}
+
+
+def _in_affiliation(token) -> bool:
+    """The "my" of "a lad on my course had ...": a preposition right after a person word, then
+    "my" or "our"; it says where that person is from."""
+    doc = token.doc
+    if token.lower_ not in ("my", "our", "me", "ma") or token.i < 2:
+        return False
+    prep, person = doc[token.i - 1], doc[token.i - 2]
+    return prep.lower_ in _AFFILIATION_PREPOSITIONS and (
+        person.lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE or person.lower_ in _PEOPLE
+    )
 
 
 def _generic_sentence(target: Span, modifier: Span, span_between: Span) -> bool:
@@ -474,7 +490,7 @@ _OTHER_PEOPLE = (
     "lady bloke he she roommate roomie flatmate housemate lodger resident tenant carer "
     "student pupil foreman supervisor sergeant corporal soldier comrade veteran teammate "
     "character streamer youtuber influencer celebrity footballer player lad lads fella feller homie "
-    "driver maid nanny cleaner cook gardener teacher classmate landlord landlady pastor priest imam vicar"
+    "driver maid nanny cleaner cook gardener teacher classmate landlord landlady pastor priest imam vicar faifekau"
 ).split()
 
 # the family words as people write them: possessives without the apostrophe ("my wifes legs"),
@@ -512,6 +528,10 @@ _FAMILY_FORMS = (
     + "nyi akko ama ahpwar padar madar baradar khahar shohar khanum".split()
     # Shona, Gujarati and Swedish kin words
     + "sekuru gogo ambuya mbuya amai tete mainini babamukuru bapuji motabhai farfar morfar farmor mormor pappa".split()
+    # Inuktitut, Hausa and Tongan kin words ("panik", daughter, is also a misspelt "panic";
+    # Hausa "inna", mother, is Jamaican "in the")
+    + "ataata anaana ataatatsiaq anaanatsiaq irniq nuliaq angak atsak".split()
+    + "baba hajiya alhaji yaya kui".split()
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (
@@ -1007,6 +1027,40 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     add_words("no feeling in", "NEGATED_EXISTENCE", "no", "feeling feelin sensation", "in", direction="PSEUDO")
     add_words("didn't feel myself", "NEGATED_EXISTENCE", "did", "n't nt not", "feel", "myself", direction="PSEUDO")
     add_words("didna feel mesel", "NEGATED_EXISTENCE", "didna", "feel", "mesel myself", direction="PSEUDO")
+    # "nothing down there works" is the symptom, not a denial
+    add_words(
+        "nothing down there works",
+        "NEGATED_EXISTENCE",
+        "nothing nothin nuthin nowt",
+        "down there|down below|downstairs|down",
+        "there below works working workin",
+        direction="PSEUDO",
+    )
+    # "I can still hold my urine": control kept, a denial of its loss
+    add_words("can still hold", "NEGATED_EXISTENCE", "can could", "still", "hold control", max_scope=4)
+    # a hedge before the symptom, not a denial: "I don't wanna make a federal case, but ...",
+    # "don't want to make a fuss"
+    add_words(
+        "don't want to make a fuss",
+        "NEGATED_EXISTENCE",
+        "do does",
+        "n't nt not",
+        "want",
+        "to",
+        "make cause kick raise",
+        "a an any",
+        direction="PSEUDO",
+    )
+    add_words(
+        "don't wanna make a fuss",
+        "NEGATED_EXISTENCE",
+        "do does",
+        "n't nt not",
+        "wanna",
+        "make cause kick raise",
+        "a an any",
+        direction="PSEUDO",
+    )
     # interjections with "man" ("shame man", "oh man"): nobody else is meant
     add_each(
         ("shame man", "ag man", "eish man", "oh man", "aw man", "ah man", "man oh man", "jeez man"),

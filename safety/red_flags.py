@@ -63,15 +63,41 @@ def _break_run(match: re.Match[str]) -> str:
 _DEFINITE_T = re.compile(r"(?<![\w'])t'(?=[a-z])")
 
 
+# Punctuation spoken into voice-to-text ("he cannot empty comma he keeps going period what should
+# we do question mark"): read as the mark it names, padded with spaces to the same length, when
+# the message shows it was dictated (a "comma", "question mark", "full stop" or "exclamation
+# mark" of its own); "period" alone is left as a word ("since my period started")
+_DICTATED = re.compile(r"\b(?:comma|question mark|full stop|exclamation (?:mark|point)|new (?:line|paragraph))\b")
+_SPOKEN_MARK = re.compile(
+    r"\b(?:comma|question mark|full stop|exclamation (?:mark|point)|new (?:line|paragraph)"
+    r"|(?<!\bmy )(?<!\bher )(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bthat )(?<!\bof )period)\b"
+)
+_MARKS = {
+    "comma": ",",
+    "question mark": "?",
+    "full stop": ".",
+    "period": ".",
+    "exclamation mark": "!",
+    "exclamation point": "!",
+}
+
+
+def _spoken_mark(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return _MARKS.get(word, ".").ljust(len(word))
+
+
 def _prepare(text: str) -> str:
     """Lower-case ``text`` without changing its length (character offsets stay valid), part
-    Yorkshire "t'" from its noun, and break
+    Yorkshire "t'" from its noun, read dictated punctuation as the marks it names, and break
     whitespace-free runs of 40+ characters (spaCy's tokenizer is quadratic on a huge "word"
     such as 20,000 punctuation marks)."""
     lowered = text.lower()
     if len(lowered) != len(text):
         # a few characters change length when lower-cased (e.g. "İ"): do it per character
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if _DICTATED.search(lowered):
+        lowered = _SPOKEN_MARK.sub(_spoken_mark, lowered)
     return _LONG_RUN.sub(_break_run, _DEFINITE_T.sub("t ", lowered))
 
 
