@@ -127,6 +127,7 @@ def _has_first_person(tokens: Iterable) -> bool:
             or (t.lower_ == "ma" and after is not None and after.text == "-")  # Tagalog "ma-control"
             or (t.lower_ == "ma" and before in _KIN_POSSESSIVES)  # Irish "me ma": the mother
             or (t.lower_ == "mine" and before == "of")
+            or (t.lower_ == "us" and before == "the")  # "my cousin in the US": the country
             or (t.lower_ in _POSSESSIVE_BEFORE_PERSON and _person_follows(t))
         ):
             return True
@@ -532,6 +533,8 @@ _FAMILY_FORMS = (
     # Hausa "inna", mother, is Jamaican "in the")
     + "ataata anaana ataatatsiaq anaanatsiaq irniq nuliaq angak atsak".split()
     + "baba hajiya alhaji yaya kui".split()
+    # Marathi and Dutch kin words; "pop" for a father
+    + "aajoba aaji aai schoonmoeder schoonvader moeder vader broer zus zoon dochter pop pops".split()
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (
