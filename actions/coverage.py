@@ -107,6 +107,18 @@ _DOSE_AND_DIAGNOSIS = (
     r"(?:quantos|quantas|cuantos|cuántos|cuantas|cuántas|how many) mg\b|"
     r"(?:clinic|clinics|acupuncturist|chiropractor|hospital|pharmacy)s? near\b|"
     r"how (?:to |do i |can i |i )?make (?:an? )?appointment|dreich|"
+    # who pays, travel to care, opening days, a practitioner recommended somewhere
+    r"does (?:the )?[\w-]+ (?:pay|pays|cover|covers) for\b|medical travel|"
+    r"(?:open|opens) (?:on )?(?:a )?(?:saturdays?|sundays?|weekends?|public holidays?|late|tonight|tomorrow)\b|"
+    r"any good (?:physios?|chiros?|chiropractors?|doctors?|gps?|massage \w+|masseurs?|acupuncturists?|"
+    r"osteos?|osteopaths?) (?:in|near|around|round)\b|"
+    # what a named medicine does to the stomach, a sentence after naming it
+    r"(?:" + _DRUGS + r")\b[^?]{0,60}\b(?:make|makes|made|give|gives|gave)\b[^.?!]{0,15}\b"
+    r"(?:stomach|tummy|belly|sick|drowsy|sleepy|dizzy|constipat\w*)|"
+    # rain or snow asked about ("does it rain tomorrow"), Dutch "het weer" (the weather)
+    r"(?:does|will|is|gonna|going to) it (?:rain|snow|be (?:sunny|windy|cold|hot))\b|het weer|"
+    # engines and machines that will not start
+    r"(?:won'?t|wont|doesn'?t|will not|does not) start\b|"
     # cooking, the weather tomorrow, phones and apps
     r"how (?:to |do (?:i|ah|you|we) |i |can i )?(?:cook|bake)\b|"
     r"rice|dolma|puds|yorkshire pudding|palaw|pilau|pilaf|biryani|mohinga|kiribath|noodles|dough|"
