@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .categories import CATEGORY_LEVELS, LEVEL_RANK
 from .context_rules import PERSON_WORDS, not_about_the_writer
+from .english_words import known_english_words
 from .spelling import CORRECTED, H_DROPPED
 
 TABLES = Path(__file__).resolve().parent / "tables" / "areas.yml"
@@ -407,6 +408,30 @@ def _about_the_writer(sent: Span) -> bool:
     return not (words and (words[0] in _QUESTION_OPENERS or words[-1] == "?"))
 
 
+# A sentence whose words the detector cannot read (a language the word tables have not met):
+# at least this many, and this share of its words, are neither English nor in a table
+_UNREADABLE_WORDS = 2
+_UNREADABLE_SHARE = 0.2
+
+
+def _unreadable(sent: Span, table_words: frozenset) -> bool:
+    """Whether ``sent`` is partly in words nobody taught the detector ("mon pipi vient pas pis
+    j'ai mal dans l'dos"): beside a red-flag area word, that is a hedge the rules can't place, so
+    the safety question is asked rather than nothing said. Words corrected or translated by the
+    tables (their norm differs) and capitalised names count as read."""
+    english = known_english_words()
+    original = sent.doc.user_data.get("original_text")
+    words = [t for t in sent if t.is_alpha]
+    unread = 0
+    for t in words:
+        if len(t) < 3 or t.is_stop or t.lower_ in english or t.norm_ != t.lower_ or t.lower_ in table_words:
+            continue
+        if original is not None and t.i > sent.start and original[t.idx : t.idx + 1].isupper():
+            continue  # a name: "we live in Moncton"
+        unread += 1
+    return unread >= _UNREADABLE_WORDS and unread >= _UNREADABLE_SHARE * len(words)
+
+
 class AreaMatcher:
     """Pipeline component: adds table-based red-flag and suspected spans to ``doc.ents``."""
 
@@ -417,6 +442,7 @@ class AreaMatcher:
         for name, word_class in self.tables.classes.items():
             for word in word_class.words:
                 self._classes_of.setdefault(word, []).append(name)
+        self._words = frozenset(self._classes_of)
 
     def _phrase_hits(self, doc: Doc, idiom: bytearray) -> Dict[str, List[Tuple[int, int]]]:
         """Every class's phrase hits in the whole message, words inside an idiom left out: one
@@ -481,7 +507,11 @@ class AreaMatcher:
                 rank = LEVEL_RANK[CATEGORY_LEVELS["progressive_weakness"]]
                 spans.extend((rank, s, e, "progressive_weakness") for s, e in hits["WEAKNESS"])
             cues = self.tables.suspect_cues
-            if _vague_complaint(sent) and (cues is None or cues.hits(doc, sent.start, sent.end)):
+            if _vague_complaint(sent) and (
+                cues is None
+                or cues.hits(doc, sent.start, sent.end)
+                or (any(hits[n] for ns in self.tables.suspect.values() for n in ns) and _unreadable(sent, self._words))
+            ):
                 for category, names in self.tables.suspect.items():
                     rank = LEVEL_RANK[CATEGORY_LEVELS[category]] + len(LEVEL_RANK)  # below affirmed
                     for name in names:

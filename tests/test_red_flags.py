@@ -439,3 +439,30 @@ def test_word_class_phrases_read_as_one_trie():
     found = [text[m.start() : m.end()] for m in word_class.phrases.finditer(text)]
     assert found == ["cant sleep at all", "cannot sit", "pins  and needles", "foo12"]
     assert word_class.words == frozenset(["numb"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "od wczoraj pee tylko kropla po kropli, plecy bardzo bolą",  # Polish around an English word
+        "seit gestern kommt pee nur tröpfchenweise, rücken tut weh",  # German
+    ],
+)
+def test_an_area_word_among_words_nobody_taught_asks(detector, text):
+    """A red-flag area word in a sentence the tables cannot read: the safety question, not silence."""
+    result = detector.assess(text)
+    assert not result.escalate
+    assert result.suspected == ("bladder_bowel",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quick pee break and then a question about the knee stretches",
+        "I read the part about the bladder in the article",
+        "od wczoraj pee normal, plecy bolą",  # said to be normal: nothing to ask
+    ],
+)
+def test_an_area_word_in_words_that_are_read_does_not_ask(detector, text):
+    result = detector.assess(text)
+    assert not result.escalate and not result.suspected
