@@ -466,3 +466,17 @@ def test_an_area_word_among_words_nobody_taught_asks(detector, text):
 def test_an_area_word_in_words_that_are_read_does_not_ask(detector, text):
     result = detector.assess(text)
     assert not result.escalate and not result.suspected
+
+
+def test_dictated_punctuation_is_read_as_marks_and_keeps_offsets(detector):
+    """Voice-to-text writes the marks as words: read them as marks, and keep every offset."""
+    from safety.red_flags import _prepare
+
+    text = "i am leaking urine comma i cant stop it full stop what do i do question mark"
+    prepared = _prepare(text)
+    assert len(prepared) == len(text)
+    assert prepared.startswith("i am leaking urine ,") and "question mark" not in prepared
+    result = detector.assess(text)
+    assert result.escalate and all(text[m.start : m.end] == m.text for m in result.mentions)
+    # without a dictated mark of its own, "period" is a word: "since my period started"
+    assert _prepare("pain since my period started") == "pain since my period started"
