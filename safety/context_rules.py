@@ -240,7 +240,7 @@ def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
     for t in doc[target.end : min(target.end + 3, target.sent.end)]:
         if t.lower_ in _CLAUSE_BREAKS:  # "... and i'm the nurse in the house": another clause
             break
-        if not (t.i + 1 < len(doc) and doc[t.i + 1].lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE):
+        if not (t.i + 1 < len(doc) and doc[t.i + 1].lemma_ in _PERSON_LEMMAS):
             after.append(t)
     between = [t for t in span_between if not _in_relative_clause(t) and not _in_affiliation(t)]
     if _has_first_person(between) or _has_first_person(target) or _has_first_person(after):
@@ -314,7 +314,7 @@ def _in_relative_clause(token) -> bool:
     before = doc[token.i - 1] if token.i > 0 else None
     if before is not None and before.lower_ in ("that", "who", "whom") and token.i > 1:
         before = doc[token.i - 2]
-    return before is not None and (before.lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE or before.lower_ in _PEOPLE)
+    return before is not None and (before.lemma_ in _PERSON_LEMMAS or before.lower_ in _PEOPLE)
 
 
 # "a lad on my course", "a guy at my work": where the other person is from, not the writer's report
@@ -328,9 +328,7 @@ def _in_affiliation(token) -> bool:
     if token.lower_ not in ("my", "our", "me", "ma") or token.i < 2:
         return False
     prep, person = doc[token.i - 1], doc[token.i - 2]
-    return prep.lower_ in _AFFILIATION_PREPOSITIONS and (
-        person.lemma_ in _FAMILY_WORDS + _OTHER_PEOPLE or person.lower_ in _PEOPLE
-    )
+    return prep.lower_ in _AFFILIATION_PREPOSITIONS and (person.lemma_ in _PERSON_LEMMAS or person.lower_ in _PEOPLE)
 
 
 def _generic_sentence(target: Span, modifier: Span, span_between: Span) -> bool:
@@ -493,6 +491,9 @@ _OTHER_PEOPLE = (
     "character streamer youtuber influencer celebrity footballer player lad lads fella feller homie "
     "driver maid nanny cleaner cook gardener teacher classmate landlord landlady pastor priest imam vicar faifekau"
 ).split()
+
+# the lemmas of a person word, looked up on every ConText callback: one set, built once
+_PERSON_LEMMAS = frozenset(_FAMILY_WORDS + _OTHER_PEOPLE)
 
 # the family words as people write them: possessives without the apostrophe ("my wifes legs"),
 # and spellings of the voice ("bruther")

@@ -67,24 +67,27 @@ _DEFINITE_T = re.compile(r"(?<![\w'])t'(?=[a-z])")
 # we do question mark"): read as the mark it names, padded with spaces to the same length, when
 # the message shows it was dictated (a "comma", "question mark", "full stop" or "exclamation
 # mark" of its own); "period" alone is left as a word ("since my period started")
-_DICTATED = re.compile(r"\b(?:comma|question mark|full stop|exclamation (?:mark|point)|new (?:line|paragraph))\b")
-_SPOKEN_MARK = re.compile(
-    r"\b(?:comma|question mark|full stop|exclamation (?:mark|point)|new (?:line|paragraph)"
-    r"|(?<!\bmy )(?<!\bher )(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bthat )(?<!\bof )period)\b"
-)
+# the spoken marks and what they stand for; "period" only counts once another mark shows dictation
 _MARKS = {
     "comma": ",",
     "question mark": "?",
     "full stop": ".",
-    "period": ".",
     "exclamation mark": "!",
     "exclamation point": "!",
+    "new line": ".",
+    "new paragraph": ".",
 }
+_DICTATED = re.compile(r"\b(?:" + "|".join(_MARKS) + r")\b")
+_SPOKEN_MARK = re.compile(
+    r"\b(?:"
+    + "|".join(_MARKS)
+    + r"|(?<!\bmy )(?<!\bher )(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bthat )(?<!\bof )period)\b"
+)
 
 
 def _spoken_mark(match: re.Match[str]) -> str:
     word = match.group(0)
-    return _MARKS.get(word, ".").ljust(len(word))
+    return _MARKS.get(word, ".").ljust(len(word))  # "period": "."
 
 
 def _prepare(text: str) -> str:
