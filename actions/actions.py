@@ -89,7 +89,12 @@ class ReplyAction(ThreadedAction):
         events = escalate_if_missed(dispatcher, tracker, domain)
         notice_if_first_turn(dispatcher, tracker)
         text = (tracker.latest_message or {}).get("text") or ""
-        if not text.startswith("/") and not_english(text, answers.understood_words()):
+        typed = not text.startswith("/")
+        # a question in a language the gloss table reads (French, Spanish, French-based Creoles)
+        # is answered from its English reading, searched over the whole article: the model's
+        # intent was learnt on English
+        reading = answers.english_reading(text) if typed else None
+        if reading is None and typed and not_english(text, answers.understood_words()):
             send(dispatcher, tracker, ENGLISH_ONLY_TEXT, {"kind": "fallback"})
             return events
         passage = chosen_passage(tracker)
@@ -100,6 +105,8 @@ class ReplyAction(ThreadedAction):
             return events + tell_more(dispatcher, tracker)
         if choice:
             return events + answer_intent(dispatcher, tracker, choice, question=QUESTIONS.get(choice))
+        if reading is not None:
+            return events + answer_intent(dispatcher, tracker, None, question=reading)
         return events + self.reply(dispatcher, tracker, domain)
 
     @abstractmethod

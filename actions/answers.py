@@ -20,6 +20,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 import yaml
 
+from article.gloss import Glosser
 from article.model import Article, Passage, Section
 from article.retrieval import Match, Retriever, load_questions, load_vocabulary
 from article.store import ArticleStore
@@ -387,6 +388,21 @@ def understood_words() -> FrozenSet[str]:
         return library.current()[1].understood_words  # the same store check the answer makes next
     except Exception:
         return frozenset()
+
+
+_GLOSSER: List[Glosser] = []
+_GLOSSER_LOCK = threading.Lock()
+
+
+def english_reading(text: str) -> Optional[str]:
+    """The message read in English (article.gloss: French, Spanish, French-based Creoles) when
+    it is written in one of the gloss table's languages, else None."""
+    if not _GLOSSER:
+        with _GLOSSER_LOCK:
+            if not _GLOSSER:
+                _GLOSSER.append(Glosser())
+    glossed = _GLOSSER[0].gloss(text.lower())
+    return " ".join(glossed[0].split()) if glossed else None
 
 
 def continue_answer(library: Library, refs: Sequence[str]) -> Optional[Answer]:

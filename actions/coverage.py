@@ -117,14 +117,20 @@ _DOSE_AND_DIAGNOSIS = (
     r"(?:stomach|tummy|belly|sick|drowsy|sleepy|dizzy|constipat\w*)|"
     # rain or snow asked about ("does it rain tomorrow"), Dutch "het weer" (the weather)
     r"(?:does|will|is|gonna|going to) it (?:rain|snow|be (?:sunny|windy|cold|hot))\b|het weer|"
-    # engines and machines that will not start
+    # engines and machines that will not start; a car's tyres, oil and battery
     r"(?:won'?t|wont|doesn'?t|will not|does not) start\b|"
+    r"(?:change|changing|put on|rotate|rotating|swap|swapping|pump up)\b[^.?!]{0,20}\b"
+    r"(?:tires|tyres|oil|wipers|battery)\b|"
+    r"(?:winter|snow|summer) (?:tires|tyres)\b|"
+    # the best place for something, a shop or a dish ("where can I get the best bunny chow")
+    r"where (?:can|do|could|should) (?:i|we|you) (?:get|buy|find|eat) (?:the )?best\b|"
+    r"best [\w ]{1,20}(?:shop|store|restaurant|takeaway|bakery|sweets?|cafe)\b|"
     # cooking, the weather tomorrow, phones and apps
     r"how (?:to |do (?:i|ah|you|we) |i |can i )?(?:cook|bake)\b|"
     r"rice|dolma|puds|yorkshire pudding|palaw|pilau|pilaf|biryani|mohinga|kiribath|noodles|dough|"
     r"(?:tomorrow|today|tonight) (?:is |will be |gonna be )?(?:rain|raining|snow|snowing|sunny|windy)\b|"
-    r"(?:phone|wifi|wi-fi|whatsapp|laptop|computer|internet|router|app|telly|tv)\b[^.?!]{0,30}\b"
-    r"(?:fix|connect|not working|broken|password|charging)"
+    r"(?:phone|wifi|wi-fi|whatsapp|laptop|computer|internet|router|app|telly|tv)\b[^.?!]{0,50}\b"
+    r"(?:fix|connect|not working|broken|password|charging|storage)"
 )
 
 NOT_COVERED = re.compile(

@@ -4,7 +4,9 @@
 - ``data/article/translations.yml``: words of other languages visitors mix into their English,
   and the English words they mean;
 - ``data/article/spellings.yml``: dialect, lay and misspelt spellings of English words, and the
-  one English word each is read as.
+  one English word each is read as;
+- ``data/article/gloss.yml``: phrase by phrase, how a message written in French, Spanish or a
+  French-based Creole reads in English (article.gloss; its own shape, see its header).
 
 A line is ``word | another word: the words they mean``; ``#`` starts a comment. The answering
 code reads all three (article.retrieval); the red-flag detector reads the translations and the
@@ -19,6 +21,7 @@ from database import PROJECT_ROOT
 VOCABULARY_FILE = PROJECT_ROOT / "data" / "article" / "vocabulary.yml"
 TRANSLATIONS_FILE = PROJECT_ROOT / "data" / "article" / "translations.yml"
 SPELLINGS_FILE = PROJECT_ROOT / "data" / "article" / "spellings.yml"
+GLOSS_FILE = PROJECT_ROOT / "data" / "article" / "gloss.yml"
 
 
 def table_lines(path: Path) -> Iterator[Tuple[int, Optional[Tuple[str, ...]], str]]:

@@ -25,7 +25,7 @@ from article.ingest import article_path
 from article.model import SECTION_IDS, Article
 from article.parse import ArticleError, parse_article
 from article.topics import TopicTable, load_topics
-from article.word_tables import SPELLINGS_FILE, TRANSLATIONS_FILE, VOCABULARY_FILE, table_lines
+from article.word_tables import GLOSS_FILE, SPELLINGS_FILE, TRANSLATIONS_FILE, VOCABULARY_FILE, table_lines
 from database import PROJECT_ROOT
 
 ENTITY_FILE = Path("data/article/entity_passages.yml")
@@ -308,6 +308,60 @@ def check_word_tables(root: Path) -> List[Problem]:
     return problems
 
 
+class _KeyLines(yaml.SafeLoader):
+    """Reads YAML keeping, for each mapping, its keys' line numbers (a key said twice would
+    otherwise be read once, silently)."""
+
+
+def _mapping_with_lines(loader, node, deep=False):
+    pairs = [(loader.construct_object(k, deep=deep), v, k.start_mark.line + 1) for k, v in node.value]
+    repeated = []
+    seen: Dict[object, int] = {}
+    for key, _, line in pairs:
+        if key in seen:
+            repeated.append((key, line, seen[key]))
+        seen.setdefault(key, line)
+    mapping = {key: loader.construct_object(v, deep=deep) for key, v, _ in pairs}
+    loader.repeated_keys.extend(repeated)
+    return mapping
+
+
+_KeyLines.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_lines)
+
+
+def check_gloss(root: Path) -> List[Problem]:
+    """data/article/gloss.yml: each language with markers and glosses; a phrase glossed once
+    per language, in lower case."""
+    path = root / GLOSS_FILE.relative_to(PROJECT_ROOT)
+    if not path.exists():
+        return []
+    name = _rel(path, root)
+    loader = _KeyLines(path.read_text(encoding="utf-8"))
+    loader.repeated_keys = []
+    try:
+        data = loader.get_single_data() or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [Problem(name, mark.line + 1 if mark else 1, f"not valid YAML: {error}")]
+    finally:
+        loader.dispose()
+    problems = [
+        Problem(name, line, f"'{key}' is also on line {first}. Gloss each phrase once per language")
+        for key, line, first in loader.repeated_keys
+    ]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for language, spec in ((data.get("languages") or {}) if isinstance(data, dict) else {}).items():
+        line = next((i for i, text in enumerate(lines, 1) if text.strip().startswith(f"{language}:")), 1)
+        spec = spec if isinstance(spec, dict) else {}
+        if not spec.get("markers") or not spec.get("gloss"):
+            problems.append(Problem(name, line, f"'{language}' needs `markers:` and `gloss:`"))
+        for key in spec.get("gloss") or {}:
+            if str(key) != str(key).lower():
+                at = next((i for i, text in enumerate(lines, 1) if text.strip().startswith(f'"{key}":')), line)
+                problems.append(Problem(name, at, f"'{key}' has capitals. Write the phrase in lower case"))
+    return problems
+
+
 def validate(root: Path = PROJECT_ROOT) -> List[Problem]:
     problems, article = check_article(root)
     entity_map = yaml.safe_load((root / ENTITY_FILE).read_text(encoding="utf-8")) or {}
@@ -320,6 +374,7 @@ def validate(root: Path = PROJECT_ROOT) -> List[Problem]:
     problems += check_duplicates(root)
     problems += check_stories(root, domain)
     problems += check_word_tables(root)
+    problems += check_gloss(root)
     return problems
 
 

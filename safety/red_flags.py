@@ -30,6 +30,8 @@ import spacy
 from medspacy.context import ConText, ConTextRule  # noqa: F401  (registers "medspacy_context")
 from spacy.tokens import Doc, Span
 
+from article.gloss import Glosser
+
 # importing these modules registers their spaCy components (each @Language.factory beside its class)
 from . import phrases, red_flag_targets, spelling  # noqa: F401
 from .areas import HYPOTHETICAL_SENTENCES, NOT_ABOUT_THE_WRITER, SUSPECT_SUFFIX, corrected_text, keyword_net
@@ -150,6 +152,7 @@ class RedFlagDetector:
         self._tables = nlp.get_pipe("red_flag_areas").tables
         self._context = context
         self._pre_context = [c for name, c in nlp.pipeline if name != "medspacy_context"]
+        self._glosser = Glosser()
         self._lock = threading.Lock()
 
     def assess(self, text: str) -> Assessment:
@@ -167,6 +170,18 @@ class RedFlagDetector:
 
     def _assess(self, text: str) -> Assessment:
         lowered = _prepare(text)
+        assessment = self._read(text, lowered, text, None)
+        # a message in another language of the gloss tables is read in English too (safety.gloss)
+        # and what either reading affirms counts: the words the tables read as written
+        # (Papiamentu "dos pia") stay read, and the gloss adds what English rules find in it
+        glossed = self._glosser.gloss(lowered)
+        if glossed is None:
+            return assessment
+        return _union(assessment, self._read(text, glossed[0], glossed[0], glossed[1]))
+
+    def _read(self, text: str, lowered: str, source: str, place: Optional[List[int]]) -> Assessment:
+        """Assess ``lowered`` (``text`` prepared, or its gloss, read from ``source`` with
+        ``place`` mapping its offsets back to ``text``)."""
         affirmed: Dict[Tuple[int, int, str], Mention] = {}
         ignored: Dict[Tuple[int, int, str], Tuple[Mention, str]] = {}
         docs_read: List[Doc] = []
@@ -184,12 +199,14 @@ class RedFlagDetector:
 
         for offset, chunk in self._chunks(lowered):
             with self._lock:
-                docs = self._process(chunk, text[offset : offset + len(chunk)])
+                docs = self._process(chunk, source[offset : offset + len(chunk)])
             for doc_offset, doc in docs:
                 docs_read.append(doc)
                 for ent in doc.ents:
                     start = offset + doc_offset + ent.start_char
                     end = offset + doc_offset + ent.end_char
+                    if place is not None:
+                        start, end = _whole_words(text, place[start], place[end - 1] + 1)
                     reason = self._reason(ent)
                     if reason == HYPOTHETICAL and onset() and not self._shaped_hypothetical(ent):
                         reason = None  # "is it serious if my feet both tingle? started monday"
@@ -326,6 +343,57 @@ class RedFlagDetector:
             start = max(end - self._OVERLAP, start + 1)
             space = text.find(" ", start, end)
             start = space + 1 if space >= 0 else start
+
+
+def _whole_words(text: str, start: int, end: int) -> Tuple[int, int]:
+    """``start`` and ``end`` widened to the edges of the words they fall in (a gloss maps its
+    words back to the phrase they stand for only roughly)."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.category == b.category and a.start < b.end and b.start < a.end
+
+
+def _union(first: Assessment, second: Assessment) -> Assessment:
+    """What two readings of one message (as written, ``first``, and glossed, ``second``) affirm,
+    together: the most severe level, every flag and mention, but for a mention of the first that
+    the second sets aside; the safety question only when neither affirms anything, on what the
+    glossed reading suspects."""
+    # a mention the English reading sets aside (negated, someone else's, a question: words the
+    # tables can't read as written, "¿qué pasa si...") is not affirmed by the reading as written
+    set_aside = [m for m, _ in second.ignored]
+    kept = [m for m in first.mentions if not any(_overlap(m, other) for other in set_aside)]
+    mentions = {(m.start, m.end, m.category): m for m in kept + list(second.mentions)}
+    ignored = {
+        (m.start, m.end, m.category): (m, reason)
+        for m, reason in first.ignored + second.ignored
+        if (m.start, m.end, m.category) not in mentions
+    }
+    for m in first.mentions:
+        if m not in kept:
+            ignored.setdefault((m.start, m.end, m.category), (m, "set aside in the English reading"))
+    flags = tuple(sorted({m.category for m in mentions.values()}, key=CATEGORY_RANK.__getitem__))
+    level = min((CATEGORY_LEVELS[f] for f in flags), key=LEVEL_RANK.__getitem__, default=None)
+    # the safety question goes by the English reading when there is one: "pis" (then) in a French
+    # message is not "piss"
+    suspected = set() if flags else set(second.suspected)
+    return Assessment(
+        level=level,
+        flags=flags,
+        mentions=tuple(sorted(mentions.values(), key=lambda m: m.start)),
+        ignored=tuple(sorted(ignored.values(), key=lambda mr: mr[0].start)),
+        suspected=tuple(sorted(suspected, key=CATEGORY_RANK.__getitem__)),
+        area_words=() if mentions or ignored or suspected else first.area_words,
+    )
 
 
 def _fail_safe(text: object) -> Assessment:

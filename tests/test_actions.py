@@ -307,11 +307,29 @@ def test_reingested_wording_is_used_by_the_next_answer(store, article_copy):
 
 
 @pytest.mark.parametrize(
+    "text, passage_words",
+    [
+        ("Me duele mucho la espalda y ahora también la rodilla, ¿qué ejercicios puedo hacer?", "exercise"),
+        ("J'ai mal au dos et au genou depuis trois jours, est-ce que la physiothérapie aide ?", "Physical"),
+        ("mo ledo fer mal ek mo zenou osi, eski bann exercices kapav ed?", "exercise"),
+    ],
+)
+def test_a_question_in_a_gloss_language_is_answered_from_the_article(text, passage_words):
+    """French, Spanish and French-based Creoles are read in English (data/article/gloss.yml)
+    and answered from the article instead of "English only for now"."""
+    dispatcher = CollectingDispatcher()
+    ActionAnswerArticle().respond(dispatcher, make_tracker(text, "nlu_fallback"), {})
+    texts = [m["text"] for m in dispatcher.messages if m.get("text")]
+    assert ENGLISH_ONLY_TEXT not in texts, texts
+    answer = next(t for t in texts if "From the article" in t)
+    assert passage_words.lower() in answer.lower(), answer
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        "Me duele mucho la espalda y ahora también la rodilla, ¿qué puedo hacer?",
-        "J'ai mal au dos et au genou depuis trois jours, que faire ?",
         "Ich habe Rückenschmerzen und mein Knie tut weh, was kann ich tun?",
+        "Mi fa male la schiena e anche il ginocchio, cosa posso fare?",
         "У меня болит спина и колено",
         "腰と膝が痛いです",
     ],

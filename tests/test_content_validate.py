@@ -128,3 +128,16 @@ def test_word_tables(project):
         in problems[("data/article/spellings.yml", line_of(tables / "spellings.yml", "groyne: groin area"))]
     )
     assert len(problems) == 3
+
+
+def test_gloss_table(project):
+    """A phrase glossed twice in one language (YAML would keep the last, silently) and a phrase
+    with capitals: each named with its file and line."""
+    gloss = project / "data" / "article" / "gloss.yml"
+    edit(gloss, '      "vessie": "bladder"\n', '      "vessie": "bladder"\n      "Vessie": "bladder"\n')
+    edit(gloss, '      "fesses": "buttocks"\n', '      "fesses": "buttocks"\n      "vessie": "bowel"\n')
+    problems = {(p.file, p.line): p.message for p in validate(project)}
+    name = "data/article/gloss.yml"
+    assert "lower case" in problems[(name, line_of(gloss, '"Vessie"'))]
+    assert "also on line" in problems[(name, line_of(gloss, '"vessie": "bowel"'))]
+    assert len(problems) == 2
