@@ -24,7 +24,7 @@ import yaml
 from article.word_tables import GLOSS_FILE
 
 _APOSTROPHES = str.maketrans({"’": "'", "`": "'", "ʼ": "'"})
-_WORD = re.compile(r"[^\W\d_]+(?:'(?=[^\W\d_]))?|[^\W\d_]+'")
+_WORD = re.compile(r"[^\W_]+(?:'(?=[^\W_]))?|[^\W_]+'")  # Arabic in Latin letters writes digits: "3am"
 
 
 @dataclass(frozen=True)

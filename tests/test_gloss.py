@@ -28,6 +28,7 @@ def detector():
         ("no puedo orinar desde ayer y me duele la espalda", "I can't urinate since yesterday"),
         ("mi esposo se cayó de la escalera", "my husband fell of the ladder"),
         ("mo pa kapav fer pipi depi yer, mo ledo fer mal", "I can't pee since yesterday, my back hurts"),
+        ("dahri 3am yewja3ni w ma 3am be2dar bawwel men mbere7", "my back hurts me and I can't pee since yesterday"),
     ],
 )
 def test_a_message_in_a_table_language_reads_in_english(glosser, message, english):
@@ -70,6 +71,8 @@ def test_two_languages_in_one_message_are_glossed_together_the_stronger_deciding
         ("no siento nada cuando me limpio y la espalda me mata", "saddle_numbness"),
         ("se me escapa la orina sin darme cuenta desde el lunes, dolor de espalda", "bladder_bowel"),
         ("mo pa kapav fer pipi depi yer, mo ledo fer mal", "bladder_bowel"),
+        ("dahri 3am yewja3ni w ma 3am be2dar bawwel men mbere7", "bladder_bowel"),
+        ("ejraye el tnen mkhaddarin men el sob7 w dahri ktir 3am yewja3ni", "bilateral_leg"),
     ],
 )
 def test_a_red_flag_in_a_table_language_escalates_in_the_visitors_words(detector, message, flag):
@@ -89,6 +92,7 @@ def test_a_red_flag_in_a_table_language_escalates_in_the_visitors_words(detector
         "mon oncle pouvait pas pisser y'a longtemps, c'est quoi les signes?",
         "no tengo problemas con la vejiga, solo dolor de rodilla",
         "¿qué pasa si alguien no puede orinar con dolor de espalda?",
+        "la2 ma 3ande ayya mashkal bel 7amem, bas rekbti 3am tewja3ne",
         # "pis" (and then) is not "piss": no safety question either
         "j'ai mal au back pis après mon genou est sore",
     ],
