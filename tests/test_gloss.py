@@ -73,6 +73,8 @@ def test_two_languages_in_one_message_are_glossed_together_the_stronger_deciding
         ("mo pa kapav fer pipi depi yer, mo ledo fer mal", "bladder_bowel"),
         ("dahri 3am yewja3ni w ma 3am be2dar bawwel men mbere7", "bladder_bowel"),
         ("ejraye el tnen mkhaddarin men el sob7 w dahri ktir 3am yewja3ni", "bilateral_leg"),
+        ("mgongo unaniuma sana na siwezi kukojoa tangu jana", "bladder_bowel"),
+        ("nilianguka kwenye ngazi jumamosi, sasa mgongo unauma", "injury"),
     ],
 )
 def test_a_red_flag_in_a_table_language_escalates_in_the_visitors_words(detector, message, flag):
@@ -93,6 +95,7 @@ def test_a_red_flag_in_a_table_language_escalates_in_the_visitors_words(detector
         "no tengo problemas con la vejiga, solo dolor de rodilla",
         "¿qué pasa si alguien no puede orinar con dolor de espalda?",
         "la2 ma 3ande ayya mashkal bel 7amem, bas rekbti 3am tewja3ne",
+        "sina tatizo la mkojo, goti tu linauma ninapopanda ngazi",
         # "pis" (and then) is not "piss": no safety question either
         "j'ai mal au back pis après mon genou est sore",
     ],
