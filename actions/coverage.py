@@ -126,7 +126,7 @@ _DOSE_AND_DIAGNOSIS = (
     r"where (?:can|do|could|should) (?:i|we|you) (?:get|buy|find|eat) (?:the )?best\b|"
     r"best [\w ]{1,20}(?:shop|store|restaurant|takeaway|bakery|sweets?|cafe)\b|"
     # cooking, the weather tomorrow, phones and apps
-    r"how (?:to |do (?:i|ah|you|we) |i |can i )?(?:cook|bake)\b|"
+    r"how (?:to |do (?:i|ah|you|we) |i |can i )?(?:cook|bake)\b|recipes?\b|"
     r"rice|dolma|puds|yorkshire pudding|palaw|pilau|pilaf|biryani|mohinga|kiribath|noodles|dough|"
     r"(?:tomorrow|today|tonight) (?:is |will be |gonna be )?(?:rain|raining|snow|snowing|sunny|windy)\b|"
     r"(?:phone|wifi|wi-fi|whatsapp|laptop|computer|internet|router|app|telly|tv)\b[^.?!]{0,50}\b"

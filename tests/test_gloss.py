@@ -26,7 +26,7 @@ def detector():
         ("je sens pas mes fesses quand je m'essuie, mal de reins depuis lundi", "I can't feel my buttocks"),
         ("mes deux jambes sont molles depuis hier", "both my legs are weak since yesterday"),
         ("no puedo orinar desde ayer y me duele la espalda", "I can't urinate since yesterday"),
-        ("mi esposo se cayó de la escalera", "my husband fell of the ladder"),
+        ("mi esposo se cayó de la escalera ayer", "my husband fell of the ladder yesterday"),
         ("mo pa kapav fer pipi depi yer, mo ledo fer mal", "I can't pee since yesterday, my back hurts"),
         ("dahri 3am yewja3ni w ma 3am be2dar bawwel men mbere7", "my back hurts me and I can't pee since yesterday"),
     ],
