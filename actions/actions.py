@@ -90,9 +90,9 @@ class ReplyAction(ThreadedAction):
         notice_if_first_turn(dispatcher, tracker)
         text = (tracker.latest_message or {}).get("text") or ""
         typed = not text.startswith("/")
-        # a question in a language the gloss table reads (French, Spanish, French-based Creoles)
-        # is answered from its English reading, searched over the whole article: the model's
-        # intent was learnt on English
+        # a question in a language the gloss table reads (data/article/gloss.yml) is answered
+        # from its English reading, searched over the whole article: the model's intent was
+        # learnt on English
         reading = answers.english_reading(text) if typed else None
         if reading is None and typed and not_english(text, answers.understood_words()):
             send(dispatcher, tracker, ENGLISH_ONLY_TEXT, {"kind": "fallback"})

@@ -395,8 +395,9 @@ _GLOSSER_LOCK = threading.Lock()
 
 
 def english_reading(text: str) -> Optional[str]:
-    """The message read in English (article.gloss: French, Spanish, French-based Creoles) when
-    it is written in one of the gloss table's languages, else None."""
+    """The message read in English when it is written in a language of the gloss table
+    (article.gloss: French, Spanish, French-based Creoles, Arabic in Latin letters, Swahili),
+    else None."""
     if not _GLOSSER:
         with _GLOSSER_LOCK:
             if not _GLOSSER:

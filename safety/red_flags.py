@@ -10,6 +10,10 @@ Pipeline (built once per process, see :func:`get_detector`)::
       -> red_flag_targets     (safety.red_flag_targets + safety.patterns -> doc.ents)
       -> medspacy_context     (ConText with safety.context_rules)
 
+A message in a language of ``data/article/gloss.yml`` (French, Spanish, French-based Creoles,
+Arabic in Latin letters, Swahili) is read a second time in its English gloss (article.gloss);
+the two readings are united (:func:`_union`).
+
 The text is lower-cased first (character offsets are preserved). Decision per matched span:
 negated, about another person / family, or hypothetical / educational -> ignored with that
 reason; everything else escalates, including hedged and historical mentions.
@@ -171,9 +175,9 @@ class RedFlagDetector:
     def _assess(self, text: str) -> Assessment:
         lowered = _prepare(text)
         assessment = self._read(text, lowered, text, None)
-        # a message in another language of the gloss tables is read in English too (safety.gloss)
-        # and what either reading affirms counts: the words the tables read as written
-        # (Papiamentu "dos pia") stay read, and the gloss adds what English rules find in it
+        # a message in a language of the gloss table is read in English too (article.gloss) and
+        # what either reading affirms counts: the words the tables read as written (Papiamentu
+        # "dos pia") stay read, and the gloss adds what the English rules find in it
         glossed = self._glosser.gloss(lowered)
         if glossed is None:
             return assessment
@@ -370,17 +374,16 @@ def _union(first: Assessment, second: Assessment) -> Assessment:
     glossed reading suspects."""
     # a mention the English reading sets aside (negated, someone else's, a question: words the
     # tables can't read as written, "¿qué pasa si...") is not affirmed by the reading as written
-    set_aside = [m for m, _ in second.ignored]
-    kept = [m for m in first.mentions if not any(_overlap(m, other) for other in set_aside)]
-    mentions = {(m.start, m.end, m.category): m for m in kept + list(second.mentions)}
+    kept, overruled = [], []
+    for m in first.mentions:
+        reason = next((why for other, why in second.ignored if _overlap(m, other)), None)
+        (kept if reason is None else overruled).append((m, reason))
+    mentions = {(m.start, m.end, m.category): m for m in [m for m, _ in kept] + list(second.mentions)}
     ignored = {
         (m.start, m.end, m.category): (m, reason)
-        for m, reason in first.ignored + second.ignored
+        for m, reason in first.ignored + second.ignored + tuple(overruled)
         if (m.start, m.end, m.category) not in mentions
     }
-    for m in first.mentions:
-        if m not in kept:
-            ignored.setdefault((m.start, m.end, m.category), (m, "set aside in the English reading"))
     flags = tuple(sorted({m.category for m in mentions.values()}, key=CATEGORY_RANK.__getitem__))
     level = min((CATEGORY_LEVELS[f] for f in flags), key=LEVEL_RANK.__getitem__, default=None)
     # the safety question goes by the English reading when there is one: "pis" (then) in a French
