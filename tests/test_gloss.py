@@ -29,6 +29,7 @@ def detector():
         ("mi esposo se cayó de la escalera ayer", "my husband fell of the ladder yesterday"),
         ("mo pa kapav fer pipi depi yer, mo ledo fer mal", "I can't pee since yesterday, my back hurts"),
         ("dahri 3am yewja3ni w ma 3am be2dar bawwel men mbere7", "my back hurts me and I can't pee since yesterday"),
+        ("não consigo fazer xixi desde ontem e minhas costas doem", "I can't pee since yesterday and my back hurt"),
     ],
 )
 def test_a_message_in_a_table_language_reads_in_english(glosser, message, english):
@@ -46,8 +47,10 @@ def test_a_message_in_a_table_language_reads_in_english(glosser, message, englis
         "I can't pee since Monday and my back is killing me",
         "the doc said its sciatica, que sera sera",
         "mon and tue were bad days for my back",
-        # Papiamentu shares words with Spanish ("mi", "desde", "nada") but is not glossed as it
+        # Papiamentu shares words with Spanish and Portuguese ("mi", "desde", "nada") but is not
+        # glossed as either
         "mi lomba ta hasi doló desde ayera, mi no por kana bon",
+        "bon dia, mi lomba ta hasi doló desde awe mainta, mi no por orina nada",
     ],
 )
 def test_english_and_sister_languages_are_not_glossed(glosser, message):
@@ -75,6 +78,8 @@ def test_two_languages_in_one_message_are_glossed_together_the_stronger_deciding
         ("ejraye el tnen mkhaddarin men el sob7 w dahri ktir 3am yewja3ni", "bilateral_leg"),
         ("mgongo unaniuma sana na siwezi kukojoa tangu jana", "bladder_bowel"),
         ("nilianguka kwenye ngazi jumamosi, sasa mgongo unauma", "injury"),
+        ("tô com dor nas costas e as duas pernas dormentes desde ontem", "bilateral_leg"),
+        ("não consigo segurar o xixi, escapa sem eu perceber, dor lombar", "bladder_bowel"),
     ],
 )
 def test_a_red_flag_in_a_table_language_escalates_in_the_visitors_words(detector, message, flag):
@@ -96,6 +101,7 @@ def test_a_red_flag_in_a_table_language_escalates_in_the_visitors_words(detector
         "¿qué pasa si alguien no puede orinar con dolor de espalda?",
         "la2 ma 3ande ayya mashkal bel 7amem, bas rekbti 3am tewja3ne",
         "sina tatizo la mkojo, goti tu linauma ninapopanda ngazi",
+        "nenhum problema com xixi ou cocô, só o joelho dói quando subo escada",
         # "pis" (and then) is not "piss": no safety question either
         "j'ai mal au back pis après mon genou est sore",
     ],
