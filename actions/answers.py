@@ -396,7 +396,8 @@ _GLOSSER_LOCK = threading.Lock()
 
 def english_reading(text: str) -> Optional[str]:
     """The message read in English when it is written in a language of the gloss table
-    (article.gloss: French, Spanish, French-based Creoles, Arabic in Latin letters, Swahili),
+    (article.gloss: French, Spanish, Portuguese, French-based Creoles, Arabic in Latin letters,
+    Swahili),
     else None."""
     if not _GLOSSER:
         with _GLOSSER_LOCK:

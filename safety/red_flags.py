@@ -10,8 +10,8 @@ Pipeline (built once per process, see :func:`get_detector`)::
       -> red_flag_targets     (safety.red_flag_targets + safety.patterns -> doc.ents)
       -> medspacy_context     (ConText with safety.context_rules)
 
-A message in a language of ``data/article/gloss.yml`` (French, Spanish, French-based Creoles,
-Arabic in Latin letters, Swahili) is read a second time in its English gloss (article.gloss);
+A message in a language of ``data/article/gloss.yml`` (French, Spanish, Portuguese,
+French-based Creoles, Arabic in Latin letters, Swahili) is read a second time in its English gloss (article.gloss);
 the two readings are united (:func:`_union`).
 
 The text is lower-cased first (character offsets are preserved). Decision per matched span:
