@@ -91,10 +91,11 @@ class ReplyAction(ThreadedAction):
         text = (tracker.latest_message or {}).get("text") or ""
         typed = not text.startswith("/")
         # a question in a language the gloss table reads (data/article/gloss.yml) is answered
-        # from its English reading, searched over the whole article: the model's intent was
-        # learnt on English
+        # from its English reading; one mostly in that language is searched over the whole
+        # article (the model's intent was learnt on English)
         reading = answers.english_reading(text) if typed else None
-        if reading is None and typed and not_english(text, answers.understood_words()):
+        foreign = typed and not_english(text, answers.understood_words())
+        if reading is None and foreign:
             send(dispatcher, tracker, ENGLISH_ONLY_TEXT, {"kind": "fallback"})
             return events
         passage = chosen_passage(tracker)
@@ -106,7 +107,9 @@ class ReplyAction(ThreadedAction):
         if choice:
             return events + answer_intent(dispatcher, tracker, choice, question=QUESTIONS.get(choice))
         if reading is not None:
-            return events + answer_intent(dispatcher, tracker, None, question=reading)
+            # mostly English with a few words of the language: the model's intent still steers
+            intent = None if foreign else _next_article_intent(tracker)
+            return events + answer_intent(dispatcher, tracker, intent, question=reading)
         return events + self.reply(dispatcher, tracker, domain)
 
     @abstractmethod
