@@ -81,7 +81,7 @@ def test_odd_messages_get_a_polite_reply(servers, outcome, case, message):
 @pytest.mark.parametrize(
     "message",
     [
-        "Me duele mucho la espalda y ahora también la rodilla, ¿qué puedo hacer?",
+        "Ich habe Rückenschmerzen und mein Knie tut weh, was kann ich tun?",
         "У меня болит спина и колено, что делать?",
     ],
 )
@@ -89,6 +89,14 @@ def test_other_languages_get_english_only_for_now(servers, outcome, message):
     replies = servers.say(new_sender(), message)
     outcome("REST input", f"other language ({message[:12]}...)", "English only for now")
     assert ENGLISH_ONLY_TEXT in texts(replies)
+
+
+def test_a_language_of_the_gloss_table_is_answered_from_the_article(servers, outcome):
+    """Spanish is read in English (data/article/gloss.yml) and answered, over REST."""
+    replies = servers.say(new_sender(), "Me duele mucho la espalda y la rodilla, ¿qué ejercicios puedo hacer?")
+    outcome("REST input", "Spanish question", "answered from the article")
+    assert ENGLISH_ONLY_TEXT not in texts(replies)
+    assert any(r.get("custom", {}).get("kind") == "answer" for r in replies), replies
 
 
 def test_a_long_message_is_read_up_to_the_limit_with_its_red_flag_first(servers, outcome):
