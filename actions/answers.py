@@ -12,6 +12,7 @@ or "<passage id>#<sentence index>", the latter only inside unlabelled paragraphs
 more" continues with.
 """
 
+import functools
 import re
 import threading
 from dataclasses import dataclass, field
@@ -390,20 +391,16 @@ def understood_words() -> FrozenSet[str]:
         return frozenset()
 
 
-_GLOSSER: List[Glosser] = []
-_GLOSSER_LOCK = threading.Lock()
+@functools.cache
+def _glosser() -> Glosser:
+    return Glosser()
 
 
 def english_reading(text: str) -> Optional[str]:
     """The message read in English when it is written in a language of the gloss table
     (article.gloss: French, Spanish, Portuguese, French-based Creoles, Arabic in Latin letters,
-    Swahili),
-    else None."""
-    if not _GLOSSER:
-        with _GLOSSER_LOCK:
-            if not _GLOSSER:
-                _GLOSSER.append(Glosser())
-    glossed = _GLOSSER[0].gloss(text.lower())
+    Swahili), else None."""
+    glossed = _glosser().gloss(text.lower())
     return " ".join(glossed[0].split()) if glossed else None
 
 

@@ -5,8 +5,9 @@
   and the English words they mean;
 - ``data/article/spellings.yml``: dialect, lay and misspelt spellings of English words, and the
   one English word each is read as;
-- ``data/article/gloss.yml``: phrase by phrase, how a message written in French, Spanish or a
-  French-based Creole reads in English (article.gloss; its own shape, see its header).
+- ``data/article/gloss.yml``: phrase by phrase, how a message in French, Spanish, Portuguese, a
+  French-based Creole, Arabic in Latin letters or Swahili reads in English (article.gloss; its
+  own shape, see its header).
 
 A line is ``word | another word: the words they mean``; ``#`` starts a comment. The answering
 code reads all three (article.retrieval); the red-flag detector reads the translations and the

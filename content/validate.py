@@ -336,7 +336,8 @@ def check_gloss(root: Path) -> List[Problem]:
     if not path.exists():
         return []
     name = _rel(path, root)
-    loader = _KeyLines(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    loader = _KeyLines(text)
     loader.repeated_keys = []
     try:
         data = loader.get_single_data() or {}
@@ -349,7 +350,7 @@ def check_gloss(root: Path) -> List[Problem]:
         Problem(name, line, f"'{key}' is also on line {first}. Gloss each phrase once per language")
         for key, line, first in loader.repeated_keys
     ]
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = text.splitlines()
     for language, spec in ((data.get("languages") or {}) if isinstance(data, dict) else {}).items():
         line = next((i for i, text in enumerate(lines, 1) if text.strip().startswith(f"{language}:")), 1)
         spec = spec if isinstance(spec, dict) else {}

@@ -10,9 +10,9 @@ Pipeline (built once per process, see :func:`get_detector`)::
       -> red_flag_targets     (safety.red_flag_targets + safety.patterns -> doc.ents)
       -> medspacy_context     (ConText with safety.context_rules)
 
-A message in a language of ``data/article/gloss.yml`` (French, Spanish, Portuguese,
-French-based Creoles, Arabic in Latin letters, Swahili) is read a second time in its English gloss (article.gloss);
-the two readings are united (:func:`_union`).
+A message in a language of ``data/article/gloss.yml`` (French, Spanish, Portuguese, French-based
+Creoles, Arabic in Latin letters, Swahili) is read a second time in its English gloss
+(article.gloss); the two readings are united (:func:`_union`).
 
 The text is lower-cased first (character offsets are preserved). Decision per matched span:
 negated, about another person / family, or hypothetical / educational -> ignored with that
@@ -174,18 +174,19 @@ class RedFlagDetector:
 
     def _assess(self, text: str) -> Assessment:
         lowered = _prepare(text)
-        assessment = self._read(text, lowered, text, None)
+        assessment = self._read(text, lowered, None)
         # a message in a language of the gloss table is read in English too (article.gloss) and
         # what either reading affirms counts: the words the tables read as written (Papiamentu
         # "dos pia") stay read, and the gloss adds what the English rules find in it
         glossed = self._glosser.gloss(lowered)
         if glossed is None:
             return assessment
-        return _union(assessment, self._read(text, glossed[0], glossed[0], glossed[1]))
+        return _union(assessment, self._read(text, *glossed))
 
-    def _read(self, text: str, lowered: str, source: str, place: Optional[List[int]]) -> Assessment:
-        """Assess ``lowered`` (``text`` prepared, or its gloss, read from ``source`` with
-        ``place`` mapping its offsets back to ``text``)."""
+    def _read(self, text: str, lowered: str, place: Optional[List[int]]) -> Assessment:
+        """Assess ``lowered``: ``text`` prepared, or (with ``place`` mapping each of its offsets
+        back to ``text``) its gloss."""
+        source = text if place is None else lowered  # what case-sensitive checks read
         affirmed: Dict[Tuple[int, int, str], Mention] = {}
         ignored: Dict[Tuple[int, int, str], Tuple[Mention, str]] = {}
         docs_read: List[Doc] = []
