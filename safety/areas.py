@@ -558,7 +558,9 @@ def _reassured_across(doc: Doc, span: Tuple[int, int], hits: Tuple[Tuple[int, in
     if first.start == last.start:
         return False
     return any(
-        (t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS) and not any(s <= t.i < e for s, e in hits)
+        (t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS)
+        and not _novelty(t)  # "Leaking every time I sprint, never before"
+        and not any(s <= t.i < e for s, e in hits)
         for t in doc[first.start : last.end]
     )
 
