@@ -14,6 +14,24 @@ _DRUGS = (
     r"panadol|nurofen|aleve|calpol|voltaren|motrin|metamizol\w*|metformin|warfarin|amlodipine|lisinopril|losartan|"
     r"omeprazole|insulin|statins?|atorvastatin|simvastatin|ibuprofeno|dorflex|dipirona|novalgina"
 )
+# Medicines the article names no class of (it names over-the-counter pain relievers such as
+# ibuprofen and acetaminophen, muscle relaxants and corticosteroid injections): opioids, nerve-pain
+# medicines, blood thinners, steroid tablets, sedatives and the medicines of other conditions. A
+# question that names one asks about something the article does not discuss.
+_OUTSIDE_DRUGS = (
+    r"tramadol|ultram|gabapentin|neurontin|pregabalin|lyrica|duloxetine|cymbalta|amitriptyline|nortriptyline|"
+    r"hydrocodone|oxycodone|oxycontin|morphine|codeine|co-codamol|norco|percocet|vicodin|fentanyl|tapentadol|"
+    r"diazepam|valium|xanax|alprazolam|sintrom|acenocoumarol|warfarin|apixaban|eliquis|rivaroxaban|xarelto|"
+    r"clopidogrel|plavix|prednisone|prednisolone|methotrexate|amlodipine|lisinopril|losartan|metformin|"
+    r"omeprazole|atorvastatin|simvastatin"
+)
+# A dose said as a medicine's strength or how often it is taken ("naproxen 250 every morning"), a
+# medicine taken with one's own others ("is celecoxib ok with my heart pills")
+_NSAIDS = r"etoricoxib|arcoxia|celecoxib|celebrex|meloxicam|mobic|aceclofenac|zerodol|nimesulide|combiflam|brufen"
+# An imaging report read out: spinal levels ("L4-L5", "L5/S1") and the words of radiology reports
+_SCAN_REPORT = (
+    r"[ls]\d\s?[-/]\s?[ls]?\d|foramina\w*|thecal|desiccation|spondylosis|annular (?:tear|fissure)|osteophytes?"
+)
 # Conditions and body parts the article is not about (its own, such as osteoarthritis or the hips
 # named among its causes, are not listed).
 _OTHER_CONDITIONS = (
@@ -134,7 +152,19 @@ _DOSE_AND_DIAGNOSIS = (
 )
 
 NOT_COVERED = re.compile(
-    r"\b(" + _PRACTICAL + "|" + _DOSE_AND_DIAGNOSIS + "|"
+    r"\b(" + _PRACTICAL + "|" + _DOSE_AND_DIAGNOSIS + "|" + _OUTSIDE_DRUGS + "|" + _SCAN_REPORT + "|"
+    r"(?:" + _DRUGS + "|" + _NSAIDS + r")\s+\d+\s?(?:mg)?\b(?!\s*(?:weeks?|days?|months?|years?|hours?|times|mins?))|"
+    r"(?:"
+    + _DRUGS
+    + "|"
+    + _NSAIDS
+    + r")\b[^.?!]{0,30}\b(?:once|twice|thrice|three times|\d+ times?) (?:a |per )?(?:day|daily)\b|"
+    r"(?:take|taking|tomar|pran|kunywa)\s+(?:" + _DRUGS + "|" + _NSAIDS + r")\b[^.?!]{0,25}"
+    r"\b(?:with|con|avec|avek) (?:my|mi|mis|el|la|los|las|the|mon|mes)\b|"
+    r"(?:" + _DRUGS + "|" + _NSAIDS + r")\s+(?:con|avec|avek) (?:el|la|mi|mis|mon|mes|my)\b|"
+    # the visitor's own diagnosis asked outright ("tell me which sickness I have")
+    r"(?:which|what|wat) (?:sickness|disease|illness|condition|ailment) (?:i|do i|have i) (?:have|got)\b|"
+    r"(?:tell me|can you tell me|say me) (?:qué|que|what) (?:tengo|i have|i got)\b|"
     r"dos(e|es|age|ing)|\d+\s?(mg|ml|milligrams?)\b|how (much|many|often)\b[^?.!]*\b(" + _DRUGS + r")|"
     r"side[- ]?effects?|breast-?feeding|interact\w* with|addictive|"
     r"book(ing)? (an? )?(appointment|consultation)|(can|could) you book|waiting (list|times?)|"

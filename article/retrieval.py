@@ -70,6 +70,16 @@ def stemmed(text: str) -> str:
     return " ".join(_STEMMER.stem(w) for w in _WORD.findall(text.lower()))
 
 
+# " * " in a vocabulary word stands for up to five other words between its parts: "x-ray * clean"
+# finds "x-ray of my knee came back clean"
+_GAP = " * "
+_GAP_REGEX = r"(?:\s+[\w'-]+){0,5}\s+"
+
+
+def _word_regex(word: str) -> str:
+    return _GAP_REGEX.join(re.escape(part) for part in word.split(_GAP))
+
+
 def load_vocabulary(path: Path) -> List[Tuple[re.Pattern, str]]:
     """(pattern of the everyday words, the article's words), from `a | b: article words` lines.
 
@@ -78,10 +88,11 @@ def load_vocabulary(path: Path) -> List[Tuple[re.Pattern, str]]:
     pairs = []
     for words, meaning in read_word_table(path):
         # stems only of plain-letter words: the stemmer's word pattern would cut Krio "mɔ" to "m",
-        # which "I'm" contains
-        alternatives = set(words) | {stemmed(w) for w in words if w.isascii() and stemmed(w)}
+        # which "I'm" contains; a word with " * " ("x-ray * clean") is read as it is written
+        plain = [w for w in words if _GAP not in w]
+        alternatives = set(words) | {stemmed(w) for w in plain if w.isascii() and stemmed(w)}
         ordered = sorted(alternatives, key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b")
+        pattern = re.compile(r"\b(?:" + "|".join(_word_regex(w) for w in ordered) + r")\b")
         pairs.append((pattern, meaning))
     return pairs
 

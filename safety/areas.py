@@ -270,6 +270,7 @@ class Tables:
     someone_here: Optional[Pattern] = None  # "typing for my dad, he's here": his count as the writer's
     someone_now: Optional[Pattern] = None  # "just now", "today": what is said of someone is happening now
     someone_distant: Optional[Pattern] = None  # "years ago", "lives abroad": someone not in the writer's care now
+    someone_again: Optional[Pattern] = None  # "had cancer years ago, now new back pain": new now, after the past
 
     @classmethod
     def load(cls, path: Path = TABLES) -> "Tables":
@@ -300,6 +301,7 @@ class Tables:
             _alternation(data.get("someone_here")),
             _alternation(data.get("someone_now")),
             _alternation(data.get("someone_distant")),
+            _alternation(data.get("someone_again")),
         )
 
 
@@ -324,7 +326,9 @@ def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Op
     if second[0] - first[1] > window:
         return None
     if any(
-        (t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS) and not _novelty(t)
+        (t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS)
+        and not _novelty(t)
+        and not _negates_elsewhere(t, (a, b))
         for t in doc[first[1] : second[0]]
     ):
         return None
@@ -560,9 +564,31 @@ def _reassured_across(doc: Doc, span: Tuple[int, int], hits: Tuple[Tuple[int, in
     return any(
         (t.norm_ in _NEGATION_NORMS or t.lower_ in _NEGATION_NORMS)
         and not _novelty(t)  # "Leaking every time I sprint, never before"
+        and not _negates_elsewhere(t, hits)
         and not any(s <= t.i < e for s, e in hits)
         for t in doc[first.start : last.end]
     )
+
+
+# how far a negation reads forward, and the words after which it has said what it denies
+_NEGATION_SCOPE = 5
+_CONTRAST = {"only", "just", "but", "rather", "instead"}
+
+
+def _negates_elsewhere(token, hits: Tuple[Tuple[int, int], ...]) -> bool:
+    """A negation that denies something else, up to a contrast or a punctuation mark: "not the
+    leg, only the place where I sit" denies the leg, not the numbness of the other sentence."""
+    if token.lower_ not in _NEGATED_BEFORE and token.norm_ not in _NEGATED_BEFORE:
+        return False
+    doc = token.doc
+    scope = []
+    for t in doc[token.i + 1 : min(len(doc), token.i + 1 + _NEGATION_SCOPE)]:
+        if t.is_punct or t.lower_ in _CONTRAST:
+            break
+        scope.append(t.i)
+    else:
+        return False  # no contrast or stop within reach: the negation may still reach the hits
+    return bool(scope) and not any(s <= i < e for i in scope for s, e in hits)
 
 
 SHORT_SENTENCE_WORDS = 8
@@ -600,6 +626,7 @@ def _denial(sent: Span) -> bool:
         and words[0].lower_ in _DENIALS
         and words[1].lower_ not in _NOT_DENIED
         and words[1].norm_ not in _NOT_DENIED
+        and not any(w.lower_ in _CONTRAST for w in words)  # "Not the leg, only the place where I sit."
     )
 
 

@@ -1635,6 +1635,21 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "in the article",
     ):
         add(R(literal, "HYPOTHETICAL", direction="BIDIRECTIONAL", max_scope=8))
+    # what the writer did from the article is self-care tried, not a question about it: "tried
+    # everything in the article", "did all the exercises in the article"
+    add(
+        R(
+            "everything / all / the exercises in the article",
+            "HYPOTHETICAL",
+            direction="PSEUDO",
+            pattern=[
+                {"LOWER": {"IN": ["everything", "everythin", "all", "exercises", "stretches", "tips", "remedies"]}},
+                {"LOWER": {"IN": ["in", "from", "off"]}},
+                {"LOWER": {"IN": ["the", "that", "this", "your"]}},
+                {"LOWER": {"IN": ["article", "leaflet"]}},
+            ],
+        )
+    )
     add(
         R(
             "should ... ever",

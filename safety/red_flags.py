@@ -275,7 +275,9 @@ class RedFlagDetector:
     def _current_other(self, lowered: str, onset: Callable[[], bool]) -> bool:
         tables = self._tables
         if tables.someone_distant is not None and tables.someone_distant.search(lowered):
-            return False
+            # long ago, unless something new is happening to them now ("had breast cancer three
+            # years ago, and now she has new back pain")
+            return tables.someone_again is not None and bool(tables.someone_again.search(lowered))
         return onset() or (tables.someone_now is not None and bool(tables.someone_now.search(lowered)))
 
     def _process(self, lowered: str, original: str) -> List[Tuple[int, Doc]]:

@@ -80,6 +80,12 @@ def test_tell_me_more_resumes_at_a_unit_with_its_label(library):
         ("what will the doctor do at the appointment", "when_to_see_doctor.p2"),
         ("what can I do at home", "treatment.p4"),
         ("physio", "treatment.physical_therapy"),
+        # vocabulary with " * " (up to five words between its parts)
+        ("the scan of my knee came back normal so why does it hurt", "causes.referred_pain"),
+        (
+            "she runs a fever and is losing weight, her back and knee hurt",
+            "when_to_see_doctor.fever_or_unexplained_weight_loss",
+        ),
     ],
 )
 def test_questions_find_their_passage_anywhere_in_the_article(library, question, passage):
@@ -95,6 +101,10 @@ def test_questions_find_their_passage_anywhere_in_the_article(library, question,
         "my shoulder hurts when I lift my arm",
         "tell me a joke",
         "how much is a massage in town",
+        # a medicine the article names no class of, a dose as a strength, a scan report read out
+        "is pregabalin better than gabapentin for the nerve",
+        "naproxen 500 three times a day ok?",
+        "my MRI report says L5-S1 foraminal narrowing, what does it mean",
     ],
 )
 def test_other_conditions_diagnoses_and_shared_words_are_declined(question):

@@ -333,6 +333,17 @@ def test_context_does_not_escalate(detector, text, reason):
         ("my legs weak yesterday a little, today more, cannot climb the bus step", "progressive_weakness"),
         ("a van hit my car on the motorway and now my lower back hurts", "injury"),
         ("lost 6 kilo since march without diet, I eat normal", "systemic"),
+        # mechanisms of the 2026-11-30 fifth session (tuned on AI-AK; own sentences)
+        ("Grandad says his legs both feel like jelly and his back is bad", "bilateral_leg"),
+        ("we did everything in the article, eight weeks now and it is same", "persistent"),
+        ("on Monday she could lift her toes a bit, now she can't at all, the foot just hangs", "progressive_weakness"),
+        ("since the back went he won't stand to attention with the wife", "sexual_dysfunction"),
+        ("a taxi rammed our car at the lights and my back has hurt since", "injury"),
+        ("sat on the loo twenty minutes and nothing would come out, back in bits", "bladder_bowel"),
+        ("my son wets his trousers every time he stands up since his back went", "bladder_bowel"),
+        ("is it normal for the bladder to feel nothing when it fills? mine hasn't for two days", "bladder_bowel"),
+        ("my seat is numb. not the thighs, just the bit I sit on. back sore", "saddle_numbness"),
+        ("she had bowel cancer ten years ago and now has new back pain at night", "systemic"),
     ],
 )
 def test_hedged_and_trap_wording_escalates(detector, text, category):
