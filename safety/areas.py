@@ -577,7 +577,8 @@ _CONTRAST = {"only", "just", "but", "rather", "instead"}
 
 def _negates_elsewhere(token, hits: Tuple[Tuple[int, int], ...]) -> bool:
     """A negation that denies something else, up to a contrast or a punctuation mark: "not the
-    leg, only the place where I sit" denies the leg, not the numbness of the other sentence."""
+    leg, only the place where I sit" denies the leg, not the numbness of the other sentence; "I
+    never bumped it." denies the bump."""
     if token.lower_ not in _NEGATED_BEFORE and token.norm_ not in _NEGATED_BEFORE:
         return False
     doc = token.doc
