@@ -8,12 +8,6 @@ ever standing in for medical advice the article does not give, whatever the mode
 import re
 from typing import List
 
-_DRUGS = (
-    r"ibuprofen|paracetamol|acetaminophen|tylenol|advil|aspirin|naproxen|codeine|tramadol|"
-    r"gabapentin|pregabalin|diclofenac|co-codamol|tablets?|pills?|medication|meds|muscle relax\w*|pain ?killers?|"
-    r"panadol|nurofen|aleve|calpol|voltaren|motrin|metamizol\w*|metformin|warfarin|amlodipine|lisinopril|losartan|"
-    r"omeprazole|insulin|statins?|atorvastatin|simvastatin|ibuprofeno|dorflex|dipirona|novalgina"
-)
 # Medicines the article names no class of (it names over-the-counter pain relievers such as
 # ibuprofen and acetaminophen, muscle relaxants and corticosteroid injections): opioids, nerve-pain
 # medicines, blood thinners, steroid tablets, sedatives and the medicines of other conditions. A
@@ -25,9 +19,16 @@ _OUTSIDE_DRUGS = (
     r"clopidogrel|plavix|prednisone|prednisolone|methotrexate|amlodipine|lisinopril|losartan|metformin|"
     r"omeprazole|atorvastatin|simvastatin"
 )
-# A dose said as a medicine's strength or how often it is taken ("naproxen 250 every morning"), a
-# medicine taken with one's own others ("is celecoxib ok with my heart pills")
+# Any medicine a visitor names: the pain relievers of the article's classes and those above
+_DRUGS = (
+    r"ibuprofen|paracetamol|acetaminophen|tylenol|advil|aspirin|naproxen|diclofenac|tablets?|pills?|medication|"
+    r"meds|muscle relax\w*|pain ?killers?|panadol|nurofen|aleve|calpol|voltaren|motrin|metamizol\w*|insulin|"
+    r"statins?|ibuprofeno|dorflex|dipirona|novalgina|" + _OUTSIDE_DRUGS
+)
+# Anti-inflammatories by name, for a dose said as a strength or how often it is taken ("naproxen 250
+# every morning") and a medicine taken with one's own others ("is celecoxib ok with my heart pills")
 _NSAIDS = r"etoricoxib|arcoxia|celecoxib|celebrex|meloxicam|mobic|aceclofenac|zerodol|nimesulide|combiflam|brufen"
+_ANY_DRUG = _DRUGS + "|" + _NSAIDS
 # An imaging report read out: spinal levels ("L4-L5", "L5/S1") and the words of radiology reports
 _SCAN_REPORT = (
     r"[ls]\d\s?[-/]\s?[ls]?\d|foramina\w*|thecal|desiccation|spondylosis|annular (?:tear|fissure)|osteophytes?"
@@ -153,15 +154,11 @@ _DOSE_AND_DIAGNOSIS = (
 
 NOT_COVERED = re.compile(
     r"\b(" + _PRACTICAL + "|" + _DOSE_AND_DIAGNOSIS + "|" + _OUTSIDE_DRUGS + "|" + _SCAN_REPORT + "|"
-    r"(?:" + _DRUGS + "|" + _NSAIDS + r")\s+\d+\s?(?:mg)?\b(?!\s*(?:weeks?|days?|months?|years?|hours?|times|mins?))|"
-    r"(?:"
-    + _DRUGS
-    + "|"
-    + _NSAIDS
-    + r")\b[^.?!]{0,30}\b(?:once|twice|thrice|three times|\d+ times?) (?:a |per )?(?:day|daily)\b|"
-    r"(?:take|taking|tomar|pran|kunywa)\s+(?:" + _DRUGS + "|" + _NSAIDS + r")\b[^.?!]{0,25}"
+    r"(?:" + _ANY_DRUG + r")\s+\d+\s?(?:mg)?\b(?!\s*(?:weeks?|days?|months?|years?|hours?|times|mins?))|"
+    r"(?:" + _ANY_DRUG + r")\b[^.?!]{0,30}\b(?:once|twice|thrice|three times|\d+ times?) (?:a |per )?(?:day|daily)\b|"
+    r"(?:take|taking|tomar|pran|kunywa)\s+(?:" + _ANY_DRUG + r")\b[^.?!]{0,25}"
     r"\b(?:with|con|avec|avek) (?:my|mi|mis|el|la|los|las|the|mon|mes)\b|"
-    r"(?:" + _DRUGS + "|" + _NSAIDS + r")\s+(?:con|avec|avek) (?:el|la|mi|mis|mon|mes|my)\b|"
+    r"(?:" + _ANY_DRUG + r")\s+(?:con|avec|avek) (?:el|la|mi|mis|mon|mes|my)\b|"
     # the visitor's own diagnosis asked outright ("tell me which sickness I have")
     r"(?:which|what|wat) (?:sickness|disease|illness|condition|ailment) (?:i|do i|have i) (?:have|got)\b|"
     r"(?:tell me|can you tell me|say me) (?:qué|que|what) (?:tengo|i have|i got)\b|"
