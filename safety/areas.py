@@ -487,12 +487,10 @@ class AreaMatcher:
         )
         message_phrases = self._phrase_hits(doc, idiom)  # one search per class, shared by the sentences
         by_sentence: Dict[int, Dict[str, List[Tuple[int, int]]]] = {}
-        in_sentence: Optional[int] = None  # spans[:in_sentence] were read within one sentence
         for sent in _units(doc):  # the sentences first, then the pairs
             parts = [s for s in by_sentence if sent.start <= s < sent.end]
             if len(parts) > 1:  # a pair of sentences read together: the hits of both
                 hits = {name: [h for p in parts for h in by_sentence[p][name]] for name in self.tables.classes}
-                in_sentence = len(spans) if in_sentence is None else in_sentence
             else:
                 hits = self._hits(doc, sent.start, sent.end, idiom, message_phrases)
                 by_sentence[sent.start] = hits
@@ -521,8 +519,7 @@ class AreaMatcher:
                     rank = LEVEL_RANK[CATEGORY_LEVELS[category]] + len(LEVEL_RANK)  # below affirmed
                     for name in names:
                         spans.extend((rank, s, e, category + SUSPECT_SUFFIX) for s, e in hits[name])
-        if in_sentence is not None:
-            spans = _within_one_sentence_first(spans, in_sentence)
+        spans = _within_one_sentence_first(doc, spans)
         if spans or len(ents) != len(doc.ents):
             doc.ents = _merge(doc, ents, spans)
         if doc.ents:  # what ConText and the detector read of the mentions (none: nothing to read)
@@ -632,17 +629,23 @@ def _denial(sent: Span) -> bool:
     )
 
 
-def _within_one_sentence_first(
-    spans: List[Tuple[int, int, int, str]], in_sentence: int
-) -> List[Tuple[int, int, int, str]]:
-    """A mention read across two sentences is dropped where one sentence alone already says it
-    ("what helps a weak leg? my left one is getting weaker and weaker" is the second sentence's
-    progression, not one mention opening in the question)."""
-    single, paired = spans[:in_sentence], spans[in_sentence:]
-    if not paired or not single:
+def _within_one_sentence_first(doc: Doc, spans: List[Tuple[int, int, int, str]]) -> List[Tuple[int, int, int, str]]:
+    """A mention read across sentences is dropped where one sentence alone already says it: "what
+    helps a weak leg? my left one is getting weaker and weaker" is the second sentence's
+    progression, not one mention opening in the question; in a short message read whole, "knee
+    swollen. back bad for months" is the back's persistence, not a mention from the knee on."""
+    sentence = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        sentence[sent.start : sent.end] = [number] * (sent.end - sent.start)
+
+    def across(span: Tuple[int, int, int, str]) -> bool:
+        return sentence[span[1]] != sentence[span[2] - 1]
+
+    crossing = [s for s in spans if across(s)]
+    if not crossing:
         return spans
-    kept = [p for p in paired if not any(s[3] == p[3] and s[1] < p[2] and p[1] < s[2] for s in single)]
-    return single + kept
+    single = [s for s in spans if not across(s)]
+    return [s for s in spans if not across(s) or not any(o[3] == s[3] and o[1] < s[2] and s[1] < o[2] for o in single)]
 
 
 def _rank(label: str) -> int:

@@ -491,3 +491,23 @@ def test_dictated_punctuation_is_read_as_marks_and_keeps_offsets(detector):
     assert result.escalate and all(text[m.start : m.end] == m.text for m in result.mentions)
     # without a dictated mark of its own, "period" is a word: "since my period started"
     assert _prepare("pain since my period started") == "pain since my period started"
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "my knee is puffy and i did not hurt it. my back has been sore for ten weeks now. connected?",
+            "back has been sore for ten weeks",
+        ),
+        (
+            "knee keeps clicking when i climb stairs. back has ached for months. same thing?",
+            "back has ached for months",
+        ),
+    ],
+)
+def test_a_short_message_read_whole_keeps_the_mention_inside_its_sentence(detector, text, mention):
+    """A short message is read as one stretch, but the mention is the one sentence that says it,
+    not a link from a body word in the sentence before (what is left is answered)."""
+    assessment = detector.assess(text)
+    assert [m.text for m in assessment.mentions] == [mention]
