@@ -1018,6 +1018,14 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "not that important",
         "not one thing",
         "not a thing",
+        # a learner's double negation that affirms: "he no feel nothing down there"; "full or not
+        # full" names both states, it denies neither
+        "no feel nothing",
+        "no feel anything",
+        "full or no full",
+        "full or not full",
+        "full or no",
+        "full or not",
         # a negation inside a relative clause ("a cushion that isn't there") leaves the main clause
         "that isn't there",
         "that is not there",

@@ -80,6 +80,15 @@ def test_two_languages_in_one_message_are_glossed_together_the_stronger_deciding
         ("nilianguka kwenye ngazi jumamosi, sasa mgongo unauma", "injury"),
         ("tô com dor nas costas e as duas pernas dormentes desde ontem", "bilateral_leg"),
         ("não consigo segurar o xixi, escapa sem eu perceber, dor lombar", "bladder_bowel"),
+        # Moroccan Darija in Latin letters, alone and mixed with French
+        ("dhri kaydrni bzaf w mn sba7 ma kanbolch", "bladder_bowel"),
+        ("lyoum ma kan7ess walou mn lta7t, w dhri kayderni", "saddle_numbness"),
+        ("jouj rjlin mtnmlin daba, dhri kaydrni mn lbar7", "bilateral_leg"),
+        ("t7t f droj lyoum w daba dhri kaydrni bzaf", "injury"),
+        ("mon dos me fait mal w je me retiens plus, 3afak", "bladder_bowel"),
+        # Dominican Spanish words
+        ("desde anoche no he podido orinar nada y la espalda me duele", "bladder_bowel"),
+        ("el pie izquierdo ta dormío desde ayer, dolor de espalda", "leg_numbness_weakness"),
     ],
 )
 def test_a_red_flag_in_a_table_language_escalates_in_the_visitors_words(detector, message, flag):
@@ -102,6 +111,7 @@ def test_a_red_flag_in_a_table_language_escalates_in_the_visitors_words(detector
         "la2 ma 3ande ayya mashkal bel 7amem, bas rekbti 3am tewja3ne",
         "sina tatizo la mkojo, goti tu linauma ninapopanda ngazi",
         "nenhum problema com xixi ou cocô, só o joelho dói quando subo escada",
+        "dhri kaydrni chwiya, walakin lbol mzyan w rjliya mzyanin",
         # "pis" (and then) is not "piss": no safety question either
         "j'ai mal au back pis après mon genou est sore",
     ],

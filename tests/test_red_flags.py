@@ -344,6 +344,20 @@ def test_context_does_not_escalate(detector, text, reason):
         ("is it normal for the bladder to feel nothing when it fills? mine hasn't for two days", "bladder_bowel"),
         ("my seat is numb. not the thighs, just the bit I sit on. back sore", "saddle_numbness"),
         ("she had bowel cancer ten years ago and now has new back pain at night", "systemic"),
+        ("my aunty she slip in the shower last night, now her back is bad. she 81", "injury"),
+        ("three lads piled on him at rugby today and now his back is killing him", "injury"),
+        ("went arse over tit off the step on friday, back not right since", "injury"),
+        ("the leg buckled twice yesterday, now ten times today, back aching", "progressive_weakness"),
+        (
+            "this morning I could stand on my toes, now not at all, the foot just flops. back bad",
+            "progressive_weakness",
+        ),
+        ("my wife she been going on herself at night since the back went", "bladder_bowel"),
+        ("full or not full, I cannot tell with my bladder any more, back sore", "bladder_bowel"),
+        ("I feel it not when I am peeing since the back started", "bladder_bowel"),
+        ("since last night zero wee even though I need to go, back is agony", "bladder_bowel"),
+        ("both lower members feel like jelly and my back aches", "bilateral_leg"),
+        ("I no feel nothing down below when we are intimate, since my back", "saddle_numbness"),
     ],
 )
 def test_hedged_and_trap_wording_escalates(detector, text, category):
