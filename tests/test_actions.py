@@ -312,6 +312,10 @@ def test_reingested_wording_is_used_by_the_next_answer(store, article_copy):
         ("Me duele mucho la espalda y ahora también la rodilla, ¿qué ejercicios puedo hacer?", "exercise"),
         ("J'ai mal au dos et au genou depuis trois jours, est-ce que la physiothérapie aide ?", "Physical"),
         ("mo ledo fer mal ek mo zenou osi, eski bann exercices kapav ed?", "exercise"),
+        # Dominican Spanish (a word the table reads: "necesita", "operación")
+        ("toy pasao de libra, si rebajo se me quita lo de la rodilla?", "weight"),
+        # Moroccan Darija with French
+        ("ch7al dyal lwe9t bach rkbti w dhri ybraw?", "recover"),
     ],
 )
 def test_a_question_in_a_gloss_language_is_answered_from_the_article(text, passage_words):
