@@ -86,6 +86,9 @@ def test_tell_me_more_resumes_at_a_unit_with_its_label(library):
             "she runs a fever and is losing weight, her back and knee hurt",
             "when_to_see_doctor.fever_or_unexplained_weight_loss",
         ),
+        # learners' English (data/article/vocabulary.yml)
+        ("the walking make pain more, I stop or keep?", "recovery.listen_to_your_body"),
+        ("fever and weight go down, knee and back sore", "when_to_see_doctor.fever_or_unexplained_weight_loss"),
     ],
 )
 def test_questions_find_their_passage_anywhere_in_the_article(library, question, passage):
