@@ -4,8 +4,9 @@ hedges, hypothetical and educational wording, scope terminators), with the condi
 
 from typing import Iterable, List
 
-from medspacy.context import ConTextRule
 from spacy.tokens import Span
+
+from safety.context_algorithm import ConTextRule
 
 _FIRST_PERSON = {
     "i",

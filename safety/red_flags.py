@@ -31,7 +31,6 @@ import threading
 from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 import spacy
-from medspacy.context import ConText, ConTextRule  # noqa: F401  (registers "medspacy_context")
 from spacy.tokens import Doc, Span
 
 from article.gloss import Glosser
@@ -41,6 +40,7 @@ from . import phrases, red_flag_targets, spelling  # noqa: F401
 from .areas import HYPOTHETICAL_SENTENCES, NOT_ABOUT_THE_WRITER, SUSPECT_SUFFIX, corrected_text, keyword_net
 from .assessment import NOTHING, Assessment, Mention
 from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK, LEVELS
+from .context_algorithm import ConText, ConTextRule  # noqa: F401  (registers "medspacy_context")
 from .context_rules import build_context_rules
 
 __all__ = ["LEVELS", "CATEGORY_LEVELS", "Mention", "Assessment", "RedFlagDetector", "get_detector"]

@@ -84,3 +84,21 @@ def test_the_module_stays_light():
     imports = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
     assert all("spacy" not in line and "medspacy" not in line for line in imports), imports
     assert assessment_module.PARSE_DATA_KEY == "red_flag_assessment"
+
+
+def test_the_detector_loads_context_without_the_rest_of_medspacy():
+    """safety.context_algorithm enters medspaCy without its package __init__: ConText reads a
+    negation, and QuickUMLS, PyRuSH and nltk (medspaCy's other components) are not imported."""
+    code = "\n".join(
+        [
+            "import sys",
+            "from safety.red_flags import get_detector",
+            "detector = get_detector()",
+            "assert detector.assess('I have lost control of my bladder and my back hurts').escalate",
+            "assert not detector.assess('no trouble with my bladder, only my knee hurts').escalate",
+            "loaded = sorted(m for m in ('quickumls', 'PyRuSH', 'nltk') if m in sys.modules)",
+            "assert not loaded, loaded",
+        ]
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
