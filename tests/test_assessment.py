@@ -59,24 +59,26 @@ def test_the_area_words_are_kept_only_when_nothing_else_was_found():
     assert not detector.assess("what exercises help my knee").touches_red_flags
 
 
+def _run_fresh(*lines: str, not_loaded: tuple) -> None:
+    """Run ``lines`` in a fresh interpreter, then check that none of ``not_loaded`` was imported."""
+    check = [f"loaded = sorted(m for m in {not_loaded!r} if m in sys.modules)", "assert not loaded, loaded"]
+    code = "\n".join(["import sys", *lines, *check])
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
 def test_the_action_server_loads_no_spacy():
     """The action server's own imports and an answer's code paths, in a fresh interpreter set up as
     `python -m actions` sets itself up."""
-    code = "\n".join(
-        [
-            "import sys",
-            "sys.modules.setdefault('tensorflow', None)",
-            "import actions.actions, actions.escalation, actions.replies",
-            "from actions.language import not_english",
-            "from article.retrieval import _english",
-            "assert not_english('me duele mucho la espalda y la rodilla')",
-            "assert 'knee' in _english()",
-            "loaded = sorted(m for m in ('spacy', 'medspacy', 'thinc') if m in sys.modules)",
-            "assert not loaded, loaded",
-        ]
+    _run_fresh(
+        "sys.modules.setdefault('tensorflow', None)",
+        "import actions.actions, actions.escalation, actions.replies",
+        "from actions.language import not_english",
+        "from article.retrieval import _english",
+        "assert not_english('me duele mucho la espalda y la rodilla')",
+        "assert 'knee' in _english()",
+        not_loaded=("spacy", "medspacy", "thinc"),
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-2000:]
 
 
 def test_the_module_stays_light():
@@ -89,16 +91,10 @@ def test_the_module_stays_light():
 def test_the_detector_loads_context_without_the_rest_of_medspacy():
     """safety.context_algorithm enters medspaCy without its package __init__: ConText reads a
     negation, and QuickUMLS, PyRuSH and nltk (medspaCy's other components) are not imported."""
-    code = "\n".join(
-        [
-            "import sys",
-            "from safety.red_flags import get_detector",
-            "detector = get_detector()",
-            "assert detector.assess('I have lost control of my bladder and my back hurts').escalate",
-            "assert not detector.assess('no trouble with my bladder, only my knee hurts').escalate",
-            "loaded = sorted(m for m in ('quickumls', 'PyRuSH', 'nltk') if m in sys.modules)",
-            "assert not loaded, loaded",
-        ]
+    _run_fresh(
+        "from safety.red_flags import get_detector",
+        "detector = get_detector()",
+        "assert detector.assess('I have lost control of my bladder and my back hurts').escalate",
+        "assert not detector.assess('no trouble with my bladder, only my knee hurts').escalate",
+        not_loaded=("quickumls", "PyRuSH", "nltk"),
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-2000:]
