@@ -638,14 +638,15 @@ def _within_one_sentence_first(doc: Doc, spans: List[Tuple[int, int, int, str]])
     for number, sent in enumerate(doc.sents):
         sentence[sent.start : sent.end] = [number] * (sent.end - sent.start)
 
-    def across(span: Tuple[int, int, int, str]) -> bool:
-        return sentence[span[1]] != sentence[span[2] - 1]
-
-    crossing = [s for s in spans if across(s)]
-    if not crossing:
+    crossing = [sentence[start] != sentence[end - 1] for _, start, end, _ in spans]
+    if not any(crossing):
         return spans
-    single = [s for s in spans if not across(s)]
-    return [s for s in spans if not across(s) or not any(o[3] == s[3] and o[1] < s[2] and s[1] < o[2] for o in single)]
+    single = [s for s, across in zip(spans, crossing) if not across]
+    return [
+        s
+        for s, across in zip(spans, crossing)
+        if not across or not any(o[3] == s[3] and o[1] < s[2] and s[1] < o[2] for o in single)
+    ]
 
 
 def _rank(label: str) -> int:
