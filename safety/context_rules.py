@@ -537,6 +537,10 @@ _FAMILY_FORMS = (
     + "baba hajiya alhaji yaya kui".split()
     # Marathi and Dutch kin words; "pop" for a father
     + "aajoba aaji aai schoonmoeder schoonvader moeder vader broer zus zoon dochter pop pops".split()
+    # Setswana/Sesotho, Georgian, Malagasy, Twi and Finnish kin words (in Latin letters)
+    + "rre rrake mme mmaake nkuku rremogolo mmemogolo mogatsaka mogatsake ngwanaka morwaake morwadiake".split()
+    + "bebia babua deda dzma shvili kmari tsoli dadabe neny zanako vadiko rahalahy anabavy".split()
+    + "maame kunu yere äiti aiti mummo mummi ukki vaimo poika tytär tytar".split()
 )
 # people the writer may write about; "people", "someone" and pronouns are not among them
 _PEOPLE = (
@@ -1086,16 +1090,19 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "FAMILY",
         direction="PSEUDO",
     )
-    # the leg spared, not the one affected, however said: "the other's grand", "right leg is ok"
+    # the leg spared, not the one affected, however said: "the other's grand", "right leg is ok",
+    # "the rest is fine", "other skin feel it normal"
     add(
         R(
             "the other leg is fine",
             "NEGATED_EXISTENCE",
             direction="PSEUDO",
             pattern=[
-                {"LOWER": {"IN": ["other", "left", "right", "good"]}},
-                {"LOWER": {"IN": ["one", "leg", "side", "foot"]}, "OP": "?"},
-                {"LOWER": {"IN": ["'s", "s", "is", "are", "feels", "seems", "be"]}, "OP": "?"},
+                {"LOWER": {"IN": ["other", "left", "right", "good", "rest"]}},
+                {"LOWER": {"IN": ["one", "leg", "side", "foot", "skin", "toes", "parts", "places", "of"]}, "OP": "?"},
+                {"LOWER": {"IN": ["it", "me", "my", "the", "body"]}, "OP": "?"},
+                {"LOWER": {"IN": ["'s", "s", "is", "are", "feels", "feel", "seems", "be"]}, "OP": "?"},
+                {"LOWER": {"IN": ["it", "them"]}, "OP": "?"},
                 {"LOWER": {"IN": ["still", "totally", "completely", "perfectly", "all"]}, "OP": "?"},
                 {"LOWER": {"IN": _FINE_WORDS}},
             ],
@@ -1779,6 +1786,12 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "except",
         "though",
         "although",
+        # "my knee ain't the problem tho, it's that I messed my drawers": what is wrong, after
+        "tho",
+        "it's that",
+        "its that",
+        "the problem is",
+        "the thing is",
     ):
         add(R(literal, "TERMINATE", direction="TERMINATE"))
 

@@ -75,6 +75,10 @@ def check_duration(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+# a part of the body that "falls" without the person falling
+_FALLING_PARTS = frozenset({"foot", "feet", "toe", "toes", "eyelid", "face"})
+
+
 def check_fall(doc: Doc, start: int, end: int) -> bool:
     """A fall, slip or trip - not "fell asleep", "fell in love", "a trip", "slipped disc",
     "(the weight) fell off me"."""
@@ -102,6 +106,8 @@ def check_fall(doc: Doc, start: int, end: int) -> bool:
     if following in ("disc", "disk", "discs", "up"):  # "slipped disc", "slipped up"
         return False
     before = {t.lower_ for t in doc[max(0, fall.i - 3) : fall.i]}
+    if fall.lemma_ == "fall" and {doc[i].lower_ for i in range(max(0, fall.i - 2), fall.i)} & _FALLING_PARTS:
+        return False  # "the foot just falls down" (a dropped foot), not the person
     if before & {"clothes", "trousers", "jeans", "weight", "hair", "price", "prices", "temperature"}:
         return False
     return True

@@ -87,6 +87,10 @@ _SUBJECTS = _PEOPLE_AND_LIMBS | frozenset("power pee urine back pain one body".s
 # Words spelt one way for two words: the first reading after one of the listed words, the
 # second otherwise. Geordie "nee fever" is "no fever"; "me nee" / "the nee" is a knee.
 CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, Optional[str]]] = {
+    # "my blather leaks": the bladder, misheard by voice typing; elsewhere idle talk
+    "blather": (frozenset("my his her the your me ma mi of".split()), "bladder", "blather"),
+    # "when i pea", "he has to pea": the homophone after a person or "to"; elsewhere a pea
+    "pea": (frozenset("i he she we they you to cant can't cannot couldn't not".split()), "pee", "pea"),
     "nee": (
         frozenset("me my the his her yer your ur left right both bad sore a wor their our".split()),
         "knee",

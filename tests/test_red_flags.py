@@ -252,6 +252,10 @@ def test_misspellings(detector, text, category):
         ("she has numbness in both legs", "other_person"),
         ("if my legs go numb what should i do", "hypothetical"),
         ("what does numbness in the legs mean", "hypothetical"),
+        # seventh session (own sentences): a word asked about; kin words of other languages
+        ("what does cauda equina mean, I read it in the article", None),
+        ("my nkuku had numb legs for years before she passed, I only have a stiff back", None),
+        ("my dadabe had cancer of the spine, he died long ago; now just my knee hurts", None),
         # someone long ago, far away or already in emergency care
         ("my aunt lost control of her bladder years ago after her back op, since yesterday i wonder why", None),
         ("my grandad used to wet himself, since monday i've been reading about it", None),
@@ -358,6 +362,25 @@ def test_context_does_not_escalate(detector, text, reason):
         ("since last night zero wee even though I need to go, back is agony", "bladder_bowel"),
         ("both lower members feel like jelly and my back aches", "bilateral_leg"),
         ("I no feel nothing down below when we are intimate, since my back", "saddle_numbness"),
+        # mechanisms of the 2026-11-30 seventh session (tuned on AM; own sentences)
+        ("ga ke kgone go rota since last night and mokwatla o botlhoko", "bladder_bowel"),
+        ("bohatsu fa gare ga maoto from yesterday, ke tshwenyegile", "saddle_numbness"),
+        ("me nan mmienu mente hwee since morning, chale my back", "bilateral_leg"),
+        ("my right knee folds under me, at breakfast it was once, now every few steps", "progressive_weakness"),
+        ("the leg gives way more every hour since I woke, back on fire", "progressive_weakness"),
+        ("tingling down the left leg and the right leg with this back ache", "bilateral_leg"),
+        ("only a dribble comes out and then I still need to go, lower back killing me", "bladder_bowel"),
+        ("I cannot tell anymore when I need to pee, started with the back pain", "bladder_bowel"),
+        ("I peed a bit in my undies each time I coughed today and did not notice", "bladder_bowel"),
+        ("his tail end has gone numb since he hurt his back on Friday", "saddle_numbness"),
+        ("my shin is like it's wrapped in cling film, numb, same side as the sciatica", "leg_numbness_weakness"),
+        ("I'm on TB tablets and the back has got really bad this week", "systemic"),
+        ("lower back sore from the beginning of the year and nothing has helped", "persistent"),
+        ("my grandson fell at rugby practice and a lad landed on his back, he is 15 and in pain", "injury"),
+        ("childbirth was easier than this pain going down my leg, I can't sleep", "severe_radiating_pain"),
+        ("my man function has stopped working since my back went, is that linked", "sexual_dysfunction"),
+        ("my knee isn't the problem tho, it's that I wet the bed twice and never felt it", "bladder_bowel"),
+        ("Grandpa is 88 and he cannot lift his left foot now, it is weaker every day", "progressive_weakness"),
     ],
 )
 def test_hedged_and_trap_wording_escalates(detector, text, category):
@@ -374,6 +397,12 @@ def test_lookalikes(detector):
         "I had a bowl of porridge",
         "i went to ED yesterday for my back",
         "i have pain in both knees",
+        # seventh session (own sentences)
+        "my grandson made me laugh so much I nearly peed myself, anyway the back is stiff",
+        "the battery on my phone is flat so replies are slow; is heat good for a knee?",
+        "our team lost the final, my heart is numb. my back aches from the stands",
+        "we sat in the snow and my feet went numb but they warmed up by the fire, back is ok",
+        "no aircon at work so I sweat all day, is that bad for a back ache?",
     ):
         assert not detector.assess(text).escalate, text
 
