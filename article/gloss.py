@@ -88,6 +88,11 @@ class Glosser:
     def gloss(self, lowered: str) -> Optional[Tuple[str, List[int]]]:
         """(glossed text, original offset of each of its characters), or None when the message
         shows no table language. ``lowered`` must be lower case."""
+        glossed = self.gloss_with_phrases(lowered)
+        return None if glossed is None else glossed[:2]
+
+    def gloss_with_phrases(self, lowered: str) -> Optional[Tuple[str, List[int], List[Tuple[int, int, str]]]]:
+        """As :meth:`gloss`, with every phrase of ``lowered`` it glossed: (start, end, English)."""
         text = lowered.translate(_APOSTROPHES)  # one character for one: offsets unchanged
         words = frozenset(_WORD.findall(text))
         counts = [(language.markers_in(words), i) for i, language in enumerate(self.languages)]
@@ -107,15 +112,17 @@ class Glosser:
         return _pattern(gloss), gloss
 
 
-def _apply(pattern: Pattern, gloss: Dict[str, str], text: str) -> Tuple[str, List[int]]:
+def _apply(pattern: Pattern, gloss: Dict[str, str], text: str) -> Tuple[str, List[int], List[Tuple[int, int, str]]]:
     out: List[str] = []
     index: List[int] = []
+    phrases: List[Tuple[int, int, str]] = []
     last = 0
     for match in pattern.finditer(text):
         start, end = match.span()
         out.append(text[last:start])
         index.extend(range(last, start))
         english = gloss[match.group(0)]
+        phrases.append((start, end, english))
         out.append(english)
         # each English character stands for a character of the phrase it glosses, spread evenly
         width = end - start
@@ -123,4 +130,4 @@ def _apply(pattern: Pattern, gloss: Dict[str, str], text: str) -> Tuple[str, Lis
         last = end
     out.append(text[last:])
     index.extend(range(last, len(text)))
-    return "".join(out), index
+    return "".join(out), index, phrases

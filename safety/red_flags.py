@@ -28,7 +28,7 @@ import functools
 import logging
 import re
 import threading
-from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import spacy
 from spacy.tokens import Doc, Span
@@ -178,10 +178,11 @@ class RedFlagDetector:
         # a message in a language of the gloss table is read in English too (article.gloss) and
         # what either reading affirms counts: the words the tables read as written (Papiamentu
         # "dos pia") stay read, and the gloss adds what the English rules find in it
-        glossed = self._glosser.gloss(lowered)
+        glossed = self._glosser.gloss_with_phrases(lowered)
         if glossed is None:
             return assessment
-        return _union(assessment, self._read(text, *glossed))
+        glossed_text, place, read_phrases = glossed
+        return _union(assessment, self._read(text, glossed_text, place), read_phrases)
 
     def _read(self, text: str, lowered: str, place: Optional[List[int]]) -> Assessment:
         """Assess ``lowered``: ``text`` prepared, or (with ``place`` mapping each of its offsets
@@ -370,16 +371,45 @@ def _overlap(a: Mention, b: Mention) -> bool:
     return a.category == b.category and a.start < b.end and b.start < a.end
 
 
-def _union(first: Assessment, second: Assessment) -> Assessment:
+# what a glossed phrase says when it denies or plays down: "wala ko nahulog" is "I didn't fall"
+_DENIAL = re.compile(
+    r"\b(?:no|not|didn't|don't|doesn't|never|normal|fine|can control)\b(?! (?:pee|poo|urine|stool|feeling)\b)"
+)
+
+
+def _denied_in_gloss(mention: Mention, read_phrases: Sequence[Tuple[int, int, str]]) -> bool:
+    """Whether every word of ``mention`` lies in a phrase the gloss read, and one of those phrases
+    says a denial: the word read alone ("nahulog", fell) is not what the phrase says."""
+    covering = set()
+    for offset, char in enumerate(mention.text):
+        if not char.isalnum():
+            continue
+        inside = [i for i, (start, end, _) in enumerate(read_phrases) if start <= mention.start + offset < end]
+        if not inside:
+            return False
+        covering.update(inside)
+    return any(_DENIAL.search(read_phrases[i][2]) for i in covering)
+
+
+def _union(first: Assessment, second: Assessment, read_phrases: Sequence[Tuple[int, int, str]] = ()) -> Assessment:
     """What two readings of one message (as written, ``first``, and glossed, ``second``) affirm,
     together: the most severe level, every flag and mention, but for a mention of the first that
-    the second sets aside; the safety question only when neither affirms anything, on what the
-    glossed reading suspects."""
+    the second sets aside, or that lies wholly in phrases the gloss read as a denial
+    (``read_phrases``: start, end and English) and the second does not affirm; the safety
+    question only when neither affirms anything, on what the glossed reading suspects."""
     # a mention the English reading sets aside (negated, someone else's, a question: words the
-    # tables can't read as written, "¿qué pasa si...") is not affirmed by the reading as written
+    # tables can't read as written, "¿qué pasa si...") is not affirmed by the reading as written;
+    # nor is one made only of words the gloss read in a phrase that denies: Cebuano "wala ko
+    # nahulog" is "I didn't fall", though "nahulog" alone reads "fall"
     kept, overruled = [], []
     for m in first.mentions:
         reason = next((why for other, why in second.ignored if _overlap(m, other)), None)
+        if (
+            reason is None
+            and _denied_in_gloss(m, read_phrases)
+            and not any(_overlap(m, other) for other in second.mentions)
+        ):
+            reason = "glossed"
         (kept if reason is None else overruled).append((m, reason))
     mentions = {(m.start, m.end, m.category): m for m in [m for m, _ in kept] + list(second.mentions)}
     ignored = {

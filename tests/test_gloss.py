@@ -89,6 +89,12 @@ def test_two_languages_in_one_message_are_glossed_together_the_stronger_deciding
         # Dominican Spanish words
         ("desde anoche no he podido orinar nada y la espalda me duele", "bladder_bowel"),
         ("el pie izquierdo ta dormío desde ayer, dolor de espalda", "leg_numbness_weakness"),
+        # Setswana, Sesotho, Twi and Cebuano (seventh session; own sentences)
+        ("ga ke kgone go rota from this morning, mokwatla o botlhoko thata", "bladder_bowel"),
+        ("ha ke utlwe letho mo marageng, mokokotlo o bohloko", "saddle_numbness"),
+        ("chale mentumi ngu dwonsɔ since yesterday, me akyi ɛyɛ me yaw", "bladder_bowel"),
+        ("sukad kagabii dili ko makaihi, sakit kaayo akong likod", "bladder_bowel"),
+        ("namanhid akong duha ka tiil karon, sakit akong hawak", "bilateral_leg"),
     ],
 )
 def test_a_red_flag_in_a_table_language_escalates_in_the_visitors_words(detector, message, flag):
@@ -114,6 +120,9 @@ def test_a_red_flag_in_a_table_language_escalates_in_the_visitors_words(detector
         "dhri kaydrni chwiya, walakin lbol mzyan w rjliya mzyanin",
         # "pis" (and then) is not "piss": no safety question either
         "j'ai mal au back pis après mon genou est sore",
+        # a word the translations read alone ("nahulog", fell) denied in its phrase
+        "wala ko nahulog, sakit lang akong likod gikan sa trabaho",
+        "normal akong ihi, ma-control nako, tuhod lang ang sakit",
     ],
 )
 def test_denials_other_people_and_questions_in_a_table_language_do_not_escalate(detector, message):
@@ -133,3 +142,11 @@ def test_the_gloss_is_a_second_reading(detector):
     negated = Assessment(None, (), (), ((Mention("bladder_bowel", "emergency", "x", 0, 1), "negated"),))
     assert _union(written, negated).flags == ()
     assert _union(written, negated).ignored == ((written.mentions[0], "negated"),)
+    # a mention made only of words the gloss read in their phrase, which the glossed reading does
+    # not affirm, is not affirmed by the words read one by one either
+    plain = Assessment(None, (), (), ())
+    assert _union(written, plain, [(0, 1, "I didn't fall")]).flags == ()
+    assert _union(written, plain, [(0, 1, "I didn't fall")]).ignored == ((written.mentions[0], "glossed"),)
+    assert _union(written, plain, [(0, 1, "I fell")]).flags == ("bladder_bowel",)  # the phrase affirms
+    assert _union(written, plain, [(2, 5, "I didn't fall")]).flags == ("bladder_bowel",)  # not in it
+    assert _union(written, written, [(0, 1, "I didn't fall")]).flags == ("bladder_bowel",)
