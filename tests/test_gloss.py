@@ -95,6 +95,8 @@ def test_two_languages_in_one_message_are_glossed_together_the_stronger_deciding
         ("chale mentumi ngu dwonsɔ since yesterday, me akyi ɛyɛ me yaw", "bladder_bowel"),
         ("sukad kagabii dili ko makaihi, sakit kaayo akong likod", "bladder_bowel"),
         ("namanhid akong duha ka tiil karon, sakit akong hawak", "bilateral_leg"),
+        ("nimejikojolea bila kujua leo asubuhi, mgongo unauma sana", "bladder_bowel"),
+        ("sijisikii chochote makalioni tangu jana na kiuno kinauma", "saddle_numbness"),
     ],
 )
 def test_a_red_flag_in_a_table_language_escalates_in_the_visitors_words(detector, message, flag):
