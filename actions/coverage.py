@@ -17,13 +17,13 @@ _OUTSIDE_DRUGS = (
     r"hydrocodone|oxycodone|oxycontin|morphine|codeine|co-codamol|norco|percocet|vicodin|fentanyl|tapentadol|"
     r"diazepam|valium|xanax|alprazolam|sintrom|acenocoumarol|warfarin|apixaban|eliquis|rivaroxaban|xarelto|"
     r"clopidogrel|plavix|prednisone|prednisolone|methotrexate|amlodipine|lisinopril|losartan|metformin|"
-    r"omeprazole|atorvastatin|simvastatin"
+    r"omeprazole|atorvastatin|simvastatin|coumadin|marevan|jantoven|blood thinners?|panacod"
 )
 # Any medicine a visitor names: the pain relievers of the article's classes and those above
 _DRUGS = (
     r"ibuprofen|paracetamol|acetaminophen|tylenol|advil|aspirin|naproxen|diclofenac|tablets?|pills?|medication|"
     r"meds|muscle relax\w*|pain ?killers?|panadol|nurofen|aleve|calpol|voltaren|motrin|metamizol\w*|insulin|"
-    r"statins?|ibuprofeno|dorflex|dipirona|novalgina|" + _OUTSIDE_DRUGS
+    r"statins?|ibuprofeno|dorflex|dipirona|novalgina|burana|goody'?s(?: powders?)?|bc powders?|" + _OUTSIDE_DRUGS
 )
 # Anti-inflammatories by name, for a dose said as a strength or how often it is taken ("naproxen 250
 # every morning") and a medicine taken with one's own others ("is celecoxib ok with my heart pills")
@@ -75,7 +75,10 @@ _PRACTICAL = (
     r"(?:cycle|cycling|bike|biking|ride|drive|walk|run) from [a-z]+ to [a-z]+|"
     r"(?:cycling|walking|hiking|running|skiing) holiday|"
     # shopping for shoes and the like; costs in a word; waiting lists misspelt; Tagalog "how much"
-    r"sneakers|running shoes|(?:shoes|trainers|store) for|\bcosts?\b|magkano|waitin'? list"
+    r"sneakers|running shoes|(?:shoes|trainers|store) for|\bcosts?\b|magkano|waitin'? list|"
+    # a time booked; money in the currencies of other countries
+    r"(?:book|booking) (?:a |an |the )?(?:time|slot|session|visit)\b|"
+    r"ariary|cedis?|pula|kwacha|naira|fcfa|dirhams?|rupiah|ringgit|baht|zloty|forint|dinars?|rubles?|roubles?"
 )
 # A dose, how many, other medicines and supplements; a diagnosis asked in other words.
 _DOSE_AND_DIAGNOSIS = (
@@ -90,7 +93,9 @@ _DOSE_AND_DIAGNOSIS = (
     r"(?:arthritis|sciatica) na ba|"
     # a drug's maximum, harms, any "how much should I take", mixing medicines
     r"(?:maximum|max|max dose) (?:of |dose of )?(?:" + _DRUGS + r")|bad effects|"
-    r"how (?:much|many) [\w ]{0,20} (?:should|can|do|could|may) (?:i|ye|you|u|ya|we|one) take|"
+    r"how (?:much|many) [\w' ]{0,25} (?:should|can|do|could|may) (?:i|ye|you|u|ya|we|one) take|"
+    # a learner's order: "how many X I can take in one day"
+    r"how (?:much|many) [\w' ]{0,25} (?:i|we) (?:can|should|could|may|must) take|"
     r"(?:mix|mixing|combine|combining) [\w ]{0,25}(?:" + _DRUGS + r")|"
     # a shoulder or neck in Tagalog word order
     r"(?:masakit|sakit) (?:ang |ng )?(?:balikat|leeg)|"
@@ -148,6 +153,13 @@ _DOSE_AND_DIAGNOSIS = (
     r"how (?:to |do (?:i|ah|you|we) |i |can i )?(?:cook|bake)\b|recipes?\b|"
     r"rice|dolma|puds|yorkshire pudding|palaw|pilau|pilaf|biryani|mohinga|kiribath|noodles|dough|"
     r"(?:tomorrow|today|tonight) (?:is |will be |gonna be )?(?:rain|raining|snow|snowing|sunny|windy)\b|"
+    r"how much (?:salt|sugar|pepper|seasonin\w*|spices?|flour|butter)\b|"
+    r"boil\w* [\w ]{0,15}(?:pounds|lbs|kilos?|kg) of\b|"
+    # house and garden chores
+    r"(?:remove|removing|get rid of|clean|cleaning|scrub\w*) (?:the |my )?"
+    r"(?:moss|mould|mold|weeds|rust|algae|limescale|grease|stains?)\b|"
+    # a diagnosis asked outright
+    r"tell me (?:exactly |just |honestly )?what (?:i have|i got|i'?ve got|it is|is wrong with me)|"
     r"(?:phone|wifi|wi-fi|whatsapp|laptop|computer|internet|router|app|telly|tv)\b[^.?!]{0,50}\b"
     r"(?:fix|connect|not working|broken|password|charging|storage)"
 )
@@ -157,7 +169,7 @@ NOT_COVERED = re.compile(
     r"(?:" + _ANY_DRUG + r")\s+\d+\s?(?:mg)?\b(?!\s*(?:weeks?|days?|months?|years?|hours?|times|mins?))|"
     r"(?:" + _ANY_DRUG + r")\b[^.?!]{0,30}\b(?:once|twice|thrice|three times|\d+ times?) (?:a |per )?(?:day|daily)\b|"
     r"(?:take|taking|tomar|pran|kunywa)\s+(?:" + _ANY_DRUG + r")\b[^.?!]{0,25}"
-    r"\b(?:with|con|avec|avek) (?:my|mi|mis|el|la|los|las|the|mon|mes)\b|"
+    r"\b(?:with|wit|wiv|wid|con|avec|avek) (?:my|mi|mis|el|la|los|las|the|mon|mes)\b|"
     r"(?:" + _ANY_DRUG + r")\s+(?:con|avec|avek) (?:el|la|mi|mis|mon|mes|my)\b|"
     # the visitor's own diagnosis asked outright ("tell me which sickness I have")
     r"(?:which|what|wat) (?:sickness|disease|illness|condition|ailment) (?:i|do i|have i) (?:have|got)\b|"

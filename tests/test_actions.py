@@ -236,6 +236,25 @@ def test_coverage_check_lets_article_questions_through():
         assert not not_covered(question)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # seventh session (own sentences): a learner's order for a daily count; a blood thinner;
+        # booking a time; another country's money; kitchen and garden chores; a diagnosis outright
+        "how many advil I can take in a day for the knee",
+        "is it ok to take ibuprofen wit my warfarin tablets",
+        "does coumadin mix ok with naproxen",
+        "where do I book a time with the physio near me",
+        "is one massage 200 cedis a fair price",
+        "how much salt for the soup",
+        "how do I get rid of the moss on my patio without bending",
+        "knee clicks and back aches, just tell me what I have",
+    ],
+)
+def test_coverage_check_declines_what_the_article_does_not_answer(question):
+    assert not_covered(question)
+
+
 def test_not_covered_action_names_what_the_article_covers_and_keeps_the_message(store):
     tracker = make_tracker("can my cat get knee pain", "nlu_fallback")
     tracker.latest_message["intent_ranking"] = [

@@ -235,6 +235,9 @@ def test_a_vocabulary_line_meaning_a_label_names_that_passage(library):
     assert "symptoms.swelling" in retriever.named("my knee has gone all swole")
     assert "treatment.massage_therapy" in retriever.named("would a rubdown help")
     assert retriever.named("what causes knee pain") == []
+    # seventh session: the body's signs said in everyday words name their point
+    assert "when_to_see_doctor.fever_or_unexplained_weight_loss" in retriever.named("my clothes are loose on me now")
+    assert "causes.muscle_imbalances" in retriever.named("the back of my thigh pulls tight")
 
 
 def test_a_history_of_other_conditions_does_not_decline_a_question_about_the_article(library):
