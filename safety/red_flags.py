@@ -11,8 +11,9 @@ Pipeline (built once per process, see :func:`get_detector`)::
       -> medspacy_context     (ConText with safety.context_rules)
 
 A message in a language of ``data/article/gloss.yml`` (French, Spanish, Portuguese, French-based
-Creoles, Arabic in Latin letters, Swahili) is read a second time in its English gloss
-(article.gloss); the two readings are united (:func:`_union`).
+Creoles, Arabic and Maghrebi Darija in Latin letters, Swahili, Setswana/Sesotho, Twi, Cebuano,
+Papiamentu) is read a second time in its English gloss (article.gloss); the two readings are
+united (:func:`_union`).
 
 The text is lower-cased first (character offsets are preserved). Decision per matched span:
 negated, about another person / family, or hypothetical / educational -> ignored with that

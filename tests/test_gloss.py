@@ -47,14 +47,24 @@ def test_a_message_in_a_table_language_reads_in_english(glosser, message, englis
         "I can't pee since Monday and my back is killing me",
         "the doc said its sciatica, que sera sera",
         "mon and tue were bad days for my back",
-        # Papiamentu shares words with Spanish and Portuguese ("mi", "desde", "nada") but is not
-        # glossed as either
-        "mi lomba ta hasi doló desde ayera, mi no por kana bon",
-        "bon dia, mi lomba ta hasi doló desde awe mainta, mi no por orina nada",
     ],
 )
 def test_english_and_sister_languages_are_not_glossed(glosser, message):
     assert glosser.gloss(_prepare(message)) is None
+
+
+@pytest.mark.parametrize(
+    "message, english",
+    [
+        ("mi lomba ta hasi doló desde ayera, mi no por kana bon", "my back hurts since yesterday, I can't walk"),
+        ("bon dia, mi lomba ta hasi doló desde awe mainta, mi no por orina nada", "since today morning, I can't pee"),
+    ],
+)
+def test_papiamentu_shares_words_with_spanish_but_is_read_as_itself(glosser, message, english):
+    """Papiamentu shares "mi", "desde" and "nada" with Spanish and Portuguese: it is glossed in its
+    own table (seventh session), not read as either of them."""
+    glossed, _ = glosser.gloss(_prepare(message))
+    assert english in glossed
 
 
 def test_two_languages_in_one_message_are_glossed_together_the_stronger_deciding_shared_words():
@@ -97,6 +107,8 @@ def test_two_languages_in_one_message_are_glossed_together_the_stronger_deciding
         ("namanhid akong duha ka tiil karon, sakit akong hawak", "bilateral_leg"),
         ("nimejikojolea bila kujua leo asubuhi, mgongo unauma sana", "bladder_bowel"),
         ("sijisikii chochote makalioni tangu jana na kiuno kinauma", "saddle_numbness"),
+        ("desde ayera mi no por orina, mi lomba ta hasi doló hopi", "bladder_bowel"),
+        ("mi no ta sinti nada abou ora mi limpia mi mes, lomba ta malu", "saddle_numbness"),
     ],
 )
 def test_a_red_flag_in_a_table_language_escalates_in_the_visitors_words(detector, message, flag):
