@@ -372,9 +372,13 @@ def _overlap(a: Mention, b: Mention) -> bool:
     return a.category == b.category and a.start < b.end and b.start < a.end
 
 
-# what a glossed phrase says when it denies or plays down: "wala ko nahulog" is "I didn't fall"
+# what a glossed phrase says when it denies the thing or calls it all right: "wala ko nahulog" is
+# "I didn't fall", "hakuna ganzi" is "no numbness"; not a symptom said with "not" ("doesn't come
+# out", "not emptying", "can't feel")
 _DENIAL = re.compile(
-    r"\b(?:no|not|didn't|don't|doesn't|never|normal|fine|can control)\b(?! (?:pee|poo|urine|stool|feeling)\b)"
+    r"^(?:i |he |she |we |they )?(?:didn't|don't|doesn't|did not|do not|does not|never) (?:have|has|had|fall|fell)\b"
+    r"|\bno (?:problem|problems|accident|numbness|fever|pain)\b|\b(?:is|are) normal\b|\bis fine\b|\bcan control\b",
+    re.IGNORECASE,
 )
 
 

@@ -162,5 +162,8 @@ def test_the_gloss_is_a_second_reading(detector):
     assert _union(written, plain, [(0, 1, "I didn't fall")]).flags == ()
     assert _union(written, plain, [(0, 1, "I didn't fall")]).ignored == ((written.mentions[0], "glossed"),)
     assert _union(written, plain, [(0, 1, "I fell")]).flags == ("bladder_bowel",)  # the phrase affirms
+    # a symptom said with a negation is not a denial
+    assert _union(written, plain, [(0, 1, "the urine doesn't come out")]).flags == ("bladder_bowel",)
+    assert _union(written, plain, [(0, 1, "I can't feel anything")]).flags == ("bladder_bowel",)
     assert _union(written, plain, [(2, 5, "I didn't fall")]).flags == ("bladder_bowel",)  # not in it
     assert _union(written, written, [(0, 1, "I didn't fall")]).flags == ("bladder_bowel",)
