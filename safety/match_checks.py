@@ -75,13 +75,22 @@ def check_duration(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-# a part of the body that "falls" without the person falling
+# a part of the body that "falls" without the person falling, and what may stand between them
 _FALLING_PARTS = frozenset({"foot", "feet", "toe", "toes", "eyelid", "face"})
+_BETWEEN_PART_AND_FALL = frozenset({"just", "then", "simply", "only", "always", "keeps", "still"})
+
+
+def _a_part_falls(doc: Doc, i: int) -> bool:
+    """ "the foot falls", "the foot just falls": the part is the subject of the fall at ``i``;
+    not "tripped over my feet and fell" (the person)."""
+    one = doc[i - 1].lower_ if i >= 1 else ""
+    two = doc[i - 2].lower_ if i >= 2 else ""
+    return one in _FALLING_PARTS or (one in _BETWEEN_PART_AND_FALL and two in _FALLING_PARTS)
 
 
 def check_fall(doc: Doc, start: int, end: int) -> bool:
     """A fall, slip or trip - not "fell asleep", "fell in love", "a trip", "slipped disc",
-    "(the weight) fell off me"."""
+    "(the weight) fell off me", "the foot just falls down"."""
     fall = next(
         (
             t
@@ -92,6 +101,8 @@ def check_fall(doc: Doc, start: int, end: int) -> bool:
     )
     if fall is None:
         return True
+    if fall.lemma_ == "fall" and _a_part_falls(doc, fall.i):
+        return False  # "the foot just falls down" (a dropped foot), not the person
     following = doc[fall.i + 1].lower_ if fall.i + 1 < len(doc) else ""
     following2 = doc[fall.i + 2].lower_ if fall.i + 2 < len(doc) else ""
     if fall.i + 1 < end:  # the pattern itself fixes what follows ("fell off", "slipped on ice")
@@ -106,8 +117,6 @@ def check_fall(doc: Doc, start: int, end: int) -> bool:
     if following in ("disc", "disk", "discs", "up"):  # "slipped disc", "slipped up"
         return False
     before = {t.lower_ for t in doc[max(0, fall.i - 3) : fall.i]}
-    if fall.lemma_ == "fall" and {doc[i].lower_ for i in range(max(0, fall.i - 2), fall.i)} & _FALLING_PARTS:
-        return False  # "the foot just falls down" (a dropped foot), not the person
     if before & {"clothes", "trousers", "jeans", "weight", "hair", "price", "prices", "temperature"}:
         return False
     return True

@@ -381,6 +381,7 @@ def test_context_does_not_escalate(detector, text, reason):
         ("my man function has stopped working since my back went, is that linked", "sexual_dysfunction"),
         ("my knee isn't the problem tho, it's that I wet the bed twice and never felt it", "bladder_bowel"),
         ("Grandpa is 88 and he cannot lift his left foot now, it is weaker every day", "progressive_weakness"),
+        ("standing on my heels the left foot just falls down, back sore", "leg_numbness_weakness"),
     ],
 )
 def test_hedged_and_trap_wording_escalates(detector, text, category):
