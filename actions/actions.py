@@ -9,7 +9,7 @@ from abc import abstractmethod
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers
@@ -32,6 +32,7 @@ from actions.replies import (
 )
 from actions.threads import ThreadedAction
 from article.topics import QUESTIONS, TOPICS
+from article.topics import TABLE as TOPIC_TABLE
 
 
 def _latest_text(tracker: Tracker) -> str:
@@ -161,10 +162,32 @@ class ActionChitchat(ReplyAction):
         return "action_chitchat"
 
     def reply(self, dispatcher, tracker, domain):
-        response = self.RESPONSES.get(latest_intent(tracker), "utter_help")
-        if tracker.get_latest_input_channel() in NUMBERED_CHANNELS:  # no buttons there
-            variation = domain.get("responses", {}).get(response, [{}])[0]
-            send_text(dispatcher, tracker, variation.get("text", ""), variation.get("buttons") or [])
-        else:
-            dispatcher.utter_message(response=response)
+        utter_response(dispatcher, tracker, domain, self.RESPONSES.get(latest_intent(tracker), "utter_help"))
         return []
+
+
+class ActionNotUnderstood(ReplyAction):
+    """Rasa's core fallback (config.yml): no rule or story covers the turn, e.g. a "yes" or "no"
+    when nothing was asked. After the checks every reply makes, it says it did not follow and
+    offers questions. The turn is then forgotten (as Rasa's own fallback does), so the
+    conversation goes on as it was; what the reply set (a slot) is kept."""
+
+    def name(self) -> str:
+        return "action_not_understood"
+
+    def respond(self, dispatcher, tracker, domain):
+        return [UserUtteranceReverted()] + super().respond(dispatcher, tracker, domain)
+
+    def reply(self, dispatcher, tracker, domain):
+        utter_response(dispatcher, tracker, domain, "utter_default")
+        return []
+
+
+def utter_response(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any], response: str) -> None:
+    """A domain response; its text and buttons as numbered options where buttons don't show."""
+    if tracker.get_latest_input_channel() in NUMBERED_CHANNELS:
+        variation = domain.get("responses", {}).get(response, [{}])[0]
+        buttons = variation.get("buttons") or TOPIC_TABLE.buttons(TOPIC_TABLE.response_buttons.get(response, []))
+        send_text(dispatcher, tracker, variation.get("text", ""), buttons)
+    else:
+        dispatcher.utter_message(response=response)

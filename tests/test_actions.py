@@ -283,6 +283,7 @@ def test_first_reply_of_a_conversation_starts_with_the_notice():
         (actions.ActionChitchat(), "greet"),
         (actions.ActionNotCovered(), "out_of_scope"),
         (actions.ActionTellMore(), "tell_me_more"),
+        (actions.ActionNotUnderstood(), "affirm"),
     ]:
         messages, _ = run(action, make_tracker("what causes it", intent, first_turn=True))
         assert messages[0]["response"] == "utter_disclaimer", action.name()
@@ -303,6 +304,22 @@ def test_first_reply_of_a_conversation_starts_with_the_notice():
 def test_chitchat_answers_with_the_domain_response(intent, response):
     messages, _ = run(actions.ActionChitchat(), make_tracker("hi", intent))
     assert [m["response"] for m in messages] == [response]
+
+
+def test_a_turn_nothing_covers_gets_a_reply_and_is_then_forgotten():
+    dispatcher = CollectingDispatcher()
+    events = actions.ActionNotUnderstood().respond(dispatcher, make_tracker("yes", "affirm", first_turn=True), {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_disclaimer", "utter_default"]
+    assert events[0]["event"] == "rewind"  # undone before anything the reply set
+
+
+def test_numbered_channels_get_a_responses_topic_buttons_as_numbered_options():
+    domain = {"responses": {"utter_default": [{"text": "Not sure what that answers."}]}}
+    dispatcher = CollectingDispatcher()
+    actions.ActionNotUnderstood().respond(dispatcher, make_tracker("no", "deny", channel="twilio"), domain)
+    text = dispatcher.messages[-1]["text"]
+    assert text.startswith("Not sure what that answers.") and "Reply with a number:\n1. " in text
+    assert not dispatcher.messages[-1]["buttons"]
 
 
 def test_missing_article_gets_a_polite_reply_not_a_crash(tmp_path, monkeypatch):

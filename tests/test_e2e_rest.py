@@ -101,6 +101,17 @@ def test_odd_messages_get_a_polite_reply(servers, message):
     assert_no_debris(replies)
 
 
+@pytest.mark.parametrize("message", ["yes", "no", "nope, not really"])
+def test_yes_or_no_with_nothing_asked_gets_a_reply_and_the_talk_goes_on(servers, message):
+    sender = new_sender()
+    replies = servers.say(sender, message)
+    assert DISCLAIMER in replies[0]["text"]
+    assert "not sure what that answers" in texts(replies[1:])
+    assert replies[1]["buttons"], "it offers questions to ask"
+    answer = servers.say(sender, "what are the symptoms")
+    assert payloads(answer)[0]["section"] == "symptoms"
+
+
 def test_message_text_is_not_logged(servers):
     secret = f"my unusual knee question {uuid.uuid4().hex}"
     servers.say(new_sender(), secret)
