@@ -39,7 +39,7 @@ _OTHER_CONDITIONS = (
     r"heart attack|stroke|migraines?|headaches?|diabetes|diabetic|kidney stones?|kidney infection|"
     r"uti|urinary tract infection|osteoporosis|gout|lupus|fibromyalgia|rheumatoid|covid|flu|"
     r"cancer|tumou?r|shingles|carpal tunnel|tennis elbow|frozen shoulder|plantar fasciitis|"
-    r"pregnan\w*|menopause|high blood pressure|blood pressure|cholesterol|asthma|depression|anxiety|"
+    r"pregnan\w*|pregnent|pregant|menopause|high blood pressure|blood pressure|cholesterol|asthma|depression|anxiety|"
     r"acl|meniscus|bunions?|varicose|sprained ankle"
 )
 _OTHER_PARTS = (
@@ -78,7 +78,10 @@ _PRACTICAL = (
     r"sneakers|running shoes|(?:shoes|trainers|store) for|\bcosts?\b|magkano|waitin'? list|"
     # a time booked; money in the currencies of other countries
     r"(?:book|booking) (?:a |an |the )?(?:time|slot|session|visit)\b|"
-    r"ariary|cedis?|pula|kwacha|naira|fcfa|dirhams?|rupiah|ringgit|baht|zloty|forint|dinars?|rubles?|roubles?"
+    r"ariary|cedis?|pula|kwacha|naira|fcfa|dirhams?|rupiah|ringgit|baht|zloty|forint|dinars?|rubles?|roubles?|"
+    # waiting lists and booking in Portuguese; meters and credit topped up (2026-12-01, eighth session)
+    r"lista de espera|marcar (?:uma )?consulta|waiting list|"
+    r"top(?:ping)?[- ]?up (?:my |the |your )?(?:gas|electric\w*|meter|phone|credit|card|oyster|data|airtime)"
 )
 # A dose, how many, other medicines and supplements; a diagnosis asked in other words.
 _DOSE_AND_DIAGNOSIS = (
@@ -113,6 +116,17 @@ _DOSE_AND_DIAGNOSIS = (
     r"how (?:many|much) (?:a|per|each|every) day|togevver|"
     # costs asked with the h dropped: "'ow much is a session"
     r"ow much (?:is|are|for|does)|"
+    # two medicines together; a scan's picture sent to be read; what one has, asked outright
+    r"(?:" + _ANY_DRUG + r")\b[^.?!]{0,50}\b(?:can|could|should|may) (?:i |we )?(?:mix|combine|take) "
+    r"(?:the two|both|them together|the 2)|"
+    r"(?:" + _ANY_DRUG + r")\b[^.?!]{0,50}\b(?:is|are) (?:it |this |that |they )?(?:ok|okay|safe|fine|alright|good) "
+    r"(?:to take )?together|"
+    r"(?:photo|picture|pic|image|scan|copy) of (?:my|the|his|her) "
+    r"(?:x-?rays?|xray|raio-?x|scan|mri|ct|results?|report)|"
+    r"(?:can|could) (?:you |u )?(?:see|say|tell) (?:me )?what (?:i have|i got|i'?ve got|is wrong)|"
+    r"what(?: is|'s|’s|s) my problem|wh?at (?:have|has) (?:i|he|she) got\b(?! to)|"
+    # children's growing pains
+    r"growing pains?|dores? de crescimento|"
     # a medicine's effects on anyone ("does it make yous dozy"), its danger with another one
     r"(?:does|do|will|would|can) (?:it|they|that|this|these|those) (?:make|makes|give) "
     r"(?:you|yous|ye|ya|u|me|people|one) (?:feel )?"

@@ -16,6 +16,7 @@ from actions import answers
 from actions.answers import Answer, answer_question
 from actions.coverage import not_covered
 from actions.unanswered import UnansweredLog
+from article.corrections import apply_corrections
 from article.topics import QUESTIONS, TOPICS
 from article.topics import TABLE as TOPIC_TABLE
 
@@ -203,6 +204,7 @@ def answer_after_escalation(
     events and whether that was so: the question is answered already."""
     message = tracker.latest_message or {}
     question = message.get("text") or "" if question is None else question
+    question = apply_corrections(question)  # "what is the social nerve *sciatic": the writer's fix
     topic = TOPICS.get(intent)
     if question.startswith("/"):  # a button's payload: its question's words
         question = QUESTIONS.get(intent, "")

@@ -504,6 +504,7 @@ _FAMILY_FORMS = (
     + ["missus", "mrs", "misses", "bruther", "brotha", "sista", "muther", "sis", "ahma", "ahgong", "popo"]
     # Tagalog and Hindi kin and friends (in Latin letters)
     + "asawa nanay tatay anak kapatid misis mister bhai bhaiya behen didi dadi dada nani maa dost".split()
+    + "babuji bauji pitaji mataji".split()
     # Urdu kin words
     + "ammi abbu abba amma abbi chacha chachi khala khalu mamu phuppo".split()
     # Spanish, French and Nigerian Pidgin kin words; northern English "our lass" (wife)
@@ -1027,6 +1028,17 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         # full" names both states, it denies neither
         "no feel nothing",
         "no feel anything",
+        "dont feel nothing",
+        "don't feel nothing",
+        "do not feel nothing",
+        "didnt feel nothing",
+        "didn't feel nothing",
+        "cant feel nothing",
+        "can't feel nothing",
+        "not feel nothing",
+        # "no normal stream", "no normal feeling": not normal, a change
+        "no normal",
+        "no more normal",
         "full or no full",
         "full or not full",
         "full or no",
@@ -1084,6 +1096,29 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "OTHER_PERSON",
         direction="PSEUDO",
     )
+    # a part that feels like someone else's is the writer's own: "it's like someone else's bum"
+    add(
+        R(
+            "like it's someone else's",
+            "OTHER_PERSON",
+            direction="PSEUDO",
+            pattern=[
+                {"LOWER": {"IN": ["like", "as", "as if", "as though"]}},
+                {
+                    "LOWER": {
+                        "IN": ["it", "its", "it's", "they", "theyre", "they're", "is", "are", "'s", "were", "was"]
+                    },
+                    "OP": "*",
+                },
+                {"LOWER": {"IN": ["someone", "somebody", "anyone", "anybody"]}},
+                {"LOWER": "else"},
+                {"LOWER": {"IN": ["'s", "s", "’s"]}, "OP": "?"},
+            ],
+        )
+    )
+    add_each(
+        ("someone elses", "somebody elses", "someone else's", "somebody else's"), "OTHER_PERSON", direction="PSEUDO"
+    )
     # the family doctor is the writer's doctor, not a relative
     add_each(
         ("family doctor", "family physician", "family gp", "family medicine", "family practice", "family clinic"),
@@ -1099,7 +1134,10 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             direction="PSEUDO",
             pattern=[
                 {"LOWER": {"IN": ["other", "left", "right", "good", "rest"]}},
-                {"LOWER": {"IN": ["one", "leg", "side", "foot", "skin", "toes", "parts", "places", "of"]}, "OP": "?"},
+                {
+                    "LOWER": {"IN": ["one", "1", "leg", "side", "foot", "skin", "toes", "parts", "places", "of"]},
+                    "OP": "?",
+                },
                 {"LOWER": {"IN": ["it", "me", "my", "the", "body"]}, "OP": "?"},
                 {"LOWER": {"IN": ["'s", "s", "is", "are", "feels", "feel", "seems", "be"]}, "OP": "?"},
                 {"LOWER": {"IN": ["it", "them"]}, "OP": "?"},

@@ -34,6 +34,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tupl
 import spacy
 from spacy.tokens import Doc, Span
 
+from article.corrections import apply_corrections
 from article.gloss import Glosser
 
 # importing these modules registers their spaCy components (each @Language.factory beside its class)
@@ -174,6 +175,7 @@ class RedFlagDetector:
             return _fail_safe(text)
 
     def _assess(self, text: str) -> Assessment:
+        text = apply_corrections(text)  # "left food is numb\n*foot": the writer's own fix
         lowered = _prepare(text)
         assessment = self._read(text, lowered, None)
         # a message in a language of the gloss table is read in English too (article.gloss) and
@@ -377,7 +379,8 @@ def _overlap(a: Mention, b: Mention) -> bool:
 # out", "not emptying", "can't feel")
 _DENIAL = re.compile(
     r"^(?:i |he |she |we |they )?(?:didn't|don't|doesn't|did not|do not|does not|never) (?:have|has|had|fall|fell)\b"
-    r"|\bno (?:problem|problems|accident|numbness|fever|pain)\b|\b(?:is|are) normal\b|\bis fine\b|\bcan control\b",
+    r"|\bno (?:problem|problems|accident|numbness|fever|pain)\b|\b(?:is|are) normal\b|\bis fine\b|\bcan control\b"
+    r"|\b(?:is|are) not (?:numb|weak)\b|\bdoes not hurt\b",
     re.IGNORECASE,
 )
 

@@ -96,6 +96,27 @@ CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, Optional[str]]] = {
         "knee",
         "no",
     ),
+    # "for weeks an weeks": "and" between spans of time; elsewhere "an"
+    "an": (frozenset("weeks months days years ages hours nights".split()), "and", "an"),
+    # "lost loads of wait": weight, after losing or an amount; elsewhere waiting
+    "wait": (frozenset("lost lose losing loses of my his her gained gaining put".split()), "weight", "wait"),
+    # "breast cancel": the disease after the part it strikes; elsewhere calling off
+    "cancel": (
+        frozenset("breast prostate lung bowel bone skin blood colon kidney liver had have has of with".split()),
+        "cancer",
+        "cancel",
+    ),
+    # "cant hold my bowls": the bowels after a person's or holding; elsewhere dishes
+    "bowls": (frozenset("my his her hold control open opened move moved empty emptied".split()), "bowels", "bowls"),
+    # "between my lens": legs after a person's or "both"; elsewhere a lens
+    "lens": (frozenset("my his her both me ma mi".split()), "legs", "lens"),
+    # "i dont no why": know, after a denied "do"; elsewhere no
+    "no": (frozenset("dont don't didnt didn't doesnt doesn't nt n't".split()), "know", "no"),
+    # "walk on my heal": the heel after a person's or a side; elsewhere healing
+    "heal": (frozenset("my his her left right both".split()), "heel", "heal"),
+    # Russian "kal" (stool) after what names it ("when kal comes out"); Hindi "kal" (yesterday,
+    # tomorrow) elsewhere
+    "kal": (frozenset("when the my his her no any of".split()), "stool", "kal"),
     # Birmingham "ay" (isn't, hasn't, didn't) after a word: "he ay passed water"; not "ay, ..."
     "ay": (frozenset(["", ",", ".", "!", "?", "oh", "hey", "and"]), "ay", "not"),
     # Birmingham "day" (didn't) after a pronoun: "I day even know"

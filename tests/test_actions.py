@@ -232,7 +232,13 @@ def test_questions_the_article_does_not_answer_get_an_honest_fallback(question, 
 
 
 def test_coverage_check_lets_article_questions_through():
-    for question in ("does ibuprofen help", "is surgery an option", "how long does recovery take"):
+    for question in (
+        "does ibuprofen help",
+        "is surgery an option",
+        "how long does recovery take",
+        "heat and ice, is it ok together?",
+        "can I combine both heat and cold",
+    ):
         assert not not_covered(question)
 
 
@@ -249,6 +255,17 @@ def test_coverage_check_lets_article_questions_through():
         "how much salt for the soup",
         "how do I get rid of the moss on my patio without bending",
         "knee clicks and back aches, just tell me what I have",
+        # eighth session (own sentences): growing pains; two medicines together; a scan's picture;
+        # a meter topped up; a waiting list; pregnancy misspelt
+        "my daughter of 7 wakes with sore legs, are those growing pains",
+        "taking naproxen and my heart tablets, are they safe together",
+        "I use diclofenac gel and paracetamol, should I combine both",
+        "can I send a picture of my MRI report for you to look at",
+        "can you tell me what I've got, knee hurts on the left",
+        "where do I top up my phone credit",
+        "how long is the waiting list for a back physio",
+        "I'm pregnent and my lower back aches at night",
+        "what's my problem, knee and back both sore",
     ],
 )
 def test_coverage_check_declines_what_the_article_does_not_answer(question):
@@ -322,6 +339,18 @@ def test_numbered_channels_get_a_responses_topic_buttons_as_numbered_options():
     assert not dispatcher.messages[-1]["buttons"]
 
 
+@pytest.mark.parametrize(
+    "text, passage",
+    [
+        ("what are the systems to look out for *symptoms", "symptoms.p2"),
+        ("is hear good for it\n*heat", "treatment.heat_and_cold_therapy"),
+    ],
+)
+def test_a_starred_correction_is_read_in_place_of_the_slip(text, passage):
+    messages, _ = run(actions.ActionNotCovered(), make_tracker(text, "nlu_fallback"))
+    assert [m["custom"] for m in messages if m.get("custom")][0]["passages"][0] == passage
+
+
 def test_missing_article_gets_a_polite_reply_not_a_crash(tmp_path, monkeypatch):
     from article.store import ArticleStore
 
@@ -352,6 +381,8 @@ def test_reingested_wording_is_used_by_the_next_answer(store, article_copy):
         ("toy pasao de libra, si rebajo se me quita lo de la rodilla?", "weight"),
         # Moroccan Darija with French
         ("ch7al dyal lwe9t bach rkbti w dhri ybraw?", "recover"),
+        # Russian, in Cyrillic (the gloss read for its red flags, eighth session)
+        ("У меня болит спина и колено", "both back and knee pain"),
     ],
 )
 def test_a_question_in_a_gloss_language_is_answered_from_the_article(text, passage_words):
@@ -370,7 +401,7 @@ def test_a_question_in_a_gloss_language_is_answered_from_the_article(text, passa
     [
         "Ich habe Rückenschmerzen und mein Knie tut weh, was kann ich tun?",
         "Mi fa male la schiena e anche il ginocchio, cosa posso fare?",
-        "У меня болит спина и колено",
+        "Boli mnie kręgosłup i kolano, co robić?",
         "腰と膝が痛いです",
     ],
 )
