@@ -102,7 +102,7 @@ CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, Optional[str]]] = {
     "wait": (frozenset("lost lose losing loses of my his her gained gaining put".split()), "weight", "wait"),
     # "breast cancel": the disease after the part it strikes; elsewhere calling off
     "cancel": (
-        frozenset("breast prostate lung bowel bone skin blood colon kidney liver had have has of with".split()),
+        frozenset("breast prostate lung bowel bone skin blood colon kidney liver".split()),
         "cancer",
         "cancel",
     ),
