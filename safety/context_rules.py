@@ -1039,6 +1039,18 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         # "no normal stream", "no normal feeling": not normal, a change
         "no normal",
         "no more normal",
+        # "feels like I did squats but I didn't, both weak": the denial is of the simile
+        "but i didnt",
+        "but i didn't",
+        "but i did not",
+        "but i haven't",
+        "but i havent",
+        # "is it normal not to feel the wee coming": the feeling is what is missing
+        "not to feel",
+        # "bladder full or not, I cannot tell": the telling is what is lost
+        "cannot tell",
+        "can't tell",
+        "cant tell",
         "full or no full",
         "full or not full",
         "full or no",

@@ -110,6 +110,8 @@ CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, Optional[str]]] = {
     "bowls": (frozenset("my his her hold control open opened move moved empty emptied".split()), "bowels", "bowls"),
     # "between my lens": legs after a person's or "both"; elsewhere a lens
     "lens": (frozenset("my his her both me ma mi".split()), "legs", "lens"),
+    # "my we is coming out in drips": the wee, after a person's; elsewhere "we"
+    "we": (frozenset("my his her your me ma mi".split()), "wee", "we"),
     # "i dont no why": know, after a denied "do"; elsewhere no
     "no": (frozenset("dont don't didnt didn't doesnt doesn't nt n't".split()), "know", "no"),
     # "walk on my heal": the heel after a person's or a side; elsewhere healing
