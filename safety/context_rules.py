@@ -1039,6 +1039,16 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         # "no normal stream", "no normal feeling": not normal, a change
         "no normal",
         "no more normal",
+        # "can't get no rest": a double negative that affirms; "never had pain like this": the
+        # worst yet
+        "can't get no",
+        "cant get no",
+        "cannot get no",
+        "never have pain like",
+        "never had pain like",
+        "never felt pain like",
+        "never had anything like",
+        "never felt anything like",
         # "feels like I did squats but I didn't, both weak": the denial is of the simile
         "but i didnt",
         "but i didn't",
