@@ -25,7 +25,7 @@ from article.gloss import Glosser
 from article.model import Article, Passage, Section
 from article.retrieval import Match, Retriever, load_questions, load_vocabulary
 from article.store import ArticleStore
-from article.topics import Topic
+from article.topics import TOPICS, Topic
 from article.word_tables import SPELLINGS_FILE, TRANSLATIONS_FILE, VOCABULARY_FILE, read_spellings
 from database import PROJECT_ROOT
 
@@ -232,6 +232,31 @@ def _family(article: Article, passage: Passage) -> str:
     return passage.id
 
 
+# "why does a bad back make my knee hurt?", "how are they connected?": a question that asks why
+# or how one leads to the other, or that names a cause ("I walk crooked, is it connected?"),
+# is about the causes, though the model may read it as the overview's "can it?"
+_ASKS_WHY = re.compile(
+    r"\b(?:(?:why|y)\b(?![^?.!]{0,40}\b(?:important|matter|matters|treat|treated|should|benefit|good|need|know)\b)"
+    r"[^?.!]{0,40}\b(?:make|makes|making|cause|causes|give|gives|lead|leads|hurt|hurts|affect|affects|ache|aches)\b|"
+    r"what(?:'s| is)? (?:the )?reasons? (?:why|that|for|of)?|"
+    r"how (?:does|do|did|can|could|would|is|are|r)\b[^?.!]{0,50}\b(?:connect\w*|link\w*|related|joined)\b|"
+    r"by which way|how'?s that (?:work|happen)|how can this be)",
+    re.IGNORECASE,
+)
+CAUSES_INTENT = "ask_causes"
+OVERVIEW_SECTION = "overview"
+
+
+def _steered_topic(topic: Optional[Topic], question: str, named: Iterable[str]) -> Optional[Topic]:
+    """The topic to steer by: the model's, but the causes for an overview question that asks why
+    or names a cause."""
+    if topic is None or topic.section != OVERVIEW_SECTION:
+        return topic
+    if _ASKS_WHY.search(question) or any(pid.startswith("causes.") for pid in named):
+        return TOPICS.get(CAUSES_INTENT, topic)
+    return topic
+
+
 def rank(
     library: Library, question: str, topic: Optional[Topic] = None, entities: Iterable[dict] = ()
 ) -> Tuple[Article, Retriever, List[Match]]:
@@ -239,10 +264,11 @@ def rank(
     article, retriever = library.current()
     matches = retriever.matches(question)
     best = matches[0].score if matches else 0.0
+    named = set(entity_passage_ids(library, entities)) | set(retriever.named(question))
+    topic = _steered_topic(topic, question, named)
     scope = {p.id for p in topic.scope(article)} if topic else set()
     if topic and not scope:
         scope = {p.id for p in article.in_section(topic.section)}
-    named = set(entity_passage_ids(library, entities)) | set(retriever.named(question))
     if topic:  # "see a doctor about numbness?": the named point in the topic's own section
         named = {
             f"{topic.section}.{pid.split('.', 1)[1]}"

@@ -4,6 +4,7 @@ import pytest
 
 from actions import actions, answers
 from actions.answers import Library, answer_passage, choose, is_lead_in, list_items
+from article.topics import TOPICS
 from article.ingest import ingest
 from tests.test_actions import make_tracker, run
 
@@ -252,3 +253,18 @@ def test_a_history_of_other_conditions_does_not_decline_a_question_about_the_art
     about_another = "Background: asthma, high blood pressure (ramipril). How do I bring the pressure down?"
     messages, _ = run(actions.ActionNotCovered(), make_tracker(about_another, "out_of_scope"))
     assert messages[1]["custom"] == {"kind": "fallback"}, messages
+
+
+@pytest.mark.parametrize(
+    "question, section",
+    [
+        # asked why or how one leads to the other, or naming a cause: the causes
+        ("so why would my sore back make the knee ache as well", "causes"),
+        ("what's the reason a back problem ends in knee trouble", "causes"),
+        ("how are my back and my knee linked, by the nerves?", "causes"),
+        # why it matters to know: still the overview
+        ("why is it important to know the back and knee are linked", "overview"),
+    ],
+)
+def test_a_why_question_read_as_the_overview_is_steered_to_the_causes(library, question, section):
+    assert answer_of(library, question, TOPICS["ask_overview"]).section.id == section
