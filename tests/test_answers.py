@@ -4,8 +4,8 @@ import pytest
 
 from actions import actions, answers
 from actions.answers import Library, answer_passage, choose, is_lead_in, list_items
-from article.topics import TOPICS
 from article.ingest import ingest
+from article.topics import TOPICS
 from tests.test_actions import make_tracker, run
 
 
