@@ -236,9 +236,9 @@ def _family(article: Article, passage: Passage) -> str:
 # or how one leads to the other, or that names a cause ("I walk crooked, is it connected?"),
 # is about the causes, though the model may read it as the overview's "can it?"
 _ASKS_WHY = re.compile(
-    r"\b(?:(?:why|y)\b(?![^?.!]{0,40}\b(?:important|matter|matters|treat|treated|should|benefit|good|need|know)\b)"
+    r"\b(?:why\b(?![^?.!]{0,40}\b(?:important|matter|matters|treat|treated|should|benefit|good|need|know)\b)"
     r"[^?.!]{0,40}\b(?:make|makes|making|cause|causes|give|gives|lead|leads|hurt|hurts|affect|affects|ache|aches)\b|"
-    r"what(?:'s| is)? (?:the )?reasons? (?:why|that|for|of)?|"
+    r"what(?:'s| is)? (?:the )?reasons?\b|"
     r"how (?:does|do|did|can|could|would|is|are|r)\b[^?.!]{0,50}\b(?:connect\w*|link\w*|related|joined)\b|"
     r"by which way|how'?s that (?:work|happen)|how can this be)",
     re.IGNORECASE,

@@ -123,7 +123,7 @@ _DOSE_AND_DIAGNOSIS = (
     r"(?:to take )?together|"
     r"(?:photo|picture|pic|image|scan|copy) of (?:my|the|his|her) "
     r"(?:x-?rays?|xray|raio-?x|scan|mri|ct|results?|report)|"
-    r"(?:can|could) (?:you |u )?(?:see|say|tell) (?:me )?what (?:i have|i got|i'?ve got|is wrong)|"
+    r"(?:can|could) (?:you |u )?(?:see|say|tell) (?:me )?what (?:i have|i got|i'?ve got|is wrong(?! with (?!me\b)))|"
     r"what(?: is|'s|’s|s) my problem|wh?at (?:have|has) (?:i|he|she) got\b(?! to)|"
     # children's growing pains
     r"growing pains?|dores? de crescimento|"

@@ -1049,12 +1049,6 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "never felt pain like",
         "never had anything like",
         "never felt anything like",
-        # "feels like I did squats but I didn't, both weak": the denial is of the simile
-        "but i didnt",
-        "but i didn't",
-        "but i did not",
-        "but i haven't",
-        "but i havent",
         # "is it normal not to feel the wee coming": the feeling is what is missing
         "not to feel",
         # "bladder full or not, I cannot tell": the telling is what is lost
@@ -1133,13 +1127,26 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                     "OP": "*",
                 },
                 {"LOWER": {"IN": ["someone", "somebody", "anyone", "anybody"]}},
-                {"LOWER": "else"},
+                {"LOWER": {"IN": ["else", "elses"]}},
                 {"LOWER": {"IN": ["'s", "s", "’s"]}, "OP": "?"},
             ],
         )
     )
-    add_each(
-        ("someone elses", "somebody elses", "someone else's", "somebody else's"), "OTHER_PERSON", direction="PSEUDO"
+    # "feels like I did squats but I didn't, both weak": the denial is of the simile before it,
+    # when the clause ends there ("but I haven't lost control" still denies)
+    add(
+        R(
+            "but I didn't,",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"LOWER": "but"},
+                {"LOWER": "i"},
+                {"LOWER": {"IN": ["did", "have", "had"]}},
+                {"LOWER": {"IN": ["n't", "nt", "not"]}},
+                {"IS_PUNCT": True},
+            ],
+        )
     )
     # the family doctor is the writer's doctor, not a relative
     add_each(

@@ -34,7 +34,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tupl
 import spacy
 from spacy.tokens import Doc, Span
 
-from article.corrections import apply_corrections
+from article.corrections import correct
 from article.gloss import Glosser
 
 # importing these modules registers their spaCy components (each @Language.factory beside its class)
@@ -175,9 +175,11 @@ class RedFlagDetector:
             return _fail_safe(text)
 
     def _assess(self, text: str) -> Assessment:
-        text = apply_corrections(text)  # "left food is numb\n*foot": the writer's own fix
-        lowered = _prepare(text)
-        assessment = self._read(text, lowered, None)
+        # "left food is numb\n*foot": read with the writer's own fix; `back` maps the corrected
+        # text's offsets to the message as written, where the mentions are shown
+        corrected, back = correct(text)
+        lowered = _prepare(corrected)
+        assessment = self._read(text, lowered, back)
         # a message in a language of the gloss table is read in English too (article.gloss) and
         # what either reading affirms counts: the words the tables read as written (Papiamentu
         # "dos pia") stay read, and the gloss adds what the English rules find in it
@@ -185,11 +187,14 @@ class RedFlagDetector:
         if glossed is None:
             return assessment
         glossed_text, place, read_phrases = glossed
+        if back is not None:
+            place = [back[i] for i in place]
+            read_phrases = [(back[s], back[max(s, e - 1)] + 1, english) for s, e, english in read_phrases]
         return _union(assessment, self._read(text, glossed_text, place), read_phrases)
 
     def _read(self, text: str, lowered: str, place: Optional[List[int]]) -> Assessment:
         """Assess ``lowered``: ``text`` prepared, or (with ``place`` mapping each of its offsets
-        back to ``text``) its gloss."""
+        back to ``text``) its gloss or its corrected reading."""
         source = text if place is None else lowered  # what case-sensitive checks read
         affirmed: Dict[Tuple[int, int, str], Mention] = {}
         ignored: Dict[Tuple[int, int, str], Tuple[Mention, str]] = {}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from article.corrections import apply_corrections
+from article.corrections import apply_corrections, correct
 from safety.red_flags import get_detector
 
 
@@ -36,6 +36,9 @@ def test_a_starred_word_replaces_the_slip_it_fixes(text, read):
         "",
         "*",
         "x" * 20000 + " *xx",
+        "I can't feel my bum *numb*",  # starred on both sides: emphasis
+        "I have a fever\n* never",  # a star and a space: a bullet
+        "*leg weakness\n*leg numbness",  # a list of starred lines
     ],
 )
 def test_a_star_that_corrects_nothing_leaves_the_text(text):
@@ -46,3 +49,16 @@ def test_the_detector_reads_the_corrected_message():
     detector = get_detector()
     assert detector.assess("my right food feels numb since saturday\n*foot").level == "urgent"
     assert not detector.assess("no fewer, no sweats, just a stiff back\n*fever").escalate
+
+
+def test_each_corrected_character_maps_to_the_text_as_written():
+    text = "my bak and left food is numb\n*foot"
+    corrected, back = correct(text)
+    assert corrected == "my bak and left foot is numb\n"
+    assert text[back[corrected.index("foot")]] == "f" and back[corrected.index("is numb")] == text.index("is numb")
+
+
+def test_the_detector_shows_the_mention_in_the_writers_own_words():
+    text = "my right food feels numb since saturday\n*foot"
+    (mention,) = get_detector().assess(text).mentions
+    assert text[mention.start : mention.end] == mention.text == "food feels numb"
