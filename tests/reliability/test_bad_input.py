@@ -82,7 +82,7 @@ def test_odd_messages_get_a_polite_reply(servers, outcome, case, message):
     "message",
     [
         "Ich habe Rückenschmerzen und mein Knie tut weh, was kann ich tun?",
-        "У меня болит спина и колено, что делать?",
+        "Boli mnie kręgosłup i kolano, co mam robić?",
     ],
 )
 def test_other_languages_get_english_only_for_now(servers, outcome, message):
