@@ -17,7 +17,6 @@ from actions.escalation import asks_something_else, escalate_if_missed
 from actions.language import not_english
 from actions.replies import (
     ENGLISH_ONLY_TEXT,
-    NUMBERED_CHANNELS,
     OVERVIEW_INTENTS,
     answer_chosen,
     answer_intent,
@@ -26,13 +25,12 @@ from actions.replies import (
     notice_if_first_turn,
     send,
     send_answer,
-    send_text,
     send_unavailable,
     suggestions,
+    utter_response,
 )
 from actions.threads import ThreadedAction
 from article.topics import QUESTIONS, TOPICS
-from article.topics import TABLE as TOPIC_TABLE
 
 
 def _latest_text(tracker: Tracker) -> str:
@@ -181,13 +179,3 @@ class ActionNotUnderstood(ReplyAction):
     def reply(self, dispatcher, tracker, domain):
         utter_response(dispatcher, tracker, domain, "utter_default")
         return []
-
-
-def utter_response(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any], response: str) -> None:
-    """A domain response; its text and buttons as numbered options where buttons don't show."""
-    if tracker.get_latest_input_channel() in NUMBERED_CHANNELS:
-        variation = domain.get("responses", {}).get(response, [{}])[0]
-        buttons = variation.get("buttons") or TOPIC_TABLE.buttons(TOPIC_TABLE.response_buttons.get(response, []))
-        send_text(dispatcher, tracker, variation.get("text", ""), buttons)
-    else:
-        dispatcher.utter_message(response=response)

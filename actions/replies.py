@@ -81,6 +81,17 @@ def send_text(dispatcher, tracker: Tracker, text: str, buttons: List[Dict[str, s
     dispatcher.utter_message(text=text, buttons=list(buttons))
 
 
+def utter_response(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any], response: str) -> None:
+    """A domain response; where buttons don't show, its text with its buttons (its own, or its
+    topic buttons, data/topics.yml) as numbered options."""
+    if tracker.get_latest_input_channel() in NUMBERED_CHANNELS:
+        variation = domain.get("responses", {}).get(response, [{}])[0]
+        buttons = variation.get("buttons") or suggestions(TOPIC_TABLE.response_buttons.get(response, []))
+        send_text(dispatcher, tracker, variation.get("text", ""), buttons)
+    else:
+        dispatcher.utter_message(response=response)
+
+
 def send(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,

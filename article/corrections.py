@@ -97,8 +97,10 @@ def _edits(text: str) -> List[Edit]:
 def correct(text: str) -> Tuple[str, Optional[List[int]]]:
     """``text`` with its starred corrections in place of the slips they fix, and for each of its
     characters the offset in ``text`` it stands for (None when nothing was corrected)."""
-    if "*" not in text or len(_STARRED_LINE.findall(text)) > 1 and not _CORRECTIONS_LINE.search(text):
-        return text, None  # no star, or a list of starred lines
+    if "*" not in text:
+        return text, None
+    if len(_STARRED_LINE.findall(text)) > 1 and not _CORRECTIONS_LINE.search(text):
+        return text, None  # a list of starred lines, not corrections
     edits = sorted(set(_edits(text)))
     if not edits:
         return text, None
