@@ -209,10 +209,10 @@ def _span_text(doc: Doc, start: int, end: int) -> Tuple[str, List[int]]:
 
 def _corrected_text(doc: Doc, start: int, end: int) -> Tuple[Optional[str], List[int]]:
     """``doc[start:end]`` lower-cased with each misspelt word (see safety.spelling) replaced
-    by its correction, and the token index of every character (-1 for spaces); (None, [])
-    when nothing was corrected."""
-    corrected = doc.user_data.get(CORRECTED)
-    if not corrected:
+    by its correction and a verb's "n't" written "not", and the token index of every character
+    (-1 for spaces); (None, []) when nothing was corrected."""
+    corrected = doc.user_data.get(CORRECTED) or set()
+    if not corrected and not any(_contracted_not(t) for t in doc):
         return None, []
     cache = doc.user_data.setdefault(_CORRECTED_TEXTS, {})
     if (start, end) not in cache:
@@ -229,8 +229,17 @@ def corrected_text(doc: Doc) -> Optional[str]:
     return _corrected_text(doc, 0, len(doc))[0]
 
 
+# the verbs whose "n't" is read as a separate "not" ("my pee isn't coming out" is "my pee is not
+# coming out", as the tables' phrases say it); "can't", "won't" and "don't" have their own forms
+_NOT_AFTER = frozenset("is are was were has have had does did could would should".split())
+
+
+def _contracted_not(token) -> bool:
+    return token.lower_ in ("n't", "n’t") and token.i > 0 and token.doc[token.i - 1].lower_ in _NOT_AFTER
+
+
 def _build_corrected_text(doc: Doc, start: int, end: int, corrected) -> Tuple[Optional[str], List[int]]:
-    if not any((t.lower_, t.norm_) in corrected for t in doc[start:end]):
+    if not any((t.lower_, t.norm_) in corrected or _contracted_not(t) for t in doc[start:end]):
         return None, []
     parts: List[str] = []
     token_at: List[int] = []
@@ -246,6 +255,12 @@ def _build_corrected_text(doc: Doc, start: int, end: int, corrected) -> Tuple[Op
         if t.text in ("'", "’") and not t.whitespace_ and following is not None and following.lower_ in H_DROPPED:
             if (following.lower_, following.norm_) in corrected:
                 continue  # the apostrophe of a dropped h goes with the h: "wet 'imself" is "wet himself"
+        if _contracted_not(t) and t.i > start:
+            parts[-1] += " "
+            token_at.append(-1)
+            parts.append("not" + t.whitespace_)
+            token_at.extend([t.i] * 3 + [-1] * len(t.whitespace_))
+            continue
         is_corrected = (t.lower_, t.norm_) in corrected
         word = t.norm_ if is_corrected else t.lower_
         restored_g = is_corrected and not t.whitespace_ and word.endswith("ing") and not t.lower_.endswith("g")
@@ -519,6 +534,8 @@ class AreaMatcher:
                     rank = LEVEL_RANK[CATEGORY_LEVELS[category]] + len(LEVEL_RANK)  # below affirmed
                     for name in names:
                         spans.extend((rank, s, e, category + SUSPECT_SUFFIX) for s, e in hits[name])
+        if progression:
+            spans.extend(_progressed(doc, ents, spans))
         spans = _within_one_sentence_first(doc, spans)
         if spans or len(ents) != len(doc.ents):
             doc.ents = _merge(doc, ents, spans)
@@ -551,6 +568,17 @@ class AreaMatcher:
 # A message this short ("wet again. never felt it. bad back.") is read as one sentence: terse
 # writers put the symptom and what it affects in separate fragments.
 SHORT_MESSAGE_WORDS = 16
+
+
+def _progressed(doc: Doc, ents: List[Span], spans: List[Tuple[int, int, int, str]]) -> List[Tuple[int, int, int, str]]:
+    """A numb or weak leg in a message that tells of it getting worse ("the leg gives way, once
+    yesterday, five times today"; "in the morning he walked with a stick, now he cannot stand"):
+    a progressive deficit, read as progressive weakness, whether the leg was found by the tables or
+    by the target patterns."""
+    rank = LEVEL_RANK[CATEGORY_LEVELS["progressive_weakness"]]
+    found = [(s, e) for _, s, e, label in spans if label == "leg_numbness_weakness"]
+    found += [(e.start, e.end) for e in ents if e.label_ == "leg_numbness_weakness"]
+    return [(rank, s, e, "progressive_weakness") for s, e in found if _about_the_writer(doc[s].sent)]
 
 
 def _reassured_across(doc: Doc, span: Tuple[int, int], hits: Tuple[Tuple[int, int], ...]) -> bool:

@@ -399,6 +399,9 @@ def _normal_now(target: Span, modifier: Span, span_between: Span) -> bool:
     could get up on my tiptoes fine" and "is swimming ok?" do not."""
     if modifier.text.lower() in ("fine", "ok", "okay", "normal") and _asked_about(modifier):
         return False
+    just_before = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 3) : modifier.start]}
+    if just_before & _NOT:
+        return False  # "the pee is not coming out normally", "isn't working fine": not normal
     before = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 7) : modifier.start]}
     if modifier.start > 0 and modifier.doc[modifier.start - 1].lower_ in _EATING:
         return False  # "lost 9 kilo without diet, I eat normal": the appetite, not the symptom
@@ -406,6 +409,7 @@ def _normal_now(target: Span, modifier: Span, span_between: Span) -> bool:
 
 
 _EATING = {"eat", "eats", "eating", "ate", "appetite"}
+_NOT = {"not", "n't", "nt", "never"}
 
 
 _ONSET_WORDS = {
