@@ -240,7 +240,8 @@ _ASKS_WHY = re.compile(
     r"[^?.!]{0,40}\b(?:make|makes|making|cause|causes|give|gives|lead|leads|hurt|hurts|affect|affects|ache|aches)\b|"
     r"what(?:'s| is)? (?:the )?reasons?\b|"
     r"how (?:does|do|did|can|could|would|is|are|r)\b[^?.!]{0,50}\b(?:connect\w*|link\w*|related|joined)\b|"
-    r"by which way|how'?s that (?:work|happen)|how can this be)",
+    r"by which way|how'?s that (?:work|happen)|how can this be|"
+    r"how come\b[^?.!]{0,50}\b(?:affect\w*|hurt\w*|make\w*|cause\w*|give\w*|lead\w*|reach\w*|travel\w*|spread\w*))",
     re.IGNORECASE,
 )
 CAUSES_INTENT = "ask_causes"

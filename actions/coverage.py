@@ -49,7 +49,11 @@ _OTHER_PARTS = (
     r"mode|modha|baah|umăr|umar|gât"  # shoulder and arm in Punjabi, shoulder and neck in Romanian
 )
 # The conditions a visitor asks to have diagnosed ("is it sciatica or a slipped disc?")
-_DIAGNOSES = r"sciatica|slip(?:ped)? dis[ck]|herniated dis[ck]|arthritis|osteoarthritis|bursitis|pinched nerve|stenosis"
+_DIAGNOSES = (
+    r"sciatica|slip(?:ped)? dis[ck]|herniated dis[ck]|arthritis|osteoarthritis|bursitis|pinched nerve|stenosis|"
+    # French, Portuguese, Spanish and German: arthrose, artrose, artrosis, Arthrose; hernie, hérnia
+    r"arthrose|artrose|artrosis|arthrosis|hernie|h[eé]rnia"
+)
 # An appointment got, made or booked
 _BOOKING = r"(get|getting|make|making|book|booking|take|fix|schedule|scheduling)\w* (an? |the )?appointment"
 _ALCOHOL = r"alcohol|wine|beer|booze|liquor|whisky|vodka|pints?|cans"

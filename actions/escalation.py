@@ -15,6 +15,7 @@ After "no" to the safety question, `action_answer_asked` answers the message tha
 """
 
 import logging
+import re
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
@@ -35,6 +36,7 @@ from actions.replies import (
 from actions.threads import ThreadedAction
 from operations.escalations import Escalation, EscalationLog
 from safety.assessment import Assessment, assessment_of
+from safety.categories import LEVELS
 from safety.review_log import SafetyReviewLog
 
 logger = logging.getLogger(__name__)
@@ -152,10 +154,41 @@ appointment call now quickly soon asap tonight ok okay fine
 )
 
 
-def asks_something_else(text: str) -> bool:
-    """True when the message, its red flags cut out, still holds a question of its own."""
+def asks_something_else(text: str, least: int = 2) -> bool:
+    """True when the message, its red flags cut out, still holds a question of its own: at least
+    ``least`` words that are not filler."""
     words = [w.strip(".,!?;:'\"()") for w in text.lower().split()]
-    return len([w for w in words if w and w not in _FILLER]) >= 2
+    return len([w for w in words if w and w not in _FILLER]) >= least
+
+
+# What makes a message ask something: a question mark, a question or request word, or a clause
+# that opens as a question ("can I", "is it"). A report with nothing asked ("fell on the stairs
+# at home, back and knee hurting since") gets the escalation and its article passage alone.
+_ASKING_WORDS = frozenset(
+    """
+what whats what's wat wht how hw howto why which where who tell explain advise advice suggest
+recommend tips ways options
+""".split()
+)
+_QUESTION_OPENERS = frozenset("can could should shall would will is are am do does did may must".split())
+SYMPTOMS = "symptoms"  # the article section whose passages describe what a visitor reports
+_CLAUSE = re.compile(r"[.,;:!\n]+|\b(?:and|but|so|then)\b")
+
+
+def asks(text: str, rest: str) -> bool:
+    """True when the message, besides its red flags (``rest``), asks something: ``text`` has a
+    question mark, or ``rest`` a question or request word, or a clause of ``rest`` opens as a
+    question ("can i still swim", "is it my disc")."""
+    if "?" in text:
+        return True
+    words = [w.strip("'\"()") for w in re.findall(r"[\w'’]+", rest.lower())]
+    if any(w in _ASKING_WORDS for w in words):
+        return True
+    for clause in _CLAUSE.split(rest.lower()):
+        opening = clause.split()[:2]
+        if len(opening) == 2 and opening[0] in _QUESTION_OPENERS:
+            return True
+    return False
 
 
 class ActionEscalate(ThreadedAction):
@@ -178,15 +211,22 @@ class ActionEscalate(ThreadedAction):
             dispatcher.utter_message(text=detail)
         text = (tracker.latest_message or {}).get("text") or ""
         rest = without_mentions(text, assessment) if assessment.escalate else ""
-        if not asks_something_else(rest):
-            return []
+        shown = detail_ids if detail else []
+        # a question besides the red flags ("both legs numb, can i still do yoga?", "... what
+        # exercises help"); a report alone ("fell on the stairs, back hurting since") gets the
+        # escalation and its article passage, and, below an emergency (where nothing should come
+        # between the visitor and the call), the article's words on the symptom it tells of
+        # ("pain runs from my lower back to the knee, like a knife"), not unasked advice
+        if not asks(text, rest) or not asks_something_else(rest, least=1):
+            if assessment.level == LEVELS[0]:  # an emergency
+                return []
+            return self._symptom(dispatcher, tracker, text, shown)
         # The question is read whole first ("is it a trapped nerve that makes my knee tingle?"),
         # then without its red flags ("what exercises help? also I can't control my bladder").
         # The escalation's passage is not given twice; and when the whole question's answer is
         # that passage ("I slipped on the stairs last week, must I see a doctor?"), what is left
         # without the red flag is answered only from another section (not a second "when to see
         # a doctor" passage).
-        shown = detail_ids if detail else []
         intent = asked_intent(tracker)
         sections: List[str] = []
         for question in (text, rest):
@@ -205,6 +245,17 @@ class ActionEscalate(ThreadedAction):
                 article, _ = answers.library.current()
                 sections = sorted({article.passage(passage_id).section for passage_id in shown})
         return []
+
+    @staticmethod
+    def _symptom(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, shown: List[str]) -> List[EventType]:
+        """The Symptoms passage a report tells of, when that is the article's best answer to it."""
+        try:
+            answer = answer_anywhere(answers.library, text)
+        except Exception:  # the store is down: the escalation has been given, nothing more
+            return []
+        if answer is None or answer.section.id != SYMPTOMS or quoted_already(answer, shown):
+            return []
+        return send_answer(dispatcher, tracker, answer, None)
 
 
 def message_before_safety_question(tracker: Tracker) -> Optional[Dict[str, Any]]:

@@ -90,6 +90,10 @@ def test_tell_me_more_resumes_at_a_unit_with_its_label(library):
         # learners' English (data/article/vocabulary.yml)
         ("the walking make pain more, I stop or keep?", "recovery.listen_to_your_body"),
         ("fever and weight go down, knee and back sore", "when_to_see_doctor.fever_or_unexplained_weight_loss"),
+        # French and Lithuanian words (data/article/translations.yml)
+        ("my mum has arthrose in her colonne, can that make the knees worse", "causes.degenerative_conditions"),
+        ("the doctor will send me for an IRM, what exams happen", "when_to_see_doctor.p2"),
+        ("is kineziterapija worth doing for my back", "treatment.physical_therapy"),
     ],
 )
 def test_questions_find_their_passage_anywhere_in_the_article(library, question, passage):
@@ -109,6 +113,8 @@ def test_questions_find_their_passage_anywhere_in_the_article(library, question,
         "is pregabalin better than gabapentin for the nerve",
         "naproxen 500 three times a day ok?",
         "my MRI report says L5-S1 foraminal narrowing, what does it mean",
+        # a diagnosis asked in another language's word for it
+        "knee clicks going downstairs, is it arthrose or the back?",
     ],
 )
 def test_other_conditions_diagnoses_and_shared_words_are_declined(question):
@@ -262,6 +268,7 @@ def test_a_history_of_other_conditions_does_not_decline_a_question_about_the_art
         ("so why would my sore back make the knee ache as well", "causes"),
         ("what's the reason a back problem ends in knee trouble", "causes"),
         ("how are my back and my knee linked, by the nerves?", "causes"),
+        ("how come the spine can make a knee hurt", "causes"),
         # why it matters to know: still the overview
         ("why is it important to know the back and knee are linked", "overview"),
     ],

@@ -301,3 +301,30 @@ def test_a_question_the_escalations_passage_answers_gets_no_second_passage_from_
     ActionEscalate().respond(dispatcher, red_flag_tracker(text, "ask_when_to_see_doctor"), DOMAIN)
     (detail,) = dispatcher.messages
     assert "Injury" in detail["text"]
+
+
+def _answers(dispatcher: CollectingDispatcher) -> list:
+    return [m["custom"] for m in dispatcher.messages if (m.get("custom") or {}).get("kind") == "answer"]
+
+
+def test_an_emergency_report_that_asks_nothing_gets_the_escalation_alone(library):
+    dispatcher = CollectingDispatcher()
+    text = "lost control of my bladder since yesterday, been doing my stretching exercises every morning"
+    ActionEscalate().respond(dispatcher, red_flag_tracker(text, "out_of_scope"), DOMAIN)
+    assert dispatcher.messages  # the article's words on the sign
+    assert _answers(dispatcher) == []  # nothing on stretching, which nobody asked about
+
+
+def test_a_report_below_an_emergency_gets_only_the_symptom_it_tells_of(library):
+    dispatcher = CollectingDispatcher()
+    text = "fell off my bike on sunday, been putting ice and a heat pack on the knee since"
+    ActionEscalate().respond(dispatcher, red_flag_tracker(text, "out_of_scope"), DOMAIN)
+    assert "Injury" in dispatcher.messages[0]["text"]
+    assert all(p.startswith("symptoms.") for a in _answers(dispatcher) for p in a["passages"])
+
+
+def test_a_question_beside_an_emergency_is_answered(library):
+    dispatcher = CollectingDispatcher()
+    text = "both legs numb since this morning, can i still do yoga"
+    ActionEscalate().respond(dispatcher, red_flag_tracker(text, "out_of_scope"), DOMAIN)
+    assert [a["passages"][0] for a in _answers(dispatcher)] == ["treatment.yoga_and_pilates"]
