@@ -212,7 +212,7 @@ def _corrected_text(doc: Doc, start: int, end: int) -> Tuple[Optional[str], List
     by its correction and a verb's "n't" written "not", and the token index of every character
     (-1 for spaces); (None, []) when nothing was corrected."""
     corrected = doc.user_data.get(CORRECTED) or set()
-    if not corrected and not any(_contracted_not(t) for t in doc):
+    if not corrected and not _has_contracted_not(doc):
         return None, []
     cache = doc.user_data.setdefault(_CORRECTED_TEXTS, {})
     if (start, end) not in cache:
@@ -236,6 +236,16 @@ _NOT_AFTER = frozenset("is are was were has have had does did could would should
 
 def _contracted_not(token) -> bool:
     return token.lower_ in ("n't", "n’t") and token.i > 0 and token.doc[token.i - 1].lower_ in _NOT_AFTER
+
+
+def _has_contracted_not(doc: Doc) -> bool:
+    """Whether any verb's "n't" is in the doc (looked for once per doc)."""
+    if _CONTRACTED not in doc.user_data:
+        doc.user_data[_CONTRACTED] = any(_contracted_not(t) for t in doc)
+    return doc.user_data[_CONTRACTED]
+
+
+_CONTRACTED = "red_flag_contracted_not"
 
 
 def _build_corrected_text(doc: Doc, start: int, end: int, corrected) -> Tuple[Optional[str], List[int]]:
