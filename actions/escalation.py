@@ -36,7 +36,7 @@ from actions.replies import (
 from actions.threads import ThreadedAction
 from operations.escalations import Escalation, EscalationLog
 from safety.assessment import Assessment, assessment_of
-from safety.categories import LEVELS
+from safety.categories import CATEGORY_LEVELS, LEVELS
 from safety.review_log import SafetyReviewLog
 
 logger = logging.getLogger(__name__)
@@ -167,9 +167,10 @@ def asks_something_else(text: str, least: int = 2) -> bool:
 _ASKING_WORDS = frozenset(
     """
 what whats what's wat wht how hw howto why which where who tell explain advise advice suggest
-recommend tips ways options
+recommend tips ways options need want wonder wondering know any give show
 """.split()
 )
+_ASKING_PHRASES = re.compile(r"\bhelp (?:me|with)\b|\bi'?d like\b|\bis (?:it|that|this) ok\b")
 _QUESTION_OPENERS = frozenset("can could should shall would will is are am do does did may must".split())
 SYMPTOMS = "symptoms"  # the article section whose passages describe what a visitor reports
 _CLAUSE = re.compile(r"[.,;:!\n]+|\b(?:and|but|so|then)\b")
@@ -182,7 +183,7 @@ def asks(text: str, rest: str) -> bool:
     if "?" in text:
         return True
     words = [w.strip("'\"()") for w in re.findall(r"[\w'’]+", rest.lower())]
-    if any(w in _ASKING_WORDS for w in words):
+    if any(w in _ASKING_WORDS for w in words) or _ASKING_PHRASES.search(rest.lower()):
         return True
     for clause in _CLAUSE.split(rest.lower()):
         opening = clause.split()[:2]
@@ -218,7 +219,8 @@ class ActionEscalate(ThreadedAction):
         # between the visitor and the call), the article's words on the symptom it tells of
         # ("pain runs from my lower back to the knee, like a knife"), not unasked advice
         if not asks(text, rest) or not asks_something_else(rest, least=1):
-            if assessment.level == LEVELS[0]:  # an emergency
+            level = assessment.level if assessment.escalate else CATEGORY_LEVELS.get(flags[0])
+            if level == LEVELS[0]:  # an emergency, also after "yes" to the safety question
                 return []
             return self._symptom(dispatcher, tracker, text, shown)
         # The question is read whole first ("is it a trapped nerve that makes my knee tingle?"),

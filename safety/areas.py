@@ -545,7 +545,7 @@ class AreaMatcher:
                     for name in names:
                         spans.extend((rank, s, e, category + SUSPECT_SUFFIX) for s, e in hits[name])
         if progression:
-            spans.extend(_progressed(doc, ents, spans))
+            spans.extend(_progressed(doc, ents, spans, self.tables.classes["PROGRESSION"]))
         spans = _within_one_sentence_first(doc, spans)
         if spans or len(ents) != len(doc.ents):
             doc.ents = _merge(doc, ents, spans)
@@ -580,15 +580,39 @@ class AreaMatcher:
 SHORT_MESSAGE_WORDS = 16
 
 
-def _progressed(doc: Doc, ents: List[Span], spans: List[Tuple[int, int, int, str]]) -> List[Tuple[int, int, int, str]]:
-    """A numb or weak leg in a message that tells of it getting worse ("the leg gives way, once
-    yesterday, five times today"; "in the morning he walked with a stick, now he cannot stand"):
-    a progressive deficit, read as progressive weakness, whether the leg was found by the tables or
-    by the target patterns."""
+def _progressed(
+    doc: Doc, ents: List[Span], spans: List[Tuple[int, int, int, str]], progression: "WordClass"
+) -> List[Tuple[int, int, int, str]]:
+    """A numb or weak leg told of as getting worse ("the leg gives way, once yesterday, five times
+    today"; "in the morning he walked with a stick, now he cannot stand"): a progressive deficit,
+    read as progressive weakness, whether the leg was found by the tables or by the target
+    patterns. The worsening must be said in the leg's own sentence, or in the next one when that
+    one opens on "it", "this" or "and" ("my leg is weak. it's getting worse"), and not denied ("not
+    getting worse"): the back pain that gets worse is not the leg."""
     rank = LEVEL_RANK[CATEGORY_LEVELS["progressive_weakness"]]
     found = [(s, e) for _, s, e, label in spans if label == "leg_numbness_weakness"]
     found += [(e.start, e.end) for e in ents if e.label_ == "leg_numbness_weakness"]
-    return [(rank, s, e, "progressive_weakness") for s, e in found if _about_the_writer(doc[s].sent)]
+    out = []
+    for start, end in found:
+        sent = doc[start].sent
+        if not _about_the_writer(sent):
+            continue
+        scopes = [sent]
+        if sent.end < len(doc) and doc[sent.end].lower_ in _SAME_SUBJECT:
+            scopes.append(doc[sent.end].sent)
+        if any(_worsening(doc, hit) for scope in scopes for hit in progression.hits(doc, scope.start, scope.end)):
+            out.append((rank, start, end, "progressive_weakness"))
+    return out
+
+
+# a next sentence that goes on about the same thing: "my leg is weak. it's getting worse"
+_SAME_SUBJECT = {"it", "it's", "its", "this", "that", "and", "now", "today", "getting", "gets", "worse"}
+
+
+def _worsening(doc: Doc, hit: Tuple[int, int]) -> bool:
+    """A progression hit that is not denied just before it ("not getting worse", "isn't worse")."""
+    before = {t.lower_ for t in doc[max(0, hit[0] - 2) : hit[0]]}
+    return not before & {"not", "n't", "n’t", "no", "never", "nt"}
 
 
 def _reassured_across(doc: Doc, span: Tuple[int, int], hits: Tuple[Tuple[int, int], ...]) -> bool:

@@ -409,7 +409,7 @@ def _normal_now(target: Span, modifier: Span, span_between: Span) -> bool:
 
 
 _EATING = {"eat", "eats", "eating", "ate", "appetite"}
-_NOT = {"not", "n't", "nt", "never"}
+_NOT = {"not", "n't", "n’t", "nt", "never"}
 
 
 _ONSET_WORDS = {

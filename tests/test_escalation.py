@@ -186,6 +186,14 @@ def test_yes_to_the_safety_question_quotes_the_article_on_the_category_asked_abo
     assert "Loss of Bladder or Bowel Control" in detail["text"]
 
 
+def test_yes_in_words_to_the_safety_question_gets_the_escalation_alone(library):
+    tracker = make_tracker("yes, a tingling feeling down there", "affirm")
+    tracker.slots["red_flag"] = "saddle_numbness"
+    dispatcher = CollectingDispatcher()
+    ActionEscalate().respond(dispatcher, tracker, DOMAIN)
+    assert len(dispatcher.messages) == 1 and _answers(dispatcher) == []  # an emergency: nothing after
+
+
 def test_no_to_the_safety_question_answers_the_message_that_raised_it(library):
     from actions.escalation import ActionAnswerAsked
 
@@ -320,7 +328,24 @@ def test_a_report_below_an_emergency_gets_only_the_symptom_it_tells_of(library):
     text = "fell off my bike on sunday, been putting ice and a heat pack on the knee since"
     ActionEscalate().respond(dispatcher, red_flag_tracker(text, "out_of_scope"), DOMAIN)
     assert "Injury" in dispatcher.messages[0]["text"]
-    assert all(p.startswith("symptoms.") for a in _answers(dispatcher) for p in a["passages"])
+    assert _answers(dispatcher) == []  # nothing on heat and cold, which was not asked
+    dispatcher = CollectingDispatcher()
+    text = "pain runs from my lower back to the knee, like a knife, painkillers do nothing"
+    ActionEscalate().respond(dispatcher, red_flag_tracker(text, "out_of_scope"), DOMAIN)
+    assert [a["passages"][0] for a in _answers(dispatcher)] == ["symptoms.localized_pain"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fell off my bike on sunday, need some exercises for the knee please",
+        "fell off my bike on sunday, I wonder if I can still go swimming",
+    ],
+)
+def test_a_question_without_a_question_mark_is_still_answered(library, text):
+    dispatcher = CollectingDispatcher()
+    ActionEscalate().respond(dispatcher, red_flag_tracker(text, "out_of_scope"), DOMAIN)
+    assert len(_answers(dispatcher)) == 1
 
 
 def test_a_question_beside_an_emergency_is_answered(library):
