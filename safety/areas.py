@@ -505,11 +505,11 @@ class AreaMatcher:
         for start, end in self.tables.idioms.hits(doc, 0, len(doc)):
             idiom[start:end] = b"\x01" * (end - start)
         ents = [e for e in doc.ents if not all(idiom[e.start : e.end])]
-        progression = (
-            bool(self.tables.classes["PROGRESSION"].hits(doc, 0, len(doc)))
-            if "PROGRESSION" in self.tables.classes
-            else False
+        # the message's worsening, searched once: whether there is any, and where (_progressed)
+        progression_hits = (
+            self.tables.classes["PROGRESSION"].hits(doc, 0, len(doc)) if "PROGRESSION" in self.tables.classes else []
         )
+        progression = bool(progression_hits)
         message_phrases = self._phrase_hits(doc, idiom)  # one search per class, shared by the sentences
         by_sentence: Dict[int, Dict[str, List[Tuple[int, int]]]] = {}
         for sent in _units(doc):  # the sentences first, then the pairs
@@ -545,7 +545,7 @@ class AreaMatcher:
                     for name in names:
                         spans.extend((rank, s, e, category + SUSPECT_SUFFIX) for s, e in hits[name])
         if progression:
-            spans.extend(_progressed(doc, ents, spans, self.tables.classes["PROGRESSION"]))
+            spans.extend(_progressed(doc, ents, spans, progression_hits))
         spans = _within_one_sentence_first(doc, spans)
         if spans or len(ents) != len(doc.ents):
             doc.ents = _merge(doc, ents, spans)
@@ -581,7 +581,7 @@ SHORT_MESSAGE_WORDS = 16
 
 
 def _progressed(
-    doc: Doc, ents: List[Span], spans: List[Tuple[int, int, int, str]], progression: "WordClass"
+    doc: Doc, ents: List[Span], spans: List[Tuple[int, int, int, str]], progression: List[Tuple[int, int]]
 ) -> List[Tuple[int, int, int, str]]:
     """A numb or weak leg told of as getting worse ("the leg gives way, once yesterday, five times
     today"; "in the morning he walked with a stick, now he cannot stand"): a progressive deficit,
@@ -600,7 +600,7 @@ def _progressed(
         scopes = [sent]
         if sent.end < len(doc) and doc[sent.end].lower_ in _SAME_SUBJECT:
             scopes.append(doc[sent.end].sent)
-        if any(_worsening(doc, hit) for scope in scopes for hit in progression.hits(doc, scope.start, scope.end)):
+        if any(_worsening(doc, hit) for scope in scopes for hit in progression if scope.start <= hit[0] < scope.end):
             out.append((rank, start, end, "progressive_weakness"))
     return out
 
@@ -611,8 +611,7 @@ _SAME_SUBJECT = {"it", "it's", "its", "this", "that", "and", "now", "today", "ge
 
 def _worsening(doc: Doc, hit: Tuple[int, int]) -> bool:
     """A progression hit that is not denied just before it ("not getting worse", "isn't worse")."""
-    before = {t.lower_ for t in doc[max(0, hit[0] - 2) : hit[0]]}
-    return not before & {"not", "n't", "n’t", "no", "never", "nt"}
+    return not any(t.norm_ in _NEGATED_BEFORE or t.lower_ in _NEGATED_BEFORE for t in doc[max(0, hit[0] - 2) : hit[0]])
 
 
 def _reassured_across(doc: Doc, span: Tuple[int, int], hits: Tuple[Tuple[int, int], ...]) -> bool:
