@@ -68,6 +68,7 @@ def _break_run(match: re.Match[str]) -> str:
 
 # Yorkshire and Lancashire "t'" (the) written onto its noun: "t'loo", "t'wife" become "t loo",
 # "t wife" (the same length), so the noun is a word of its own; safety.spelling reads "t" as "the"
+_APOSTROPHES = str.maketrans({"\u00b4": "'", "`": "'", "\u02bc": "'", "\u2032": "'"})
 _DEFINITE_T = re.compile(r"(?<![\w'])t'(?=[a-z])")
 
 
@@ -109,6 +110,9 @@ def _prepare(text: str) -> str:
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     if _DICTATED.search(lowered):
         lowered = _SPOKEN_MARK.sub(_spoken_mark, lowered)
+    # an acute accent, a backtick or a modifier letter typed for the apostrophe ("don´t", "can`t")
+    # is read as one, so that "don´t feel" is "don't feel"
+    lowered = lowered.translate(_APOSTROPHES)
     return _LONG_RUN.sub(_break_run, _DEFINITE_T.sub("t ", lowered))
 
 
