@@ -586,9 +586,10 @@ def _progressed(
     """A numb or weak leg told of as getting worse ("the leg gives way, once yesterday, five times
     today"; "in the morning he walked with a stick, now he cannot stand"): a progressive deficit,
     read as progressive weakness, whether the leg was found by the tables or by the target
-    patterns. The worsening must be said in the leg's own sentence, or in the next one when that
-    one opens on "it", "this" or "and" ("my leg is weak. it's getting worse"), and not denied ("not
-    getting worse"): the back pain that gets worse is not the leg."""
+    patterns. The worsening must be said in the leg's own sentence, or in the next one or two when
+    they go on about it (``_goes_on``: "my leg is weak. it's getting worse"; "... first once on
+    Tuesday, now every day"), and not denied ("not getting worse"): the back pain that gets worse
+    is not the leg."""
     rank = LEVEL_RANK[CATEGORY_LEVELS["progressive_weakness"]]
     found = [(s, e) for _, s, e, label in spans if label == "leg_numbness_weakness"]
     found += [(e.start, e.end) for e in ents if e.label_ == "leg_numbness_weakness"]
@@ -598,8 +599,8 @@ def _progressed(
         if not _about_the_writer(sent):
             continue
         scopes = [sent]
-        if sent.end < len(doc) and doc[sent.end].lower_ in _SAME_SUBJECT:
-            scopes.append(doc[sent.end].sent)
+        while len(scopes) < 3 and scopes[-1].end < len(doc) and _goes_on(doc[scopes[-1].end].sent):
+            scopes.append(doc[scopes[-1].end].sent)
         if any(_worsening(doc, hit) for scope in scopes for hit in progression if scope.start <= hit[0] < scope.end):
             out.append((rank, start, end, "progressive_weakness"))
     return out
@@ -607,6 +608,18 @@ def _progressed(
 
 # a next sentence that goes on about the same thing: "my leg is weak. it's getting worse"
 _SAME_SUBJECT = {"it", "it's", "its", "this", "that", "and", "now", "today", "getting", "gets", "worse"}
+# or that tells its course without a subject of its own ("first once on Tuesday, now ten times a
+# day"), as long as it names no other complaint (the back pain that worsens is not the leg)
+_COURSE_OPENERS = {"first", "then", "yesterday", "since", "before", "earlier", "initially", "started", "began"}
+_OTHER_COMPLAINT = {"pain", "back", "knee", "knees", "ache", "aches", "hurt", "hurts", "sore", "spine", "neck"}
+
+
+def _goes_on(sent: Span) -> bool:
+    """Whether ``sent`` goes on about the previous sentence's leg (see _progressed)."""
+    opener = sent[0].lower_
+    if opener in _SAME_SUBJECT:
+        return True
+    return opener in _COURSE_OPENERS and not any(t.lower_ in _OTHER_COMPLAINT for t in sent)
 
 
 def _worsening(doc: Doc, hit: Tuple[int, int]) -> bool:
