@@ -26,7 +26,14 @@ from article.model import Article, Passage, Section
 from article.retrieval import Match, Retriever, load_questions, load_vocabulary
 from article.store import ArticleStore
 from article.topics import TOPICS, Topic
-from article.word_tables import SPELLINGS_FILE, TRANSLATIONS_FILE, VOCABULARY_FILE, read_spellings
+from article.word_tables import (
+    COGNATES_FILE,
+    SPELLINGS_FILE,
+    TRANSLATIONS_FILE,
+    VOCABULARY_FILE,
+    read_cognates,
+    read_spellings,
+)
 from database import PROJECT_ROOT
 
 WORD_BUDGET = 80
@@ -64,6 +71,7 @@ class Library:
         vocabulary_file: Path = VOCABULARY_FILE,
         translations_file: Path = TRANSLATIONS_FILE,
         spellings_file: Path = SPELLINGS_FILE,
+        cognates_file: Path = COGNATES_FILE,
     ):
         self._store = store
         self._entity_file = entity_file
@@ -71,6 +79,7 @@ class Library:
         self._vocabulary_file = vocabulary_file
         self._translations_file = translations_file
         self._spellings_file = spellings_file
+        self._cognates_file = cognates_file
         self._retriever: Optional[Retriever] = None
         self._retriever_key: Optional[tuple] = None
         self._entity_map: Optional[Dict[str, Dict[str, str]]] = None
@@ -87,7 +96,13 @@ class Library:
         """The article in service and its retriever, rebuilt when the article, the example
         questions or a word table changed (editors' edits take effect without a restart)."""
         article = self.store.current()
-        files = (self._questions_file, self._vocabulary_file, self._translations_file, self._spellings_file)
+        files = (
+            self._questions_file,
+            self._vocabulary_file,
+            self._translations_file,
+            self._spellings_file,
+            self._cognates_file,
+        )
         key = (id(article), *(_mtime(f) for f in files))
         with self._lock:
             if self._retriever is None or self._retriever_key != key:
@@ -97,6 +112,7 @@ class Library:
                     load_vocabulary(self._vocabulary_file),
                     load_vocabulary(self._translations_file),
                     read_spellings(self._spellings_file),
+                    read_cognates(self._cognates_file),
                 )
                 self._retriever_key = key
             return article, self._retriever

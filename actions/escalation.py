@@ -137,20 +137,29 @@ def asked_intent(tracker: Tracker) -> Optional[str]:
 
 # Words that ask nothing by themselves: what is left of "i can't hold my wee any more" once the
 # red flag is cut out must not be answered from whatever the model guessed.
-_FILLER = frozenset(
+_FUNCTION_WORDS = frozenset(
     """
 a an the and or but so also too as at in on of to for with from by about any anymore more now
 still just really very bit i i'm im me my mine myself it it's its is am are was were be been
 being do does did have has had got get can could would will should may might not no yes this
-that these those there here then than since when while if what help please thanks hi hello
-back knee knees pain hurts hurt sore day days week weeks today yesterday night morning lately
+that these those there here then than since when while if please thanks hi hello
 """.split()
-    # whether to get help, and how soon: the escalation has just answered that
-    + """
+)
+# whether to get help, and how soon: the escalation has just answered that
+_URGENCY = frozenset(
+    """
 doctor doctors doc gp dr hospital a&e er ed emergency urgent urgently go going wait waiting see seen
 check checked checking worry worried worrying serious seriously bad normal need needed someone
-appointment call now quickly soon asap tonight ok okay fine
+appointment call now quickly soon asap tonight ok okay fine must shall ought
 """.split()
+)
+_FILLER = (
+    _FUNCTION_WORDS
+    | _URGENCY
+    | frozenset(
+        "what help back knee knees pain hurts hurt sore day days week weeks today yesterday night morning "
+        "lately".split()
+    )
 )
 
 
@@ -174,22 +183,35 @@ _ASKING_PHRASES = re.compile(r"\bhelp (?:me|with)\b|\bi'?d like\b|\bis (?:it|tha
 _QUESTION_OPENERS = frozenset("can could should shall would will is are am do does did may must".split())
 SYMPTOMS = "symptoms"  # the article section whose passages describe what a visitor reports
 _CLAUSE = re.compile(r"[.,;:!\n]+|\b(?:and|but|so|then)\b")
+_SENTENCE = re.compile(r"[^.!?\n]*\?")  # a sentence that ends on a question mark
 
 
 def asks(text: str, rest: str) -> bool:
-    """True when the message, besides its red flags (``rest``), asks something: ``text`` has a
-    question mark, or ``rest`` a question or request word, or a clause of ``rest`` opens as a
-    question ("can i still swim", "is it my disc")."""
-    if "?" in text:
-        return True
+    """True when the message, besides its red flags (``rest``), asks something the escalation
+    doesn't answer: ``rest`` has a question or request word, or ``text`` a question ("...?") or
+    ``rest`` a clause that opens as one ("can i still swim", "is it my disc"), unless all such
+    questions only ask whether to worry or to see someone ("should i worry?", "must I go now?",
+    "is it bad?"): the escalation has just answered that."""
     words = [w.strip("'\"()") for w in re.findall(r"[\w'’]+", rest.lower())]
     if any(w in _ASKING_WORDS for w in words) or _ASKING_PHRASES.search(rest.lower()):
         return True
+    # each question as its last clause ("fell on the stairs, must I go now?": "must I go now")
+    questions = [_CLAUSE.split(sentence.lower())[-1] for sentence in _SENTENCE.findall(text)]
+    whole = _CLAUSE.split(text.lower())
     for clause in _CLAUSE.split(rest.lower()):
         opening = clause.split()[:2]
         if len(opening) == 2 and opening[0] in _QUESTION_OPENERS:
-            return True
-    return False
+            # judged whole, red-flag words included: "is it normal that the knee is tingling"
+            # asks about the tingling, not only whether it is normal
+            questions.append(next((c for c in whole if c.split()[:2] == opening), clause))
+    return any(not _only_whether_to_worry(question) for question in questions)
+
+
+def _only_whether_to_worry(question: str) -> bool:
+    """Whether ``question`` asks nothing but whether it is serious or to get help ("should I
+    worry", "must I go to the doctor", "is it bad"): no word besides those and function words."""
+    words = {w.strip(".,!?;:'\"()") for w in question.split()} - {""}
+    return bool(words & _URGENCY) and words <= _URGENCY | _FUNCTION_WORDS
 
 
 class ActionEscalate(ThreadedAction):

@@ -9,22 +9,27 @@ Two signals, each in [0, 1], combined into a passage's score:
   retriever is built) says which passage the question is most like, and the best TF-IDF cosine
   similarity to any example question says how close it is at all. Character n-grams carry
   misspellings and word forms ("tingly", "physiotherapeut") that whole words miss.
-Words are stemmed (nltk's Snowball). A visitor's everyday words are widened with the article's
-words for them (data/article/vocabulary.yml); the widening counts for less than the visitor's own
-words. Words of other languages that visitors mix into their English ("tuhod" and "ghutna" for
-knee, "coluna" for the spine) are read as the English words they mean (data/article/translations.yml),
-counting as the visitor's own. The files are content: editors extend them, and they take effect
-without retraining.
+Words are stemmed (the Snowball project's own English stemmer, snowballstemmer). A visitor's
+everyday words are widened with the article's words for them (data/article/vocabulary.yml); the
+widening counts for less than the visitor's own words. Words of other languages that visitors
+mix into their English ("tuhod" and "ghutna" for knee, "coluna" for the spine) are read as the
+English words they mean (data/article/translations.yml), counting as the visitor's own; a word
+of another European language none of them knows is read through its root
+(data/article/cognates.yml: "infiltració" as "infiltration"). The files are content: editors
+extend them, and they take effect without retraining.
 """
 
 import difflib
+import functools
 import re
+import threading
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, FrozenSet, List, Mapping, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
+import snowballstemmer
 import yaml
-from nltk.stem.snowball import SnowballStemmer
 from rank_bm25 import BM25Okapi
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
@@ -34,7 +39,19 @@ from sklearn.metrics.pairwise import linear_kernel
 from article.model import Article, Passage
 from article.word_tables import read_word_table
 
-_STEMMER = SnowballStemmer("english")
+# snowballstemmer's stemmers keep state while they work: one per thread (the action server
+# answers in several), and each word stemmed once
+_STEMMERS = threading.local()
+
+
+@functools.lru_cache(maxsize=100_000)
+def _stem(word: str) -> str:
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
+
+
 _WORD = re.compile(r"[a-z0-9]+")
 # Stop words, less those that tell sections apart ("when" should I see a doctor, "how long").
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) - {"when", "long", "less", "more", "first", "after", "back"}
@@ -48,16 +65,16 @@ QUESTION_WEIGHT = 0.55  # the share of the example-question signal in the score
 CLASSIFIER_C = 10.0  # the classifier's inverse regularisation (measured flat between 3 and 100)
 
 
-UBIQUITOUS = frozenset(_STEMMER.stem(w) for w in "back knee knees pain painful hurt hurts ache".split())
+UBIQUITOUS = frozenset(_stem(w) for w in "back knee knees pain painful hurt hurts ache".split())
 
 
 def tokens(text: str) -> List[str]:
-    return [_STEMMER.stem(w) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+    return [_stem(w) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
 
 
 def all_tokens(text: str) -> List[str]:
     """Stemmed words, stop words kept (for comparing whole questions)."""
-    return [_STEMMER.stem(w) for w in _WORD.findall(text.lower())]
+    return [_stem(w) for w in _WORD.findall(text.lower())]
 
 
 def load_questions(path: Path) -> Dict[str, List[str]]:
@@ -65,9 +82,14 @@ def load_questions(path: Path) -> Dict[str, List[str]]:
     return {str(k): [str(q) for q in (v or [])] for k, v in (data or {}).items()}
 
 
+def _without_accents(word: str) -> str:
+    """``word`` with its accents taken off ("artroscòpia": "artroscopia")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def stemmed(text: str) -> str:
     """The text's words, each as its Snowball stem ("medicines" and "medicine" alike)."""
-    return " ".join(_STEMMER.stem(w) for w in _WORD.findall(text.lower()))
+    return " ".join(_stem(w) for w in _WORD.findall(text.lower()))
 
 
 # " * " in a vocabulary word stands for up to five other words between its parts: "x-ray * clean"
@@ -113,12 +135,15 @@ class Retriever:
         vocabulary: Sequence[Tuple[re.Pattern, str]],
         translations: Sequence[Tuple[re.Pattern, str]] = (),
         spellings: Mapping[str, str] = {},
+        cognates: Sequence[Tuple[str, str, str]] = (),
     ) -> None:
         self.article = article
         self.vocabulary = list(vocabulary)
         self.translations = list(translations)
         # dialect and lay spellings of English words ("fae" from, "wrang" wrong): data/article/spellings.yml
         self.spellings = dict(spellings)
+        # how words of other European languages become English ones: data/article/cognates.yml
+        self.cognates = list(cognates)
         docs = []
         for p in article.passages:
             section = article.section(p.section)
@@ -205,7 +230,8 @@ class Retriever:
         return self._spelled[question]
 
     def _spell(self, question: str) -> str:
-        words = _WORD.findall(self.translated(question).lower())
+        # accents off: "hèrnia" is one word ("hernia"), not "h" and "rnia"
+        words = _WORD.findall(_without_accents(self.translated(question).lower()))
         fixed = []
         for w in words:
             if w not in self._known_set:  # Scots "fae" (from), "wrang" (wrong); not the article's own words
@@ -218,10 +244,40 @@ class Retriever:
                 # Arabic has no "p": speakers write "bain", "broblem", "hosbital"
                 fixed.append(w.replace("b", "p"))
             elif len(w) >= 5 and w not in self._known_set and w not in STOP_WORDS and w not in _english():
-                fixed.append(self._nearest(w))
+                fixed.append(self._cognate(w) or self._nearest(w))
             else:
                 fixed.append(w)
         return " ".join(fixed)
+
+    def _cognate(self, word: str) -> Optional[str]:
+        """The English word a word of another European language shares its root with: the word
+        without its accents ("hèrnia": "hernia"), or with a beginning or ending rewritten as
+        data/article/cognates.yml says, when the article knows it or a word near it
+        ("infiltració": "infiltration"; "artroscòpia": "artroscopy", near "arthroscopy")."""
+        plain = _without_accents(word)
+        if plain in self._known_set:
+            return plain
+        forms = []
+        for kind, written, english in self.cognates:
+            if kind == "suffix" and plain.endswith(_without_accents(written)) and len(plain) > len(written) + 2:
+                forms.append(plain[: len(plain) - len(_without_accents(written))] + english)
+            elif kind == "prefix" and plain.startswith(_without_accents(written)):
+                forms.append(english + plain[len(_without_accents(written)) :])
+        # a beginning and an ending both rewritten: "kiropraktik" -> "chiropraktic"
+        forms += [
+            english + form[len(_without_accents(written)) :]
+            for form in list(forms)
+            for kind, written, english in self.cognates
+            if kind == "prefix" and form.startswith(_without_accents(written))
+        ]
+        for form in forms:
+            if form in self._known_set:
+                return form
+        for form in reversed(forms):  # the most rewritten first
+            nearest = self._nearest(form)
+            if nearest != form:
+                return nearest
+        return None
 
     def _nearest(self, word: str) -> str:
         if word not in self._corrections:

@@ -5,6 +5,8 @@
   and the English words they mean;
 - ``data/article/spellings.yml``: dialect, lay and misspelt spellings of English words, and the
   one English word each is read as;
+- ``data/article/cognates.yml``: how the beginnings and endings of words of other European
+  languages turn into English ones ("-ció: -tion"), for the words the other tables don't know;
 - ``data/article/gloss.yml``: phrase by phrase, how a message in French, Spanish, Portuguese, a
   French-based Creole, Arabic in Latin letters or Swahili reads in English (article.gloss; its
   own shape, see its header).
@@ -22,6 +24,7 @@ from database import PROJECT_ROOT
 VOCABULARY_FILE = PROJECT_ROOT / "data" / "article" / "vocabulary.yml"
 TRANSLATIONS_FILE = PROJECT_ROOT / "data" / "article" / "translations.yml"
 SPELLINGS_FILE = PROJECT_ROOT / "data" / "article" / "spellings.yml"
+COGNATES_FILE = PROJECT_ROOT / "data" / "article" / "cognates.yml"
 GLOSS_FILE = PROJECT_ROOT / "data" / "article" / "gloss.yml"
 
 
@@ -49,3 +52,20 @@ def read_word_table(path: Path) -> List[Tuple[Tuple[str, ...], str]]:
 def read_spellings(path: Path = SPELLINGS_FILE) -> Dict[str, str]:
     """Each spelling of ``path`` and the one English word it is read as (a later line wins)."""
     return {word: meaning.split()[0].lower() for words, meaning in read_word_table(path) for word in words}
+
+
+Rewrite = Tuple[str, str, str]  # ("prefix" | "suffix", what is written, the English for it)
+
+
+def read_cognates(path: Path = COGNATES_FILE) -> List[Rewrite]:
+    """The rewrites of ``path``, longest written form first: ``-ció: -tion`` is a suffix rewrite,
+    ``kir-: chir-`` a prefix one. A line whose forms are neither is left out (`make validate` says so)."""
+    rewrites: List[Rewrite] = []
+    for words, meaning in read_word_table(path):
+        english = meaning.split()[0].lower()
+        for word in words:
+            if word.startswith("-") and english.startswith("-"):
+                rewrites.append(("suffix", word[1:], english[1:]))
+            elif word.endswith("-") and english.endswith("-"):
+                rewrites.append(("prefix", word[:-1], english[:-1]))
+    return sorted(rewrites, key=lambda r: -len(r[1]))

@@ -25,7 +25,14 @@ from article.ingest import article_path
 from article.model import SECTION_IDS, Article
 from article.parse import ArticleError, parse_article
 from article.topics import TopicTable, load_topics
-from article.word_tables import GLOSS_FILE, SPELLINGS_FILE, TRANSLATIONS_FILE, VOCABULARY_FILE, table_lines
+from article.word_tables import (
+    COGNATES_FILE,
+    GLOSS_FILE,
+    SPELLINGS_FILE,
+    TRANSLATIONS_FILE,
+    VOCABULARY_FILE,
+    table_lines,
+)
 from database import PROJECT_ROOT
 
 ENTITY_FILE = Path("data/article/entity_passages.yml")
@@ -275,7 +282,7 @@ def check_stories(root: Path, domain: dict) -> List[Problem]:
     return problems
 
 
-WORD_TABLES = (VOCABULARY_FILE, TRANSLATIONS_FILE, SPELLINGS_FILE)
+WORD_TABLES = (VOCABULARY_FILE, TRANSLATIONS_FILE, SPELLINGS_FILE, COGNATES_FILE)
 
 
 def check_word_tables(root: Path) -> List[Problem]:
@@ -289,6 +296,16 @@ def check_word_tables(root: Path) -> List[Problem]:
             if words is None:
                 problems.append(
                     Problem(_rel(path, root), number, "not a table line. Write it as `word | another word: meaning`")
+                )
+                continue
+            if table == COGNATES_FILE and not _cognate_line(words, meaning):
+                problems.append(
+                    Problem(
+                        _rel(path, root),
+                        number,
+                        "a cognate line rewrites endings (`-ció | -cion: -tion`) or beginnings"
+                        " (`kir-: chir-`), each written and English form with its hyphen",
+                    )
                 )
                 continue
             if table == SPELLINGS_FILE and len(meaning.split()) != 1:
@@ -306,6 +323,15 @@ def check_word_tables(root: Path) -> List[Problem]:
                     )
                 first.setdefault(word, number)
     return problems
+
+
+def _cognate_line(words, meaning: str) -> bool:
+    english = meaning.split()
+    if len(english) != 1 or len(english[0]) < 2:
+        return False
+    if english[0].startswith("-"):
+        return all(w.startswith("-") and len(w) > 1 for w in words)
+    return english[0].endswith("-") and all(w.endswith("-") and len(w) > 1 for w in words)
 
 
 class _KeyLines(yaml.SafeLoader):

@@ -180,6 +180,35 @@ def test_words_of_other_languages_are_read_as_english(library, question, passage
     assert messages[-1]["custom"]["passages"][0] == passage, messages
 
 
+@pytest.mark.parametrize(
+    "word, english",
+    [
+        ("hèrnia", "hernia"),  # accents off
+        ("infiltració", "infiltration"),  # an ending rewritten
+        ("artroscòpia", "arthroscopy"),  # an ending rewritten, then the nearest known word
+        ("kiropraktik", "chiropractic"),  # a beginning and an ending
+        ("reumatòleg", "rheumatologist"),
+    ],
+)
+def test_words_of_other_european_languages_are_read_through_their_roots(library, word, english):
+    """data/article/cognates.yml: a word the tables don't know is read as the English word it
+    shares its root with, by its accents and its beginning or ending."""
+    _, retriever = library.current()
+    assert retriever.spelled(f"what about {word} for the knee").split()[2] == english
+
+
+def test_cognates_take_effect_without_retraining(store, tmp_path):
+    cognates = tmp_path / "cognates.yml"
+    cognates.write_text("", encoding="utf-8")
+    library = Library(store, cognates_file=cognates)
+    assert library.current()[1].spelled("infiltració").split()[0] != "infiltration"
+    cognates.write_text("-ció: -tion\n", encoding="utf-8")
+    import os
+
+    os.utime(cognates, ns=(1, 10**18))  # a later edit
+    assert library.current()[1].spelled("infiltració").split()[0] == "infiltration"
+
+
 def test_a_word_in_its_own_letters_matches_only_itself(tmp_path):
     """A translations line in another alphabet's letters (Krio "mɔ") matches that word, not the
     plain-letter fragment the stemmer would cut from it ("m", which "I'm" contains)."""

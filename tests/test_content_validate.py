@@ -114,6 +114,7 @@ def test_word_tables(project):
     edit(tables / "vocabulary.yml", "jab | jabs |", "jab | jabs | physio |")
     edit(tables / "translations.yml", "tuhod: knee\n", "tuhod: knee\ntuhod sakit\n")
     edit(tables / "spellings.yml", "groyne: groin\n", "groyne: groin area\n")
+    edit(tables / "cognates.yml", "artr-: arthr-\n", "artr-: arthr-\n-ció: tion\n")
     problems = {(p.file, p.line): p.message for p in validate(project)}
     assert (
         "Keep each word on one line"
@@ -127,7 +128,11 @@ def test_word_tables(project):
         "not one word"
         in problems[("data/article/spellings.yml", line_of(tables / "spellings.yml", "groyne: groin area"))]
     )
-    assert len(problems) == 3
+    assert (
+        "a cognate line rewrites endings"
+        in problems[("data/article/cognates.yml", line_of(tables / "cognates.yml", "-ció: tion"))]
+    )
+    assert len(problems) == 4
 
 
 def test_gloss_table(project):

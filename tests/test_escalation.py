@@ -353,3 +353,27 @@ def test_a_question_beside_an_emergency_is_answered(library):
     text = "both legs numb since this morning, can i still do yoga"
     ActionEscalate().respond(dispatcher, red_flag_tracker(text, "out_of_scope"), DOMAIN)
     assert [a["passages"][0] for a in _answers(dispatcher)] == ["treatment.yoga_and_pilates"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fever in the evenings and my weight is dropping without dieting, should I worry",
+        "a temperature at night and the weight keeps going down though I eat, is it serious?",
+    ],
+)
+def test_asking_only_whether_to_worry_is_answered_by_the_escalation(library, text):
+    """ "Should I worry?" beside a red flag is what the escalation answers: no passage on weight
+    management or anything else the leftover words happen to match."""
+    dispatcher = CollectingDispatcher()
+    ActionEscalate().respond(dispatcher, red_flag_tracker(text, "out_of_scope"), DOMAIN)
+    assert "Fever" in dispatcher.messages[0]["text"]
+    assert all(a["passages"][0].startswith("symptoms.") for a in _answers(dispatcher))
+
+
+def test_a_question_of_filler_words_beside_a_red_flag_is_still_answered(library):
+    """ "Is that from the back?" asks about the cause, not whether to worry: it is answered."""
+    dispatcher = CollectingDispatcher()
+    text = "both my legs feel weak round the knees, is that from the back?"
+    ActionEscalate().respond(dispatcher, red_flag_tracker(text, "out_of_scope"), DOMAIN)
+    assert _answers(dispatcher)
