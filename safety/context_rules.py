@@ -1069,6 +1069,12 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "that's not there",
         "which isn't there",
         "that wasn't there",
+        # tripping over nothing is how a dropped foot is told, not a denial (tenth session)
+        "over nothing",
+        "on nothing",
+        "pon nothing",
+        "ova nothing",
+        "at nothing",
     ):
         add(R(literal, "NEGATED_EXISTENCE", direction="PSEUDO"))
     # "no feeling in my leg" is the symptom itself, not a denial; so is not noticing: "I didn't
