@@ -204,7 +204,8 @@ def asks(text: str, rest: str) -> bool:
             # judged whole, red-flag words included: "is it normal that the knee is tingling"
             # asks about the tingling, not only whether it is normal
             questions.append(next((c for c in whole if c.split()[:2] == opening), clause))
-    return any(not _only_whether_to_worry(question) for question in questions)
+    # ("should I worry??", "...worry...?": the marks alone ask nothing)
+    return any(not _only_whether_to_worry(q) for q in questions if re.search(r"\w", q))
 
 
 def _only_whether_to_worry(question: str) -> bool:

@@ -180,6 +180,10 @@ class Retriever:
             | {w for pattern, _ in self.vocabulary + self.translations for w in _WORD.findall(pattern.pattern)}
         )
         self._known_set = set(self._known)
+        # of those, the English ones: the article's, its questions' and the vocabulary's words
+        self._known_english = set(_WORD.findall(known)) | {
+            w for pattern, _ in self.vocabulary for w in _WORD.findall(pattern.pattern)
+        }
         # the words of other languages the translations table reads as English (the language check)
         translated_words = frozenset(
             w
@@ -264,20 +268,28 @@ class Retriever:
             elif kind == "prefix" and plain.startswith(_without_accents(written)):
                 forms.append(english + plain[len(_without_accents(written)) :])
         # a beginning and an ending both rewritten: "kiropraktik" -> "chiropraktic"
-        forms += [
+        both = [
             english + form[len(_without_accents(written)) :]
             for form in list(forms)
             for kind, written, english in self.cognates
             if kind == "prefix" and form.startswith(_without_accents(written))
         ]
+        forms += both
         for form in forms:
             if form in self._known_set:
                 return form
-        for form in reversed(forms):  # the most rewritten first
-            nearest = self._nearest(form)
-            if nearest != form:
-                return nearest
-        return None
+        # a misspelt English word is read as before ("siatika": sciatica, not "sciatic" through
+        # "-ika: -ic"); a word near no English word is read through a rewritten form, both ends
+        # rewritten first, then the longest ending
+        nearest = self._nearest(plain)
+        if nearest != plain and nearest in self._known_english:
+            return nearest
+        singles = len(forms) - len(both)
+        for form in both + forms[:singles]:
+            near = self._nearest(form)
+            if near != form:
+                return near
+        return nearest if nearest != plain else None
 
     def _nearest(self, word: str) -> str:
         if word not in self._corrections:

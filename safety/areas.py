@@ -599,7 +599,7 @@ def _progressed(
         if not _about_the_writer(sent):
             continue
         scopes = [sent]
-        while len(scopes) < 3 and scopes[-1].end < len(doc) and _goes_on(doc[scopes[-1].end].sent):
+        while len(scopes) < 3 and scopes[-1].end < len(doc) and _goes_on(doc[scopes[-1].end].sent, len(scopes)):
             scopes.append(doc[scopes[-1].end].sent)
         if any(_worsening(doc, hit) for scope in scopes for hit in progression if scope.start <= hit[0] < scope.end):
             out.append((rank, start, end, "progressive_weakness"))
@@ -614,12 +614,15 @@ _COURSE_OPENERS = {"first", "then", "yesterday", "since", "before", "earlier", "
 _OTHER_COMPLAINT = {"pain", "back", "knee", "knees", "ache", "aches", "hurt", "hurts", "sore", "spine", "neck"}
 
 
-def _goes_on(sent: Span) -> bool:
-    """Whether ``sent`` goes on about the previous sentence's leg (see _progressed)."""
+def _goes_on(sent: Span, after: int) -> bool:
+    """Whether ``sent``, ``after`` sentences after the leg's own, goes on about the leg (see
+    _progressed): the next one when it opens on "it", "now"...; any of them when it tells the
+    leg's course and names no other complaint ("now the back pain is getting worse" does)."""
     opener = sent[0].lower_
-    if opener in _SAME_SUBJECT:
+    other = any(t.lower_ in _OTHER_COMPLAINT for t in sent)
+    if opener in _SAME_SUBJECT and after == 1:
         return True
-    return opener in _COURSE_OPENERS and not any(t.lower_ in _OTHER_COMPLAINT for t in sent)
+    return (opener in _COURSE_OPENERS or opener in _SAME_SUBJECT) and not other
 
 
 def _worsening(doc: Doc, hit: Tuple[int, int]) -> bool:
