@@ -23,7 +23,6 @@ import difflib
 import functools
 import re
 import threading
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
@@ -37,7 +36,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics.pairwise import linear_kernel
 
 from article.model import Article, Passage
-from article.word_tables import read_word_table
+from article.word_tables import read_word_table, without_accents
 
 # snowballstemmer's stemmers keep state while they work: one per thread (the action server
 # answers in several), and each word stemmed once
@@ -80,11 +79,6 @@ def all_tokens(text: str) -> List[str]:
 def load_questions(path: Path) -> Dict[str, List[str]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
     return {str(k): [str(q) for q in (v or [])] for k, v in (data or {}).items()}
-
-
-def _without_accents(word: str) -> str:
-    """``word`` with its accents taken off ("artroscòpia": "artroscopia")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def stemmed(text: str) -> str:
@@ -175,15 +169,14 @@ class Retriever:
             )
         # the words the article and its questions use, to read a misspelt word as the nearest
         known = " ".join([p.display for p in article.passages] + examples).lower()
-        self._known = sorted(
-            set(_WORD.findall(known))
-            | {w for pattern, _ in self.vocabulary + self.translations for w in _WORD.findall(pattern.pattern)}
-        )
-        self._known_set = set(self._known)
-        # of those, the English ones: the article's, its questions' and the vocabulary's words
+        # the English ones: the article's, its questions' and the vocabulary's words
         self._known_english = set(_WORD.findall(known)) | {
             w for pattern, _ in self.vocabulary for w in _WORD.findall(pattern.pattern)
         }
+        self._known = sorted(
+            self._known_english | {w for pattern, _ in self.translations for w in _WORD.findall(pattern.pattern)}
+        )
+        self._known_set = set(self._known)
         # the words of other languages the translations table reads as English (the language check)
         translated_words = frozenset(
             w
@@ -235,7 +228,7 @@ class Retriever:
 
     def _spell(self, question: str) -> str:
         # accents off: "hèrnia" is one word ("hernia"), not "h" and "rnia"
-        words = _WORD.findall(_without_accents(self.translated(question).lower()))
+        words = _WORD.findall(without_accents(self.translated(question).lower()))
         fixed = []
         for w in words:
             if w not in self._known_set:  # Scots "fae" (from), "wrang" (wrong); not the article's own words
@@ -258,21 +251,21 @@ class Retriever:
         without its accents ("hèrnia": "hernia"), or with a beginning or ending rewritten as
         data/article/cognates.yml says, when the article knows it or a word near it
         ("infiltració": "infiltration"; "artroscòpia": "artroscopy", near "arthroscopy")."""
-        plain = _without_accents(word)
+        plain = without_accents(word)
         if plain in self._known_set:
             return plain
         forms = []
         for kind, written, english in self.cognates:
-            if kind == "suffix" and plain.endswith(_without_accents(written)) and len(plain) > len(written) + 2:
-                forms.append(plain[: len(plain) - len(_without_accents(written))] + english)
-            elif kind == "prefix" and plain.startswith(_without_accents(written)):
-                forms.append(english + plain[len(_without_accents(written)) :])
+            if kind == "suffix" and plain.endswith(written) and len(plain) > len(written) + 2:
+                forms.append(plain[: len(plain) - len(written)] + english)
+            elif kind == "prefix" and plain.startswith(written):
+                forms.append(english + plain[len(written) :])
         # a beginning and an ending both rewritten: "kiropraktik" -> "chiropraktic"
         both = [
-            english + form[len(_without_accents(written)) :]
+            english + form[len(written) :]
             for form in list(forms)
             for kind, written, english in self.cognates
-            if kind == "prefix" and form.startswith(_without_accents(written))
+            if kind == "prefix" and form.startswith(written)
         ]
         forms += both
         for form in forms:

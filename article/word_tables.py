@@ -16,6 +16,7 @@ code reads all three (article.retrieval); the red-flag detector reads the transl
 spellings too (safety.spelling), so a word added there for one is read by both.
 """
 
+import unicodedata
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
@@ -54,18 +55,29 @@ def read_spellings(path: Path = SPELLINGS_FILE) -> Dict[str, str]:
     return {word: meaning.split()[0].lower() for words, meaning in read_word_table(path) for word in words}
 
 
-Rewrite = Tuple[str, str, str]  # ("prefix" | "suffix", what is written, the English for it)
+Rewrite = Tuple[str, str, str]  # ("prefix" | "suffix", what is written, accents off; the English for it)
+
+
+def without_accents(word: str) -> str:
+    """``word`` with its accents taken off ("artroscòpia": "artroscopia")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def cognate_rewrites(words: Tuple[str, ...], meaning: str) -> Optional[List[Rewrite]]:
+    """The rewrites of one cognates.yml line (``-ció | -cion: -tion`` endings, ``kir-: chir-``
+    beginnings), or None when the line is neither (`make validate` says so)."""
+    english = meaning.split()
+    if len(english) != 1 or len(english[0]) < 2:
+        return None
+    target = english[0].lower()
+    if target.startswith("-") and all(w.startswith("-") and len(w) > 1 for w in words):
+        return [("suffix", without_accents(w[1:]), target[1:]) for w in words]
+    if target.endswith("-") and all(w.endswith("-") and len(w) > 1 for w in words):
+        return [("prefix", without_accents(w[:-1]), target[:-1]) for w in words]
+    return None
 
 
 def read_cognates(path: Path = COGNATES_FILE) -> List[Rewrite]:
-    """The rewrites of ``path``, longest written form first: ``-ció: -tion`` is a suffix rewrite,
-    ``kir-: chir-`` a prefix one. A line whose forms are neither is left out (`make validate` says so)."""
-    rewrites: List[Rewrite] = []
-    for words, meaning in read_word_table(path):
-        english = meaning.split()[0].lower()
-        for word in words:
-            if word.startswith("-") and english.startswith("-"):
-                rewrites.append(("suffix", word[1:], english[1:]))
-            elif word.endswith("-") and english.endswith("-"):
-                rewrites.append(("prefix", word[:-1], english[:-1]))
+    """The rewrites of ``path``, longest written form first; a malformed line is left out."""
+    rewrites = [r for words, meaning in read_word_table(path) for r in cognate_rewrites(words, meaning) or ()]
     return sorted(rewrites, key=lambda r: -len(r[1]))

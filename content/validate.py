@@ -31,6 +31,7 @@ from article.word_tables import (
     SPELLINGS_FILE,
     TRANSLATIONS_FILE,
     VOCABULARY_FILE,
+    cognate_rewrites,
     table_lines,
 )
 from database import PROJECT_ROOT
@@ -298,7 +299,7 @@ def check_word_tables(root: Path) -> List[Problem]:
                     Problem(_rel(path, root), number, "not a table line. Write it as `word | another word: meaning`")
                 )
                 continue
-            if table == COGNATES_FILE and not _cognate_line(words, meaning):
+            if table == COGNATES_FILE and cognate_rewrites(words, meaning) is None:
                 problems.append(
                     Problem(
                         _rel(path, root),
@@ -323,15 +324,6 @@ def check_word_tables(root: Path) -> List[Problem]:
                     )
                 first.setdefault(word, number)
     return problems
-
-
-def _cognate_line(words, meaning: str) -> bool:
-    english = meaning.split()
-    if len(english) != 1 or len(english[0]) < 2:
-        return False
-    if english[0].startswith("-"):
-        return all(w.startswith("-") and len(w) > 1 for w in words)
-    return english[0].endswith("-") and all(w.endswith("-") and len(w) > 1 for w in words)
 
 
 class _KeyLines(yaml.SafeLoader):
