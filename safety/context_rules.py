@@ -405,7 +405,11 @@ def _normal_now(target: Span, modifier: Span, span_between: Span) -> bool:
     before = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 7) : modifier.start]}
     if modifier.start > 0 and modifier.doc[modifier.start - 1].lower_ in _EATING:
         return False  # "lost 9 kilo without diet, I eat normal": the appetite, not the symptom
-    return not before & {"was", "were", "used", "until", "till", "could", "last", "before"}
+    if before & {"was", "were", "used", "until", "till", "could", "last", "before", "yesterday", "earlier", "ago"}:
+        return False
+    # a clock time before it: "at 8 I walk ok, now I need a stick" (eleventh session)
+    window = modifier.doc[max(modifier.sent.start, modifier.start - 7) : modifier.start]
+    return not any(t.lower_ == "at" and t.i + 1 < modifier.start and t.doc[t.i + 1].like_num for t in window)
 
 
 _EATING = {"eat", "eats", "eating", "ate", "appetite"}
@@ -463,12 +467,65 @@ def _closing_nahi(target: Span, modifier: Span, span_between: Span) -> bool:
     return before not in ("ya", "ki", "or") and _not_said_of_before(target, modifier, span_between)
 
 
+_CHECKING = {
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "check",
+    "checks",
+    "checked",
+    "checking",
+    "test",
+    "tests",
+    "tested",
+    "testing",
+    "see",
+    "sees",
+    "saw",
+    "seeing",
+    "wonder",
+    "wonders",
+    "wondered",
+}
+_ANSWER_NO = {
+    "can't",
+    "cant",
+    "cannot",
+    "couldn't",
+    "couldnt",
+    "don't",
+    "dont",
+    "didn't",
+    "didnt",
+    "doesn't",
+    "doesnt",
+    "wasn't",
+    "isn't",
+}
+
+
+def _answered_check(modifier: Span, target: Span) -> bool:
+    """ "she asked if I could feel it when she touched my bum, and I couldn't": a check someone
+    made, answered in the same sentence; the "if" asks, it imagines nothing (eleventh session)."""
+    doc = modifier.doc
+    if modifier.start == 0 or doc[modifier.start - 1].lower_ not in _CHECKING:
+        return False
+    after = [t.lower_ for t in doc[target.end : target.sent.end]]
+    return any(
+        a in ("and", "but") and b in ("i", "he", "she") and c in _ANSWER_NO
+        for a, b, c in zip(after, after[1:], after[2:])
+    )
+
+
 def _not_habitual_if(target: Span, modifier: Span, span_between: Span) -> bool:
     """ "if" makes a mention hypothetical unless the if-clause is a habit and the mention is in
     the main clause: "if i sit for long | my legs go numb", "if i sneeze | i wet myself"
     (but "if i ever get numbness in my legs" stays hypothetical)."""
     if target.start < modifier.end:
         return True
+    if _answered_check(modifier, target):
+        return False
     words = [t.lower_ for t in span_between]
     people = [i for i, w in enumerate(words) if w in ("i", "my")]
     if len(people) < 2:
@@ -476,6 +533,11 @@ def _not_habitual_if(target: Span, modifier: Span, span_between: Span) -> bool:
     if_clause = words[: people[1]]  # "i sit for long" / "i ever notice that"
     return any(w in _ONSET_WORDS for w in if_clause)
 
+
+# animals whose wetting or weakness is not the writer's
+_ANIMALS = (
+    "dog cat puppy pup horse pet rabbit ewe sheep cow heifer lamb ram mare bull goat pig donkey hen chicken kitten"
+).split()
 
 _FAMILY_WORDS = (
     "aunt aunts auntie aunty brother brothers child children cousin cousins dad dads daddy "
@@ -741,7 +803,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             pattern=[
                 {"LOWER": {"IN": ["my", "the", "our"]}},
                 {"LOWER": {"IN": ["old", "young", "poor", "little", "big"]}, "OP": "?"},
-                {"LEMMA": {"IN": "dog cat puppy pup horse pet rabbit ewe sheep cow heifer lamb ram mare bull".split()}},
+                {"LEMMA": {"IN": _ANIMALS}},
             ],
         )
     )
@@ -1082,6 +1144,29 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     add_words("no feeling in", "NEGATED_EXISTENCE", "no", "feeling feelin sensation", "in", direction="PSEUDO")
     add_words("didn't feel myself", "NEGATED_EXISTENCE", "did", "n't nt not", "feel", "myself", direction="PSEUDO")
     add_words("didna feel mesel", "NEGATED_EXISTENCE", "didna", "feel", "mesel myself", direction="PSEUDO")
+    # "numb between the legs - i don't have that": a denial of what was just named (eleventh session)
+    for negation in ("don't", "dont", "do not", "didn't", "didnt", "did not", "haven't got", "havent got"):
+        for thing in ("that", "this", "those", "these", "it", "any of that", "any of those", "any of it"):
+            add(R(f"i {negation} have {thing}", "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=8))
+    # "can't do nothing" (can't do anything) is a double negative that affirms; "felt almost
+    # nothing" is the lost feeling itself (eleventh session)
+    # ("can't" is one token here: the phrase component merges it)
+    add_words(
+        "can't do nothing",
+        "NEGATED_EXISTENCE",
+        "can't|cant|cannot|can not|couldn't|couldnt|won't|wont|ca n't",
+        "do",
+        "nothing",
+        direction="PSEUDO",
+    )
+    add_words(
+        "felt almost nothing",
+        "NEGATED_EXISTENCE",
+        "feel felt feels feeling",
+        "almost nearly practically basically virtually hardly",
+        "nothing",
+        direction="PSEUDO",
+    )
     # "nothing down there works" is the symptom, not a denial
     add_words(
         "nothing down there works",

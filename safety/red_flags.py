@@ -119,6 +119,10 @@ def _prepare(text: str) -> str:
 # --------------------------------------------------------------------------- detector
 
 # ConText category -> Span attribute it sets (read by RedFlagDetector._reason)
+# the words that set a case up as imagined, not asked about: "in case", "if", "god forbid"
+_IMAGINING = re.compile(r"\b(?:in case|what if|suppose|supposing|imagine|god forbid|let'?s say|lets say)\b")
+_IMAGINING_CUE = re.compile(r"(?:if|in case|what if|suppose|supposing|imagine|god forbid|let'?s say|lets say|say)\b")
+
 _SPAN_ATTRS = {
     "NEGATED_EXISTENCE": {"is_negated": True},
     "POSSIBLE_EXISTENCE": {"is_uncertain": True},
@@ -202,6 +206,7 @@ class RedFlagDetector:
         source = text if place is None else lowered  # what case-sensitive checks read
         affirmed: Dict[Tuple[int, int, str], Mention] = {}
         ignored: Dict[Tuple[int, int, str], Tuple[Mention, str]] = {}
+        imagined_keys: Set[Tuple[int, int, str]] = set()
         docs_read: List[Doc] = []
 
         def read() -> List[str]:
@@ -226,6 +231,9 @@ class RedFlagDetector:
                     if place is not None:
                         start, end = _whole_words(text, place[start], place[end - 1] + 1)
                     reason = self._reason(ent)
+                    # a relative's case, imagined ("in case my husband starts having accidents"):
+                    # what makes a relative's red flag current does not make it real
+                    imagined = reason == FAMILY and self._imagined(ent)
                     if reason == HYPOTHETICAL and onset() and not self._shaped_hypothetical(ent):
                         reason = None  # "is it serious if my feet both tingle? started monday"
                     for category in ent.label_.split("+"):
@@ -238,6 +246,8 @@ class RedFlagDetector:
                             ignored.pop(key, None)
                         elif key not in affirmed:
                             ignored[key] = (mention, reason)
+                            if imagined:
+                                imagined_keys.add(key)
         suspected_keys = [k for k in affirmed if k[2].endswith(SUSPECT_SUFFIX)]
         suspected = {k[2][: -len(SUSPECT_SUFFIX)] for k in suspected_keys}
         for key in suspected_keys:
@@ -245,8 +255,10 @@ class RedFlagDetector:
         for key in [k for k in ignored if k[2].endswith(SUSPECT_SUFFIX)]:
             del ignored[key]
         # what the message as a whole says of the mentions set aside (searched only if there are any)
-        reasons = self._reasons_overruled("\n".join(read()), onset) if ignored else set()
+        reasons, here = self._reasons_overruled("\n".join(read()), onset) if ignored else (set(), False)
         for key, (mention, reason) in list(ignored.items()):
+            if key in imagined_keys and not here:
+                continue  # only the person being here now ("typing for my dad, he's here") makes it real
             if reason in reasons and not key[2].endswith(SUSPECT_SUFFIX):
                 affirmed[key] = mention
                 del ignored[key]
@@ -265,25 +277,29 @@ class RedFlagDetector:
             area_words=() if mentions or ignored_mentions or suspected_categories else tuple(keyword_net(text)),
         )
 
-    def _reasons_overruled(self, lowered: str, onset: Callable[[], bool]) -> Set[str]:
-        """The reasons for setting a mention aside that the message as a whole overrules."""
+    def _reasons_overruled(self, lowered: str, onset: Callable[[], bool]) -> Tuple[Set[str], bool]:
+        """The reasons for setting a mention aside that the message as a whole overrules, and
+        whether the message says the person is here or that it is the writer ("it was me")."""
         tables = self._tables
         reasons: Set[str] = set()
+        here = False
         # "can a bad back make you pee yourself? because that happened to me": the general
         # question was the writer's own; "my husband noticed the sheets were wet, and it was me"
         if tables.self_reference is not None and tables.self_reference.search(lowered):
             reasons.add(HYPOTHETICAL)
         if tables.self_reference_strong is not None and tables.self_reference_strong.search(lowered):
             reasons.update((HYPOTHETICAL, FAMILY, OTHER_PERSON))
+            here = True
         # "typing for my dad, he's sat next to me": the person who has it is here now
         if tables.someone_here is not None and tables.someone_here.search(lowered):
             reasons.update((FAMILY, OTHER_PERSON))
+            here = True
         # "Mum had an accident with her bowels just now", "Dad can't feel it since Monday": a red
         # flag of someone the writer speaks for, happening now, is acted on now like the writer's
         # own; not someone long ago or far away ("my uncle had it years ago")
         elif self._current_other(lowered, onset):
             reasons.update((FAMILY, OTHER_PERSON))
-        return reasons
+        return reasons, here
 
     def _current_other(self, lowered: str, onset: Callable[[], bool]) -> bool:
         tables = self._tables
@@ -322,6 +338,19 @@ class RedFlagDetector:
             }
             out.append((doc[start].idx, self._context(part)))
         return out
+
+    @staticmethod
+    def _imagined(ent: Span) -> bool:
+        """Set in a condition ("in case", "if", "god forbid"), not only in a question's shape: "is
+        it normal that my mum keeps wetting herself?" asks about what is happening."""
+        if _IMAGINING.search(ent.sent.text):
+            return True
+        doc = ent.doc
+        return any(
+            m.category == HYPOTHETICAL
+            and _IMAGINING_CUE.match(doc[m.modifier_span[0] : m.modifier_span[1]].text.lower())
+            for m in ent._.modifiers
+        )
 
     @staticmethod
     def _shaped_hypothetical(ent: Span) -> bool:
