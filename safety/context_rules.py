@@ -1144,6 +1144,27 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     add_words("no feeling in", "NEGATED_EXISTENCE", "no", "feeling feelin sensation", "in", direction="PSEUDO")
     add_words("didn't feel myself", "NEGATED_EXISTENCE", "did", "n't nt not", "feel", "myself", direction="PSEUDO")
     add_words("didna feel mesel", "NEGATED_EXISTENCE", "didna", "feel", "mesel myself", direction="PSEUDO")
+    # "I have not wet the bed since I was a small boy": new now, not denied (eleventh session)
+    add(
+        R(
+            "not ... since I was a child",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"LOWER": {"IN": ["not", "n't", "nt", "never", "haven't", "hadn't", "havent", "hadnt", "en"]}},
+                {"IS_ALPHA": True, "OP": "?"},
+                {"IS_ALPHA": True, "OP": "?"},
+                {"IS_ALPHA": True, "OP": "?"},
+                {"IS_ALPHA": True, "OP": "?"},
+                {"LOWER": {"IN": ["since", "from"]}},
+                {"LOWER": {"IN": ["i", "me"]}, "OP": "?"},
+                {"LOWER": {"IN": ["was", "were"]}, "OP": "?"},
+                {"LOWER": {"IN": ["a", "an"]}, "OP": "?"},
+                {"LOWER": {"IN": ["small", "little", "lil", "young", "wee", "tiny"]}, "OP": "?"},
+                {"LOWER": {"IN": ["boy", "girl", "child", "kid", "baby", "lad", "lass", "childhood", "toddler"]}},
+            ],
+        )
+    )
     # "numb between the legs - i don't have that": a denial of what was just named (eleventh session)
     for negation in ("don't", "dont", "do not", "didn't", "didnt", "did not", "haven't got", "havent got"):
         for thing in ("that", "this", "those", "these", "it", "any of that", "any of those", "any of it"):
