@@ -405,6 +405,9 @@ def _normal_now(target: Span, modifier: Span, span_between: Span) -> bool:
     before = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 7) : modifier.start]}
     if modifier.start > 0 and modifier.doc[modifier.start - 1].lower_ in _EATING:
         return False  # "lost 9 kilo without diet, I eat normal": the appetite, not the symptom
+    near = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 3) : modifier.start + 2]}
+    if near & {"now", "today", "again", "currently"}:
+        return True  # "numb two days ago but now normal": normal now
     if before & {"was", "were", "used", "until", "till", "could", "last", "before", "yesterday", "earlier", "ago"}:
         return False
     # a clock time before it: "at 8 I walk ok, now I need a stick" (eleventh session)
@@ -488,21 +491,7 @@ _CHECKING = {
     "wonders",
     "wondered",
 }
-_ANSWER_NO = {
-    "can't",
-    "cant",
-    "cannot",
-    "couldn't",
-    "couldnt",
-    "don't",
-    "dont",
-    "didn't",
-    "didnt",
-    "doesn't",
-    "doesnt",
-    "wasn't",
-    "isn't",
-}
+_ANSWER_NO = {"can't", "cant", "cannot", "couldn't", "couldnt"}
 
 
 def _answered_check(modifier: Span, target: Span) -> bool:
@@ -511,10 +500,11 @@ def _answered_check(modifier: Span, target: Span) -> bool:
     doc = modifier.doc
     if modifier.start == 0 or doc[modifier.start - 1].lower_ not in _CHECKING:
         return False
-    after = [t.lower_ for t in doc[target.end : target.sent.end]]
+    # the answer ends its clause: "... and I couldn't." (not "and I can't say")
+    after = [t.lower_ for t in doc[target.end : target.sent.end]] + ["."]
     return any(
-        a in ("and", "but") and b in ("i", "he", "she") and c in _ANSWER_NO
-        for a, b, c in zip(after, after[1:], after[2:])
+        a in ("and", "but") and b in ("i", "he", "she") and c in _ANSWER_NO and (d in _CLAUSE_ENDS)
+        for a, b, c, d in zip(after, after[1:], after[2:], after[3:])
     )
 
 
@@ -1144,31 +1134,26 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     add_words("no feeling in", "NEGATED_EXISTENCE", "no", "feeling feelin sensation", "in", direction="PSEUDO")
     add_words("didn't feel myself", "NEGATED_EXISTENCE", "did", "n't nt not", "feel", "myself", direction="PSEUDO")
     add_words("didna feel mesel", "NEGATED_EXISTENCE", "didna", "feel", "mesel myself", direction="PSEUDO")
-    # "I have not wet the bed since I was a small boy": new now, not denied (eleventh session)
+    # "numb between the legs - i don't have that": a denial of what was just named (eleventh session)
+    # (only where the denial ends its clause: "I didn't have that before" tells what is new)
     add(
         R(
-            "not ... since I was a child",
+            "i don't have that",
             "NEGATED_EXISTENCE",
-            direction="PSEUDO",
+            direction="BACKWARD",
+            max_scope=8,
             pattern=[
-                {"LOWER": {"IN": ["not", "n't", "nt", "never", "haven't", "hadn't", "havent", "hadnt", "en"]}},
-                {"IS_ALPHA": True, "OP": "?"},
-                {"IS_ALPHA": True, "OP": "?"},
-                {"IS_ALPHA": True, "OP": "?"},
-                {"IS_ALPHA": True, "OP": "?"},
-                {"LOWER": {"IN": ["since", "from"]}},
-                {"LOWER": {"IN": ["i", "me"]}, "OP": "?"},
-                {"LOWER": {"IN": ["was", "were"]}, "OP": "?"},
-                {"LOWER": {"IN": ["a", "an"]}, "OP": "?"},
-                {"LOWER": {"IN": ["small", "little", "lil", "young", "wee", "tiny"]}, "OP": "?"},
-                {"LOWER": {"IN": ["boy", "girl", "child", "kid", "baby", "lad", "lass", "childhood", "toddler"]}},
+                {"LOWER": "i"},
+                {"LOWER": {"IN": ["do", "dont", "don't", "did", "didnt", "didn't"]}},
+                {"LOWER": {"IN": ["n't", "nt", "not"]}, "OP": "?"},
+                {"LOWER": "have"},
+                {"LOWER": {"IN": ["that", "those", "any"]}},
+                {"LOWER": {"IN": ["of"]}, "OP": "?"},
+                {"LOWER": {"IN": ["that", "those", "them", "it"]}, "OP": "?"},
+                {"IS_PUNCT": True},
             ],
         )
     )
-    # "numb between the legs - i don't have that": a denial of what was just named (eleventh session)
-    for negation in ("don't", "dont", "do not", "didn't", "didnt", "did not", "haven't got", "havent got"):
-        for thing in ("that", "this", "those", "these", "it", "any of that", "any of those", "any of it"):
-            add(R(f"i {negation} have {thing}", "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=8))
     # "can't do nothing" (can't do anything) is a double negative that affirms; "felt almost
     # nothing" is the lost feeling itself (eleventh session)
     # ("can't" is one token here: the phrase component merges it)

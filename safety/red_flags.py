@@ -120,7 +120,7 @@ def _prepare(text: str) -> str:
 
 # ConText category -> Span attribute it sets (read by RedFlagDetector._reason)
 # the words that set a case up as imagined, not asked about: "in case", "if", "god forbid"
-_IMAGINING = re.compile(r"\b(?:in case|what if|suppose|supposing|imagine|god forbid|let'?s say|lets say)\b")
+_TIMED = re.compile(r"\b(?:since|today|tonight|yesterday|this morning|last night|now|ago|twice|again|already)\b")
 _IMAGINING_CUE = re.compile(r"(?:if|in case|what if|suppose|supposing|imagine|god forbid|let'?s say|lets say|say)\b")
 
 _SPAN_ATTRS = {
@@ -341,10 +341,11 @@ class RedFlagDetector:
 
     @staticmethod
     def _imagined(ent: Span) -> bool:
-        """Set in a condition ("in case", "if", "god forbid"), not only in a question's shape: "is
-        it normal that my mum keeps wetting herself?" asks about what is happening."""
-        if _IMAGINING.search(ent.sent.text):
-            return True
+        """Set in a condition ("in case", "if", "god forbid") by the cue that modified it, not only
+        in a question's shape ("is it normal that my mum keeps wetting herself?" asks about what is
+        happening), and with no time that makes it real ("today", "since yesterday")."""
+        if _TIMED.search(ent.sent.text):
+            return False  # "in case it matters, my husband has had no pee since yesterday"
         doc = ent.doc
         return any(
             m.category == HYPOTHETICAL
