@@ -21,9 +21,10 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 import yaml
 
+from actions.coverage import on_subject
 from article.gloss import Glosser
 from article.model import Article, Passage, Section
-from article.retrieval import Match, Retriever, load_questions, load_vocabulary
+from article.retrieval import Match, Retriever, load_questions, load_vocabulary, tokens
 from article.store import ArticleStore
 from article.topics import TOPICS, Topic
 from article.word_tables import (
@@ -48,6 +49,8 @@ NAMED_BONUS = 0.6  # a passage an entity names gains this share of the best scor
 MIN_ASKED_FOR_OVERLAP = 3  # a question with this many words of its own ...
 MIN_SHARED = 1  # ... must share this many with the passage (or its example questions)
 DID_YOU_MEAN_RATIO = 0.97  # a runner-up this close to the best (another unit) makes a choice
+# words any question may share with a passage's example questions ("which is best?")
+_GENERIC = frozenset(tokens("best good better use one free way thing need want like can get"))
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 
 
@@ -318,6 +321,12 @@ def choose(
     asked, shared = retriever.shared_terms(question, best.passage)
     if len(asked) >= MIN_ASKED_FOR_OVERLAP and len(shared) < MIN_SHARED:
         return Choice()  # one shared word is not enough ("buying a laptop" is not ergonomics)
+    if (
+        len(asked) >= MIN_ASKED_FOR_OVERLAP
+        and len(shared - _GENERIC) <= 1
+        and not on_subject(retriever.translated(retriever.spelled(question)))
+    ):
+        return Choice()  # "the heat in Dakar at night": one word shared, nothing of health
     family = _family(article, best.passage)
     runner = next(
         (m for m in ranked[1:] if _family(article, m.passage) != family and m.passage.section != best.passage.section),

@@ -318,6 +318,28 @@ _ARTICLE_SUBJECT = re.compile(
 )
 
 
+# Words of health and of the body, care and everyday strain: a message with none of them is not
+# about the article's subject, whatever single word it shares with a passage ("the heat in Dakar",
+# "online courses") (eleventh session)
+_HEALTH_SUBJECT = re.compile(
+    r"\b(?:back|backs|knees?|spine|spinal|lumbar|sciatica|discs?|disks?|recover\w*|heal\w*|symptoms?|treat\w*|"
+    r"exercis\w*|physio\w*|massag\w*|injections?|jabs?|shots?|surgery|operation|pain\w*|hurt\w*|ach\w*|sore\w*|"
+    r"stiff\w*|numb\w*|tingl\w*|swell\w*|swollen|weak\w*|doctors?|gp|clinic\w*|hospital\w*|nurse|therap\w*|"
+    r"stretch\w*|yoga|pilates|postur\w*|muscles?|joints?|nerves?|inflam\w*|arthri\w*|injur\w*|fall\w*|fell|"
+    r"legs?|hips?|foot|feet|thighs?|calf|calves|body|health\w*|medic\w*|pills?|tablets?|ice|pads?|packs?|"
+    r"compress\w*|brace|walk\w*|gait|limp\w*|sit|sitting|sleep\w*|bed|mattress|chair|desk|lift\w*|bend\w*|"
+    r"weight|diet|relie\w*|cure\w*|remed\w*|herb\w*|chiropract\w*|acupunct\w*|bath|baths|warm|hot|cold|"
+    r"stand\w*|posture|ergonom\w*|spasms?|cramps?|x-?rays?|mri|scan|imaging|fever|bladder|bowel|dr|docs?|"
+    r"caus\w*|reasons?|prevent\w*|signs?|get(?:ting|tin'?)? over)\b",
+    re.IGNORECASE,
+)
+
+
+def on_subject(text: str) -> bool:
+    """Whether the message has any word of health, the body or its care (its English reading)."""
+    return bool(_HEALTH_SUBJECT.search(text or ""))
+
+
 def asked_part(text: str) -> List[str]:
     """The sentences of `text` that ask something (the last sentence when none does)."""
     sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]

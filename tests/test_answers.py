@@ -94,6 +94,13 @@ def test_tell_me_more_resumes_at_a_unit_with_its_label(library):
         ("my mum has arthrose in her colonne, can that make the knees worse", "causes.degenerative_conditions"),
         ("the doctor will send me for an IRM, what exams happen", "when_to_see_doctor.p2"),
         ("is kineziterapija worth doing for my back", "treatment.physical_therapy"),
+        # Russian in Latin letters, Spanish (eleventh session)
+        ("are ukoly in the spina worth it", "treatment.injections"),
+        ("rastyazhka every morning, does it help the knee", "recovery.incorporate_stretching"),
+        (
+            "knee and back hurting and I lost 6 kilos without dieting, what can it mean",
+            "when_to_see_doctor.fever_or_unexplained_weight_loss",
+        ),
     ],
 )
 def test_questions_find_their_passage_anywhere_in_the_article(library, question, passage):
@@ -120,6 +127,30 @@ def test_questions_find_their_passage_anywhere_in_the_article(library, question,
 def test_other_conditions_diagnoses_and_shared_words_are_declined(question):
     messages, _ = run(actions.ActionNotCovered(), make_tracker(question, "out_of_scope"))
     assert messages[1]["custom"] == {"kind": "fallback"}, messages
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the heat too strong in my car this summer, which fan should I buy",
+        "best way to send the money online to my cousin abroad",
+    ],
+)
+def test_one_shared_word_and_nothing_of_health_is_not_an_article_question(library, question):
+    """A message that shares a single word with a passage ("heat", "online") and says nothing of
+    health, the body or its care is declined, even when the model guessed an article topic."""
+    assert not choose(library, question, TOPICS["ask_treatment"]).covered
+
+
+@pytest.mark.parametrize(
+    "question, passage",
+    [
+        ("what temperature for a hot pack, warm or very hot?", "treatment.heat_and_cold_therapy"),
+        ("which is better for my knee, a heating pad or an ice pack?", "treatment.heat_and_cold_therapy"),
+    ],
+)
+def test_a_question_about_care_sharing_one_word_is_still_answered(library, question, passage):
+    assert answer_of(library, question, TOPICS["ask_treatment"]).passages[0] == passage
 
 
 def test_home_remedies_button_gets_the_home_remedies(library):
