@@ -225,6 +225,18 @@ def test_escalation_of_a_sign_the_article_does_not_name_says_so(library):
     assert "doesn't describe this warning sign" in detail["text"]
 
 
+@pytest.mark.parametrize(
+    "text", ["both my legs have gone weak since this morning", "my left leg is getting weaker by the hour"]
+)
+def test_weakness_in_both_legs_or_getting_worse_quotes_the_articles_leg_sign(library, text):
+    """Both legs and progressive weakness are the article's "numbness, tingling, or weakness in
+    your legs" (data/article/entity_passages.yml), quoted with its section, not "not described"."""
+    dispatcher = CollectingDispatcher()
+    ActionEscalate().respond(dispatcher, red_flag_tracker(text, "out_of_scope"), DOMAIN)
+    details = " ".join(m["text"] or "" for m in dispatcher.messages)
+    assert "weakness in your legs" in details and "doesn't describe" not in details, details
+
+
 def test_answer_action_escalates_first_when_a_red_flag_slipped_past_the_nlu(library):
     dispatcher = CollectingDispatcher()
     ActionAnswerArticle().respond(dispatcher, make_tracker(BLADDER, "ask_home_remedies"), DOMAIN)
