@@ -324,6 +324,8 @@ def choose(
     if (
         len(asked) >= MIN_ASKED_FOR_OVERLAP
         and len(shared - _GENERIC) <= 1
+        # (translated again: a misspelling can be read as another language's word, "akupunktura" as
+        # "acupuntura", whose English the translations then give)
         and not on_subject(retriever.translated(retriever.spelled(question)))
     ):
         return Choice()  # "the heat in Dakar at night": one word shared, nothing of health

@@ -138,12 +138,16 @@ class WordClass:
     phrases: Optional[Pattern]  # several words, or with punctuation: matched in the text
 
     @classmethod
-    def from_list(cls, name: str, entries: Iterable[str]) -> "WordClass":
+    def from_list(cls, name: str, entries: Iterable[str], words_of: Optional[Dict[str, str]] = None) -> "WordClass":
+        """``words_of``: the tables' named word lists ("{urine}" in a regex is any word for urine)."""
         words, regexes, literals = set(), [], []
         for entry in entries:
             entry = str(entry).strip()
             if entry.startswith("re:"):  # a regular expression, for numbers and dates
-                regexes.append(entry[3:])
+                regex = entry[3:]
+                for key, alternation in (words_of or {}).items():
+                    regex = regex.replace("{" + key + "}", alternation)
+                regexes.append(regex)
                 continue
             entry = entry.lower()
             if re.fullmatch(r"[a-z]+", entry):
@@ -300,7 +304,9 @@ class Tables:
     @classmethod
     def load(cls, path: Path = TABLES) -> "Tables":
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        classes = {name: WordClass.from_list(name, words) for name, words in data["classes"].items()}
+        # named word lists a class's regexes share ("{urine}"), each written once
+        words_of = {key: "(?:" + "|".join(map(re.escape, ws)) + ")" for key, ws in (data.get("words") or {}).items()}
+        classes = {name: WordClass.from_list(name, words, words_of) for name, words in data["classes"].items()}
         rules = {cat: [tuple(rule) for rule in rules] for cat, rules in data.get("rules", {}).items()}
         suspect = dict(data.get("suspect", {}))
         for category, names in list(rules.items()) + [(c, [n]) for c, ns in suspect.items() for n in ns]:

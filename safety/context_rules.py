@@ -402,7 +402,8 @@ def _normal_now(target: Span, modifier: Span, span_between: Span) -> bool:
     just_before = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 3) : modifier.start]}
     if just_before & _NOT:
         return False  # "the pee is not coming out normally", "isn't working fine": not normal
-    before = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 7) : modifier.start]}
+    window = modifier.doc[max(modifier.sent.start, modifier.start - 7) : modifier.start]
+    before = {t.lower_ for t in window}
     if modifier.start > 0 and modifier.doc[modifier.start - 1].lower_ in _EATING:
         return False  # "lost 9 kilo without diet, I eat normal": the appetite, not the symptom
     near = {t.lower_ for t in modifier.doc[max(modifier.sent.start, modifier.start - 3) : modifier.start + 2]}
@@ -411,7 +412,6 @@ def _normal_now(target: Span, modifier: Span, span_between: Span) -> bool:
     if before & {"was", "were", "used", "until", "till", "could", "last", "before", "yesterday", "earlier", "ago"}:
         return False
     # a clock time before it: "at 8 I walk ok, now I need a stick" (eleventh session)
-    window = modifier.doc[max(modifier.sent.start, modifier.start - 7) : modifier.start]
     return not any(t.lower_ == "at" and t.i + 1 < modifier.start and t.doc[t.i + 1].like_num for t in window)
 
 
@@ -470,27 +470,10 @@ def _closing_nahi(target: Span, modifier: Span, span_between: Span) -> bool:
     return before not in ("ya", "ki", "or") and _not_said_of_before(target, modifier, span_between)
 
 
-_CHECKING = {
-    "ask",
-    "asks",
-    "asked",
-    "asking",
-    "check",
-    "checks",
-    "checked",
-    "checking",
-    "test",
-    "tests",
-    "tested",
-    "testing",
-    "see",
-    "sees",
-    "saw",
-    "seeing",
-    "wonder",
-    "wonders",
-    "wondered",
-}
+_CHECKING = frozenset(
+    "ask asks asked asking check checks checked checking test tests tested testing see sees saw seeing "
+    "wonder wonders wondered".split()
+)
 _ANSWER_NO = {"can't", "cant", "cannot", "couldn't", "couldnt"}
 
 

@@ -118,11 +118,12 @@ def _prepare(text: str) -> str:
 
 # --------------------------------------------------------------------------- detector
 
-# ConText category -> Span attribute it sets (read by RedFlagDetector._reason)
-# the words that set a case up as imagined, not asked about: "in case", "if", "god forbid"
+# the ConText cues that set a case up as imagined ("in case", "if", "suppose"), and the times that
+# make it real after all ("since yesterday", "twice today"): RedFlagDetector._imagined
+_IMAGINING_CUE = re.compile(r"(?:if|in case|what if|suppose|supposing|imagine|let'?s say|lets say|say)\b")
 _TIMED = re.compile(r"\b(?:since|today|tonight|yesterday|this morning|last night|now|ago|twice|again|already)\b")
-_IMAGINING_CUE = re.compile(r"(?:if|in case|what if|suppose|supposing|imagine|god forbid|let'?s say|lets say|say)\b")
 
+# ConText category -> Span attribute it sets (read by RedFlagDetector._reason)
 _SPAN_ATTRS = {
     "NEGATED_EXISTENCE": {"is_negated": True},
     "POSSIBLE_EXISTENCE": {"is_uncertain": True},
@@ -341,7 +342,7 @@ class RedFlagDetector:
 
     @staticmethod
     def _imagined(ent: Span) -> bool:
-        """Set in a condition ("in case", "if", "god forbid") by the cue that modified it, not only
+        """Set in a condition ("in case", "if", "suppose") by the cue that modified it, not only
         in a question's shape ("is it normal that my mum keeps wetting herself?" asks about what is
         happening), and with no time that makes it real ("today", "since yesterday")."""
         if _TIMED.search(ent.sent.text):
