@@ -349,7 +349,7 @@ class RedFlagDetector:
             return False  # "in case it matters, my husband has had no pee since yesterday"
         doc = ent.doc
         return any(
-            m.category == HYPOTHETICAL
+            m.category == "HYPOTHETICAL"  # ConText's category (HYPOTHETICAL is this module's reason)
             and _IMAGINING_CUE.match(doc[m.modifier_span[0] : m.modifier_span[1]].text.lower())
             for m in ent._.modifiers
         )

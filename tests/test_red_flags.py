@@ -289,6 +289,17 @@ def test_context_does_not_escalate(detector, text, reason):
         assert reason in {r for _, r in result.ignored}, result.ignored
 
 
+def test_a_relatives_case_set_in_a_condition_stays_imagined_unless_a_time_makes_it_real(detector):
+    """ConText's "in case" modifies the relative's mention: what makes a relative's red flag
+    current ("right now") does not make an imagined one real; a time in its sentence does."""
+    imagined = detector.assess(
+        "in case my dad ever starts having accidents with his bladder, what do we do? he's fine right now"
+    )
+    assert not imagined.escalate, imagined
+    real = detector.assess("in case it matters, my husband has had no pee since yesterday")
+    assert real.level == "emergency", real
+
+
 @pytest.mark.parametrize(
     "text, category",
     [
