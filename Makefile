@@ -93,7 +93,7 @@ $(CHROMIUM):
 
 # The demo page with the widget, alone (make run starts it too).
 web: $(WIDGET)
-	@$(PY) web/serve.py --port $(WEB_PORT) --rasa-url http://localhost:$(RASA_PORT)
+	@$(PY) -m web.serve --port $(WEB_PORT) --rasa-url http://localhost:$(RASA_PORT)
 
 run: ingest train $(WIDGET)
 	@scripts/run.sh $(MODEL)

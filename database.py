@@ -8,8 +8,8 @@ from typing import Optional
 from sqlalchemy import MetaData, create_engine
 from sqlalchemy.engine import Engine
 
-PROJECT_ROOT = Path(__file__).resolve().parent
-VAR_DIR = PROJECT_ROOT / "var"
+from paths import VAR_DIR
+
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'assistant.db'}"
 
 

@@ -35,7 +35,7 @@ from article.word_tables import (
     read_cognates,
     read_spellings,
 )
-from database import PROJECT_ROOT
+from paths import PROJECT_ROOT
 
 WORD_BUDGET = 80
 ENTITY_PASSAGES_FILE = PROJECT_ROOT / "data" / "article" / "entity_passages.yml"

@@ -35,9 +35,9 @@ from actions.replies import (
 )
 from actions.threads import ThreadedAction
 from operations.escalations import Escalation, EscalationLog
+from operations.review_log import SafetyReviewLog
 from safety.assessment import Assessment, assessment_of
 from safety.categories import CATEGORY_LEVELS, LEVELS
-from safety.review_log import SafetyReviewLog
 
 logger = logging.getLogger(__name__)
 escalation_log = EscalationLog()

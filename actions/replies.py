@@ -15,10 +15,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers
 from actions.answers import Answer, answer_question
 from actions.coverage import not_covered
-from actions.unanswered import UnansweredLog
 from article.corrections import apply_corrections
 from article.topics import QUESTIONS, TOPICS
 from article.topics import TABLE as TOPIC_TABLE
+from operations.unanswered import UnansweredLog
 
 logger = logging.getLogger(__name__)
 

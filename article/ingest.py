@@ -9,7 +9,7 @@ from typing import List, Optional
 
 from article.parse import ArticleError, parse_article
 from article.store import ArticleStore
-from database import PROJECT_ROOT
+from paths import PROJECT_ROOT
 
 ARTICLE_DIR = PROJECT_ROOT / "data" / "article"
 

@@ -378,7 +378,7 @@ def _as_is(grams: List[str]) -> List[str]:
 
 def _english() -> frozenset:
     """English word forms (spacy-lookups-data), never "corrected" to an article word."""
-    from safety.english_words import known_english_words
+    from article.english_words import known_english_words
 
     return known_english_words()
 

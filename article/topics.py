@@ -11,7 +11,7 @@ import yaml
 
 from article.model import Article
 from article.parse import slug
-from database import PROJECT_ROOT
+from paths import PROJECT_ROOT
 
 TOPICS_FILE = PROJECT_ROOT / "data" / "topics.yml"
 

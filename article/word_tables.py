@@ -20,7 +20,7 @@ import unicodedata
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
-from database import PROJECT_ROOT
+from paths import PROJECT_ROOT
 
 VOCABULARY_FILE = PROJECT_ROOT / "data" / "article" / "vocabulary.yml"
 TRANSLATIONS_FILE = PROJECT_ROOT / "data" / "article" / "translations.yml"

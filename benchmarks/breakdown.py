@@ -27,8 +27,8 @@ from typing import Any, Dict, List
 from article.ingest import ingest
 from article.store import ArticleStore
 from benchmarks.load import CONVERSATION
-from database import PROJECT_ROOT
 from evaluation.servers import Servers
+from paths import PROJECT_ROOT
 
 REPORT = PROJECT_ROOT / "reports" / "breakdown.json"
 

@@ -30,8 +30,8 @@ import aiohttp
 
 from article.ingest import ingest
 from article.store import ArticleStore
-from database import PROJECT_ROOT, VAR_DIR
 from evaluation.servers import RASA, Servers, free_port
+from paths import PROJECT_ROOT, VAR_DIR
 
 CONVERSATION = [
     "hello",

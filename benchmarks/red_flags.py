@@ -15,7 +15,7 @@ import time
 
 import yaml
 
-from database import PROJECT_ROOT as ROOT
+from paths import PROJECT_ROOT as ROOT
 
 DATA = ROOT / "tests" / "red_flags"
 BUDGET_MS = 2.0

@@ -29,7 +29,7 @@ def main(argv=None) -> int:
     from article.ingest import ingest
     from article.retrieval import load_questions
     from article.store import ArticleStore
-    from database import PROJECT_ROOT
+    from paths import PROJECT_ROOT
 
     store = ArticleStore.from_url(f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}")
     ingest(store=store)

@@ -17,7 +17,7 @@ import secrets
 from pathlib import Path
 from typing import Optional
 
-from database import VAR_DIR
+from paths import VAR_DIR
 
 KEY_FILE = VAR_DIR / "session.key"
 RANDOM_HEX = 32  # 128 bits

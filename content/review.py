@@ -6,7 +6,7 @@ grouped by the intent the model guessed, for an editor to sort into data/nlu/, a
 exported so that the next export shows only new ones.
 
 Messages that touch red-flag vocabulary never become NLU candidates: they are kept apart
-(safety.review_log) and exported to a separate safety-review file for a clinician, whose outcome
+(operations.review_log) and exported to a separate safety-review file for a clinician, whose outcome
 is a change to the vocabulary tables.
 
     python -m content.review [--out FILE]
@@ -18,8 +18,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Dict, List
 
-from actions.unanswered import UnansweredLog
-from database import PROJECT_ROOT
+from operations.unanswered import UnansweredLog
+from paths import PROJECT_ROOT
 
 
 def export_candidates(log: UnansweredLog, out: Path) -> int:
@@ -58,8 +58,8 @@ def main(argv: List[str]) -> int:
         print(f"Exported {count} message(s) to {args.out}")
     else:
         print("No new unanswered messages since the last export.")
-    from safety.review_log import SafetyReviewLog
-    from safety.review_log import render as render_safety
+    from operations.review_log import SafetyReviewLog
+    from operations.review_log import render as render_safety
 
     rows = SafetyReviewLog().export_rows()
     safety_out = args.out.with_name(args.out.name.replace("candidates", "safety-review"))

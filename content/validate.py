@@ -34,7 +34,7 @@ from article.word_tables import (
     cognate_rewrites,
     table_lines,
 )
-from database import PROJECT_ROOT
+from paths import PROJECT_ROOT
 
 ENTITY_FILE = Path("data/article/entity_passages.yml")
 TOPICS_FILE = Path("data/topics.yml")

@@ -26,7 +26,7 @@ from typing import Callable, Dict, List, Sequence
 import requests
 import yaml
 
-from database import PROJECT_ROOT
+from paths import PROJECT_ROOT
 
 BLIND = PROJECT_ROOT / "tests" / "blind"
 Say = Callable[[str], list]  # a new conversation's reply list for one message

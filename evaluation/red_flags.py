@@ -16,7 +16,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 import yaml
 
-from database import PROJECT_ROOT
+from paths import PROJECT_ROOT
 from safety.categories import CATEGORY_LEVELS, LEVEL_RANK
 
 BLIND = PROJECT_ROOT / "tests" / "blind"

@@ -21,9 +21,9 @@ from typing import Any, Dict, List, Optional, Sequence
 
 import aiohttp
 
-from database import PROJECT_ROOT as ROOT
-from database import VAR_DIR
 from evaluation.servers import Servers, free_port, start_process
+from paths import PROJECT_ROOT as ROOT
+from paths import VAR_DIR
 
 SETTINGS = VAR_DIR / "scale" / "env"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "rasa.conf.template"

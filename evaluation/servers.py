@@ -10,7 +10,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 import requests
 
-from database import PROJECT_ROOT as ROOT
+from paths import PROJECT_ROOT as ROOT
 
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 

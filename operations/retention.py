@@ -21,10 +21,10 @@ from typing import List, Optional
 from sqlalchemy import MetaData, Table, delete, func, inspect, select
 from sqlalchemy.engine import Engine
 
-from actions.unanswered import unanswered_messages
 from database import VAR_DIR, make_engine
 from operations.escalations import escalations
-from safety.review_log import safety_review
+from operations.review_log import safety_review
+from operations.unanswered import unanswered_messages
 
 DEFAULT_TRACKER_URL = f"sqlite:///{VAR_DIR / 'tracker.db'}"
 

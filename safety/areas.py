@@ -21,9 +21,10 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from article.english_words import known_english_words
+
 from .categories import CATEGORY_LEVELS, LEVEL_RANK
 from .context_rules import PERSON_WORDS, not_about_the_writer
-from .english_words import known_english_words
 from .spelling import CORRECTED, H_DROPPED
 
 TABLES = Path(__file__).resolve().parent / "tables" / "areas.yml"

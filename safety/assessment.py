@@ -47,7 +47,7 @@ class Assessment:
     # categories touched but not clearly affirmed: the safety question asks about the first
     suspected: Tuple[str, ...] = ()
     # when nothing above was found: (category, start, end) of emergency-area words in the message
-    # (the keyword net), so that a clinician can review it (safety.review_log)
+    # (the keyword net), so that a clinician can review it (operations.review_log)
     area_words: Tuple[Tuple[str, int, int], ...] = ()
 
     @property

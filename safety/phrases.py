@@ -9,7 +9,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .english_words import known_english_words
+from article.english_words import known_english_words
+
 from .pattern_helpers import NOT, expand_lemmas, lem, lemma_function, low, opt
 from .spelling import CORRECTED
 

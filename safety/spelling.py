@@ -8,9 +8,9 @@ from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from article.english_words import known_english_words
 from article.word_tables import SPELLINGS_FILE, TRANSLATIONS_FILE, read_spellings, read_word_table
 
-from .english_words import known_english_words
 from .pattern_helpers import lemma_function
 
 # Key terms a misspelt token may be corrected to (edit distance 1 for terms of <= 6 letters,

@@ -3,4 +3,4 @@
 # starts it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec .venv/bin/python web/serve.py --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT"
+exec .venv/bin/python -m web.serve --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT"

@@ -7,7 +7,7 @@ import pytest
 
 from article.ingest import article_path
 from article.store import ArticleStore
-from database import PROJECT_ROOT as ROOT
+from paths import PROJECT_ROOT as ROOT
 
 SEED_DIR = ROOT / "data" / "article" / "source"
 

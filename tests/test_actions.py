@@ -12,9 +12,9 @@ from actions.answers import WORD_BUDGET, Library
 from actions.coverage import not_covered
 from actions.language import not_english
 from actions.replies import ENGLISH_ONLY_TEXT
-from actions.unanswered import UnansweredLog
 from article.ingest import ingest
 from article.topics import TOPICS
+from operations.unanswered import UnansweredLog
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from database import PROJECT_ROOT
+from paths import PROJECT_ROOT
 from safety import assessment as assessment_module
 from safety.assessment import PARSE_DATA_KEY, Assessment, Mention, assessment_of
 from safety.red_flags import get_detector

@@ -6,7 +6,7 @@ from typing import Iterable, Set
 
 import yaml
 
-from database import PROJECT_ROOT as ROOT
+from paths import PROJECT_ROOT as ROOT
 
 BLIND = ROOT / "tests" / "blind"
 N = 5

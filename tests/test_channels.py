@@ -13,9 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions, answers, replies
 from actions.answers import Library
-from actions.unanswered import UnansweredLog
 from article.ingest import ingest
-from database import PROJECT_ROOT
+from operations.unanswered import UnansweredLog
+from paths import PROJECT_ROOT
 from tests.servers import new_sender, run_async
 from tests.test_actions import make_tracker
 

@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from content.validate import validate
-from database import PROJECT_ROOT
+from paths import PROJECT_ROOT
 
 
 @pytest.fixture

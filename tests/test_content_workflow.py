@@ -21,6 +21,8 @@ COPIED = [
     "credentials.yml",
     "Makefile",
     "database.py",
+    "paths.py",
+    "workers.py",
     "requirements.txt",
     "constraints.txt",
     "data",
@@ -31,6 +33,7 @@ COPIED = [
     "rasa_ext",
     "channels",
     "content",
+    "operations",
     "scripts",
 ]
 NEW_EXAMPLES = """\

@@ -9,7 +9,7 @@ from typing import Any, Dict, Iterator, Set, Tuple
 
 import yaml
 
-from database import PROJECT_ROOT
+from paths import PROJECT_ROOT
 
 DEPLOY = PROJECT_ROOT / "deploy"
 ONE_SHOT = {"ingest"}

@@ -12,8 +12,9 @@ from actions.actions import ActionAnswerArticle
 from actions.answers import Library
 from actions.escalation import ActionEscalate, escalation_response
 from article.ingest import ingest
-from database import PROJECT_ROOT, make_engine
+from database import make_engine
 from operations.escalations import Escalation, EscalationLog
+from paths import PROJECT_ROOT
 from tests.test_actions import make_tracker
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())

@@ -9,8 +9,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from database import PROJECT_ROOT, make_engine
+from database import make_engine
 from operations.escalations import EscalationLog
+from paths import PROJECT_ROOT
 from rasa_ext.nlg import EscalationResponseGenerator
 from rasa_ext.tracker_store import RecordingSQLTrackerStore, escalations_in
 

@@ -10,11 +10,11 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import func, insert, select, text
 
-from actions.unanswered import unanswered_messages
 from database import make_engine
 from operations import retention
 from operations.escalations import EscalationLog, escalations
-from safety.review_log import safety_review
+from operations.review_log import safety_review
+from operations.unanswered import unanswered_messages
 from tests.servers import run_async
 
 NOW = datetime(2026, 6, 1, 12, 0)

@@ -2,9 +2,9 @@
 
 from rasa.shared.nlu.training_data.loading import load_data
 
-from actions.unanswered import UnansweredLog
 from content.review import export_candidates
 from database import make_engine
+from operations.unanswered import UnansweredLog
 
 
 def test_export_groups_candidates_by_predicted_intent_and_only_once(tmp_path):
@@ -45,8 +45,8 @@ def test_a_broken_database_never_raises(tmp_path):
 def test_red_flag_vocabulary_goes_to_the_safety_review_not_the_nlu_candidates(tmp_path):
     import yaml
 
+    from operations.review_log import SafetyReviewLog, render
     from safety.red_flags import get_detector
-    from safety.review_log import SafetyReviewLog, render
 
     engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
     unanswered, safety = UnansweredLog(engine), SafetyReviewLog(engine)

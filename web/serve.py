@@ -1,6 +1,6 @@
 """Serve the widget's demo page: web/index.html at / and widget/dist/widget.js at /widget.js.
 
-    python web/serve.py [--port WEB_PORT] [--host 127.0.0.1] [--rasa-url http://localhost:RASA_PORT]
+    python -m web.serve [--port WEB_PORT] [--host 127.0.0.1] [--rasa-url http://localhost:RASA_PORT]
 
 Standard library only; no Node at run time (build the widget first: cd widget && npm ci && npm run
 build). The page's script tag is pointed at --rasa-url (default: $RASA_URL, else
@@ -13,12 +13,12 @@ import re
 import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGE = ROOT / "web" / "index.html"
-BUNDLE = ROOT / "widget" / "dist" / "widget.js"
+from paths import PROJECT_ROOT
+
+PAGE = PROJECT_ROOT / "web" / "index.html"
+BUNDLE = PROJECT_ROOT / "widget" / "dist" / "widget.js"
 SCRIPT_TAG = re.compile(r'(<script src="/widget\.js" data-server=")[^"]*(")')
 
 
@@ -101,7 +101,10 @@ def main(argv=None) -> None:
     parser.add_argument("--rasa-url", default=default_rasa_url())
     args = parser.parse_args(argv)
     if not BUNDLE.is_file():
-        print(f"warning: {BUNDLE.relative_to(ROOT)} is missing: cd widget && npm ci && npm run build", file=sys.stderr)
+        print(
+            f"warning: {BUNDLE.relative_to(PROJECT_ROOT)} is missing: cd widget && npm ci && npm run build",
+            file=sys.stderr,
+        )
     server = ThreadingHTTPServer((args.host, args.port), make_handler(args.rasa_url))
     print(f"Demo page on http://localhost:{args.port}/ (widget talks to {args.rasa_url})", flush=True)
     try:

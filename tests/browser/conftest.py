@@ -33,7 +33,6 @@ CHROMIUM_ARGS = [
 ]
 BUNDLE = ROOT / "widget" / "dist" / "widget.js"
 AXE = ROOT / "widget" / "node_modules" / "axe-core" / "axe.min.js"
-SERVE = ROOT / "web" / "serve.py"
 SCREENSHOTS = ROOT / "reports" / "browser"
 BUILD_HINT = "build it: cd widget && npm ci && npm run build"
 
@@ -122,7 +121,7 @@ class WebServer:
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log_path = workdir / f"web-{self.port}.log"
         self.process = start_process(
-            [sys.executable, str(SERVE), "--port", str(self.port), "--rasa-url", rasa_url],
+            [sys.executable, "-m", "web.serve", "--port", str(self.port), "--rasa-url", rasa_url],
             self.log_path,
             http_ok(self.url),
             20,

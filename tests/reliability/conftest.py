@@ -5,7 +5,7 @@ from typing import List, Tuple
 
 import pytest
 
-from database import PROJECT_ROOT
+from paths import PROJECT_ROOT
 
 OUTCOMES: List[Tuple[str, str, str]] = []  # (area, case, outcome)
 

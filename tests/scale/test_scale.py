@@ -16,8 +16,8 @@ from typing import Dict, List
 import pytest
 
 from channels.sessions import SessionTokens
-from database import PROJECT_ROOT
 from evaluation import scale
+from paths import PROJECT_ROOT
 
 SCRIPT = [
     "hello",

@@ -12,8 +12,7 @@ from typing import List
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, insert, select, update
 
 from database import TableOwner
-
-from .assessment import Assessment
+from safety.assessment import Assessment
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 Every fallback or out-of-scope message is logged (text, the model's best guess and its
 confidence, time); `make review` (content/review.py) exports them as candidate NLU examples.
 Messages that touch red-flag vocabulary are never logged here: they go to a clinician's review
-(safety.review_log). This module is the runtime half; the editors' tool reads it, not the other
+(operations.review_log). This module is the runtime half; the editors' tool reads it, not the other
 way round.
 """
 
@@ -42,7 +42,7 @@ class UnansweredLog(TableOwner):
         if not text.strip() or text.startswith("/"):
             return  # nothing typed, or a button's payload
         if touches_red_flags(parse_data):
-            return  # a clinician's review, not training data (safety.review_log)
+            return  # a clinician's review, not training data (operations.review_log)
         try:
             with self.engine.begin() as conn:
                 conn.execute(

@@ -1,0 +1,1 @@
+"""The demo page and its static server (`python -m web.serve`)."""
