@@ -44,10 +44,25 @@ _FIRST_PERSON = {
 _POSSESSIVE_BEFORE_PERSON = ("my", "ma", "mi", "mera", "meri", "mere", "me", "mo")
 
 
-_CLAUSE_BREAKS = {",", ";"}
 # what a denial of its own says between "not" and the comma: an action or a laugh ("not sitting
 # on anything,", "lol not lol,"), not a symptom list ("no numbness, tingling or weakness")
 _LAUGHS = {"lol", "lmao", "haha", "hahaha", "joking", "kidding", "sure", "really"}
+# symptoms named with "-ing" begin a list of denied symptoms, not an action ("no tingling,
+# numbness or weakness"; twelfth session)
+_SYMPTOMS_IN_ING = {
+    "tingling",
+    "burning",
+    "throbbing",
+    "aching",
+    "shooting",
+    "stabbing",
+    "swelling",
+    "leaking",
+    "dribbling",
+}
+# "no poo for two days and down there it's numb": after "and", a new subject or place begins a
+# clause of its own, which the "no" of the first does not reach (twelfth session)
+_NEW_SUBJECT = {"down", "my", "me", "mi", "his", "her", "everything", "it", "it's", "its", "he", "she", "there", "when"}
 
 
 def _within_its_clause(on_modifies):
@@ -62,7 +77,18 @@ def _within_its_clause(on_modifies):
             for t in doc[modifier.end : target.start]:
                 if t.lower_ in _CLAUSE_BREAKS:
                     denied_own = own and not any(e.start < t.i and modifier.end < e.end for e in doc.ents)
-                    if denied_own and any(w.norm_.endswith("ing") or w.lower_ in _LAUGHS for w in own):
+                    if denied_own and any(
+                        (w.norm_.endswith("ing") and w.norm_ not in _SYMPTOMS_IN_ING) or w.lower_ in _LAUGHS
+                        for w in own
+                    ):
+                        return False
+                    after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                    if (
+                        denied_own
+                        and t.lower_ == "and"
+                        and after is not None
+                        and after.lower_.split()[0] in _NEW_SUBJECT
+                    ):
                         return False
                     break
                 own.append(t)
@@ -173,7 +199,9 @@ def not_about_the_writer(doc) -> bool:
     # the other person is named before the first symptom is told, or in its sentence: "sat on the
     # toilet straining, nothing. my buddy says relax" tells the writer's own symptom first
     told = doc[: doc.ents[0].sent.end] if doc.ents else doc
-    people = any(t.lemma_ in _PEOPLE or t.lower_ in _PEOPLE for t in told)
+    # a person word inside the symptom names no one ("Tena Lady pads", "lady parts")
+    inside = {i for e in doc.ents for i in range(e.start, e.end)}
+    people = any((t.lemma_ in _PEOPLE or t.lower_ in _PEOPLE) and t.i not in inside for t in told)
     if not people:
         return False
     starts_with_person = any(
@@ -362,7 +390,11 @@ def _in_question(target: Span, modifier: Span, span_between: Span) -> bool:
 
 
 def _generic_question(target: Span, modifier: Span, span_between: Span) -> bool:
-    """A question (not a statement such as "What's new is that ...") that says nothing about the user."""
+    """A question (not a statement such as "What's new is that ...") that says nothing about the user.
+    Irish English "do be" / "does be" says what keeps happening, not a question (twelfth session)."""
+    doc = modifier.doc
+    if modifier[-1].lower_ in ("do", "does") and modifier.end < len(doc) and doc[modifier.end].lower_ == "be":
+        return False
     return _generic_how_why(target, modifier, span_between) and target.sent[-1].lower_ != "."
 
 
@@ -1110,6 +1142,23 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "pon nothing",
         "ova nothing",
         "at nothing",
+        # "worse, not better": no better is how it is, not a denial (twelfth session)
+        "not better",
+        "no better",
+        "not any better",
+        "not a bit better",
+        # "numb down there, everywhere else fine": the rest is fine, not the part named (twelfth session)
+        "everywhere else fine",
+        "everywhere else is fine",
+        "everywhere else ok",
+        "everywhere else normal",
+        "elsewhere fine",
+        "elsewhere is fine",
+        # Spanish "no sé" (I don't know) denies nothing that follows (twelfth session)
+        "no sé",
+        "no se",
+        "no lo sé",
+        "no lo se",
     ):
         add(R(literal, "NEGATED_EXISTENCE", direction="PSEUDO"))
     # "no feeling in my leg" is the symptom itself, not a denial; so is not noticing: "I didn't
