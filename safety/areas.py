@@ -784,7 +784,7 @@ def _merge(doc: Doc, ents: List[Span], spans: List[Tuple[int, int, int, str]]) -
 
 # --------------------------------------------------------------------------- fail safe
 
-_NET_CLASSES = {"bladder_bowel": "BB_AREA", "saddle_numbness": "SADDLE_AREA", "bilateral_leg": "BOTH_LEGS"}
+_NET_CLASSES = {"bladder_bowel": "BLADDER_BOWEL_AREA", "saddle_numbness": "SADDLE_AREA", "bilateral_leg": "BOTH_LEGS"}
 _NET: Optional[List[Tuple[str, Pattern]]] = None
 
 
