@@ -29,12 +29,13 @@ TRAINING_FILES = config.yml domain.yml data/rules.yml $(sort $(wildcard data/nlu
 FINGERPRINT = $(shell cat $(TRAINING_FILES) | sha256sum | cut -c1-12)
 export MODEL = models/model-$(FINGERPRINT).tar.gz
 
-.PHONY: help install ingest train run status shell test test-unit test-scale test-reliability test-browser lint widget web bench bench-load escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
+.PHONY: help install ingest train run status shell test test-unit test-gates test-scale test-reliability test-browser lint widget web bench bench-load escalations validate test-stories eval eval-answers eval-red-flags review clean constraints purge
 
 help:
 	@echo "make run    install, ingest the article, train if needed, start the assistant"
 	@echo "make test   install as needed and run every test"
-	@echo "make test-unit  the fast tier: no model, server or browser (about a minute)"
+	@echo "make test-unit  the fast tier: no model, server, browser or blind-set gates (a few minutes)"
+	@echo "make test-gates  the accuracy gates over the blind sets at the detector (about 4 minutes)"
 	@echo "make test-scale  two Rasa servers behind nginx on PostgreSQL, Redis, RabbitMQ (about 5 minutes)"
 	@echo "make test-reliability  bad input, faults and load only (tests/reliability)"
 	@echo "make lint   ruff: lint and format checks (settings in pyproject.toml)"
@@ -109,9 +110,14 @@ shell: ingest train
 test: ingest train $(WIDGET) $(CHROMIUM)
 	@$(PY) -m pytest tests
 
-# The fast tier: no model, no server, no browser (end-to-end tests are marked e2e in tests/conftest.py).
+# The fast tier: no model, no server, no browser (end-to-end tests are marked e2e in tests/conftest.py)
+# and not the blind-set gates (marked gate: minutes of work, run by make test and make test-gates).
 test-unit: $(INSTALLED)
-	@$(PY) -m pytest -m "not e2e" -q tests
+	@$(PY) -m pytest -m "not e2e and not gate" -q tests
+
+# The accuracy gates over the blind sets at the detector and the overlap check (no model or server).
+test-gates: $(INSTALLED)
+	@$(PY) -m pytest -m gate tests
 
 # Bad input, faults and load (also part of make test): tests/reliability, docs/reliability.md.
 test-reliability: ingest train $(WIDGET)

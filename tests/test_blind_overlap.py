@@ -4,9 +4,12 @@ questions, detector rules or vocabulary tables, or the project's own test sets."
 import re
 from typing import Iterable, Set
 
+import pytest
 import yaml
 
 from paths import PROJECT_ROOT as ROOT
+
+pytestmark = pytest.mark.gate  # minutes of work: make test-unit leaves it out
 
 BLIND = ROOT / "tests" / "blind"
 N = 5

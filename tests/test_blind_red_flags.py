@@ -13,6 +13,8 @@ import pytest
 from evaluation.red_flags import detector_outcome, evaluate
 from tests.gates import load_gates
 
+pytestmark = pytest.mark.gate  # minutes of work: make test-unit leaves it out
+
 GATES = load_gates("red_flags")
 
 
