@@ -34,7 +34,7 @@ export MODEL = models/model-$(FINGERPRINT).tar.gz
 help:
 	@echo "make run    install, ingest the article, train if needed, start the assistant"
 	@echo "make test   install as needed and run every test"
-	@echo "make test-unit  the fast tier: no model, server, browser or blind-set gates (a few minutes)"
+	@echo "make test-unit  the fast tier: no model, server, browser or blind-set gates (about a minute)"
 	@echo "make test-gates  the accuracy gates over the blind sets at the detector (about 4 minutes)"
 	@echo "make test-scale  two Rasa servers behind nginx on PostgreSQL, Redis, RabbitMQ (about 5 minutes)"
 	@echo "make test-reliability  bad input, faults and load only (tests/reliability)"

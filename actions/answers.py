@@ -15,6 +15,7 @@ more" continues with.
 import functools
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
@@ -63,6 +64,14 @@ class Answer:
     listed: List[str] = field(default_factory=list)  # the items a list answer names, in order
 
 
+# Retrievers by article revision and word tables: another Library over the same article and tables
+# (the tests build one per test) reuses the one built first. Two kept: the revision in service and
+# the one before it.
+_RETRIEVERS: "OrderedDict[tuple, Retriever]" = OrderedDict()
+_RETRIEVERS_KEPT = 2
+_RETRIEVERS_LOCK = threading.Lock()
+
+
 class Library:
     """The article in service, its ranker and the entity-to-passage map, reloaded on change."""
 
@@ -106,19 +115,27 @@ class Library:
             self._spellings_file,
             self._cognates_file,
         )
-        key = (id(article), *(_mtime(f) for f in files))
+        key = (article.revision, *((str(f), _mtime(f)) for f in files))
         with self._lock:
             if self._retriever is None or self._retriever_key != key:
-                self._retriever = Retriever(
-                    article,
-                    load_questions(self._questions_file),
-                    load_vocabulary(self._vocabulary_file),
-                    load_vocabulary(self._translations_file),
-                    read_spellings(self._spellings_file),
-                    read_cognates(self._cognates_file),
-                )
+                with _RETRIEVERS_LOCK:
+                    retriever = _RETRIEVERS.get(key)
+                    if retriever is None:
+                        retriever = Retriever(
+                            article,
+                            load_questions(self._questions_file),
+                            load_vocabulary(self._vocabulary_file),
+                            load_vocabulary(self._translations_file),
+                            read_spellings(self._spellings_file),
+                            read_cognates(self._cognates_file),
+                        )
+                        _RETRIEVERS[key] = retriever
+                        while len(_RETRIEVERS) > _RETRIEVERS_KEPT:
+                            _RETRIEVERS.popitem(last=False)
+                    _RETRIEVERS.move_to_end(key)
+                self._retriever = retriever
                 self._retriever_key = key
-            return article, self._retriever
+            return self._retriever.article, self._retriever
 
     def entity_passages(self) -> Dict[str, Dict[str, str]]:
         """The map in data/article/entity_passages.yml, re-read only when the file changed."""
