@@ -194,11 +194,11 @@ _THIRD_PERSON = {
 
 def _names_a_thing(token) -> bool:
     """A person word that is part of a product's or a body part's name ("Tena Lady pads", "lady
-    parts", "the men's pads"), not a person (twelfth session)."""
+    parts"), not a person (twelfth session)."""
     doc = token.doc
     before = doc[token.i - 1].lower_ if token.i > 0 else ""
     after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    return before == "tena" or after in ("parts", "bits", "pads", "pad", "'s pads")
+    return before == "tena" or after in ("parts", "bits", "pads", "pad")
 
 
 def not_about_the_writer(doc) -> bool:
