@@ -101,5 +101,4 @@ def expand_lemmas(pattern: List[dict], lemma_of: Callable[[str], str]) -> List[d
 
 def lemma_function(nlp) -> Callable[[str], str]:
     """The pipeline's lookup lemmatizer as a function (for the components' pattern expansion)."""
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    return lambda word: table.get(word, word)
+    return nlp.get_pipe("red_flag_lemmatizer").lemma_of

@@ -4,7 +4,7 @@ Pipeline (built once per process, see :func:`get_detector`)::
 
     spacy.blank("en")
       -> sentencizer
-      -> lemmatizer           (lookup mode, tables from spacy-lookups-data)
+      -> red_flag_lemmatizer  (safety.lemmas: spaCy's lookup lemmas, from a compact table)
       -> red_flag_normalizer  (safety.spelling: misspelt key terms -> token.norm_/lemma_)
       -> red_flag_phrases     (safety.phrases: merges "can't", "pins and needles", ...)
       -> red_flag_targets     (safety.red_flag_targets + safety.patterns -> doc.ents)
@@ -38,7 +38,7 @@ from article.corrections import correct
 from article.gloss import Glosser
 
 # importing these modules registers their spaCy components (each @Language.factory beside its class)
-from . import phrases, red_flag_targets, spelling  # noqa: F401
+from . import lemmas, phrases, red_flag_targets, spelling  # noqa: F401
 from .areas import HYPOTHETICAL_SENTENCES, NOT_ABOUT_THE_WRITER, SUSPECT_SUFFIX, corrected_text, keyword_net
 from .assessment import NOTHING, Assessment, Mention
 from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK, LEVELS
@@ -150,8 +150,8 @@ class RedFlagDetector:
         # "'im" (him, its h dropped) is one word, not the "i" + "m" of "im" (I'm)
         nlp.tokenizer.add_special_case("'im", [{"ORTH": "'"}, {"ORTH": "im"}])
         nlp.add_pipe("sentencizer")
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()  # loads the lemma_lookup table from spacy-lookups-data
+        nlp.add_pipe("red_flag_lemmatizer")
+        nlp.initialize()
         nlp.add_pipe("red_flag_normalizer")
         nlp.add_pipe("red_flag_phrases")
         nlp.add_pipe("red_flag_targets")
