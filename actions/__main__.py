@@ -13,6 +13,7 @@ sys.modules.setdefault("tensorflow", None)  # an import of it raises ImportError
 
 from rasa_sdk.__main__ import main  # noqa: E402 (after the line above, on purpose)
 
+import heap  # noqa: E402
 from actions.answers import library  # noqa: E402 (the action server imports it anyway)
 
 
@@ -30,4 +31,5 @@ if __name__ == "__main__":
     if "--actions" not in sys.argv:
         sys.argv[1:1] = ["--actions", "actions"]
     threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
+    heap.start()  # the memory freed while warming up, given back
     main()
