@@ -618,6 +618,10 @@ _SAME_SUBJECT = {"it", "it's", "its", "this", "that", "and", "now", "today", "ge
 # or that tells its course without a subject of its own ("first once on Tuesday, now ten times a
 # day"), as long as it names no other complaint (the back pain that worsens is not the leg)
 _COURSE_OPENERS = {"first", "then", "yesterday", "since", "before", "earlier", "initially", "started", "began"}
+# and the days and times it is told by ("Numb started in toes. Monday. Now up to the knee."; "Weak
+# leg. Saturday little. Sunday more."), or a sentence that only says it spreads (thirteenth session)
+_COURSE_OPENERS |= {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "by", "every"}
+_COURSE_OPENERS |= {"each", "morning", "tonight", "spread", "spreading", "going", "is", "still"}
 _OTHER_COMPLAINT = {"pain", "back", "knee", "knees", "ache", "aches", "hurt", "hurts", "sore", "spine", "neck"}
 
 

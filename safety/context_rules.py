@@ -63,6 +63,17 @@ _SYMPTOMS_IN_ING = {
 # "no poo for two days and down there it's numb": after "and", a new subject or place begins a
 # clause of its own, which the "no" of the first does not reach (twelfth session)
 _NEW_SUBJECT = {"down", "my", "me", "mi", "his", "her", "everything", "it", "it's", "its", "he", "she", "there", "when"}
+# and after a comma, a subject named with its article too: "he is not dizzy, the legs don't obey
+# him" (thirteenth session)
+_NEW_CLAUSE_SUBJECT = _NEW_SUBJECT | {"the", "de", "la"}
+
+
+def _opened_before(doc, i: int) -> bool:
+    """Whether ``doc[i]`` stands inside a parenthesis opened earlier in its sentence."""
+    for t in reversed(doc[doc[i].sent.start : i]):
+        if t.text in (")", "("):
+            return t.text == "("
+    return False
 
 
 def _within_its_clause(on_modifies):
@@ -82,12 +93,14 @@ def _within_its_clause(on_modifies):
                         for w in own
                     ):
                         return False
+                    if t.text == ")" and _opened_before(doc, modifier.start):
+                        return False  # "(he dont speak english) say he feel las nalgas dormidas"
                     after = doc[t.i + 1] if t.i + 1 < len(doc) else None
                     if (
                         denied_own
-                        and t.lower_ == "and"
+                        and t.lower_ in ("and", ",")
                         and after is not None
-                        and after.lower_.split()[0] in _NEW_SUBJECT
+                        and after.lower_.split()[0] in (_NEW_SUBJECT if t.lower_ == "and" else _NEW_CLAUSE_SUBJECT)
                     ):
                         return False
                     break
@@ -223,7 +236,7 @@ def not_about_the_writer(doc) -> bool:
     return True
 
 
-_CLAUSE_BREAKS = {"and", "but", "so", ",", ";", ".", "-", "while", "whilst", "because", "cos", "as"}
+_CLAUSE_BREAKS = {"and", "but", "so", ",", ";", ".", "-", "while", "whilst", "because", "cos", "as", ")"}
 
 
 # what a person does who sees the writer's symptom ("my wife noticed the bed was wet") rather
