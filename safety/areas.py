@@ -68,6 +68,14 @@ _NEGATION_NORMS = {
 _NEGATED_BEFORE = {"not", "no", "never", "without", "nothing", "nor", "neither", "zero"}
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "i'm", "ive", "i've", "id", "i'd", "ma"}
 _CORRECTION_LINE = re.compile(r"\*\s*[\w' -]{1,30}")
+# "Saddle numbness. What mean?": a clinical term on its own, then asked what it means (a symptom
+# said plainly and asked about, "Numb bum. What mean?", stays the writer's)
+_WHAT_IT_MEANS = re.compile(
+    r"\W*(?:what mean|what means|what meaning|meaning|meaning what|que significa|ce (?:înseamnă|inseamna))\W*"
+)
+_TERMS = re.compile(
+    r"\b(?:saddle|cauda|equina|an(?:a)?esthesia|foot drop|retention|incontinence|bilateral|red flags?|syndrome)\b"
+)
 _QUESTION_OPENERS = {
     "what",
     "whats",
@@ -579,6 +587,9 @@ class AreaMatcher:
                 before.start in hypothetical or not _about_the_writer(before)
             ):
                 hypothetical.add(sent.start)
+            # a term on its own, then asked what it means (_WHAT_IT_MEANS; thirteenth session)
+            if _WHAT_IT_MEANS.fullmatch(sent.text.strip()) and _words(before) <= 3 and _TERMS.search(before.text):
+                hypothetical.add(before.start)
         doc.user_data[HYPOTHETICAL_SENTENCES] = hypothetical
 
 
