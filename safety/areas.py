@@ -73,6 +73,8 @@ _CORRECTION_LINE = re.compile(r"\*\s*[\w' -]{1,30}")
 _WHAT_IT_MEANS = re.compile(
     r"\W*(?:what mean|what means|what meaning|meaning|meaning what|que significa|ce (?:înseamnă|inseamna))\W*"
 )
+# (a fragment with "I", "my", "can't", "no" in it tells of the writer: "Can't pee retention. Meaning?")
+_SAID_OF_ONESELF = _FIRST_PERSON | _NEGATED_BEFORE | {"can't", "cannot", "cant", "n't", "can"}
 _TERMS = re.compile(
     r"\b(?:saddle|cauda|equina|an(?:a)?esthesia|foot drop|retention|incontinence|bilateral|red flags?|syndrome)\b"
 )
@@ -588,7 +590,12 @@ class AreaMatcher:
             ):
                 hypothetical.add(sent.start)
             # a term on its own, then asked what it means (_WHAT_IT_MEANS; thirteenth session)
-            if _WHAT_IT_MEANS.fullmatch(sent.text.strip()) and _words(before) <= 3 and _TERMS.search(before.text):
+            if (
+                _WHAT_IT_MEANS.fullmatch(sent.text.strip())
+                and _words(before) <= 3
+                and _TERMS.search(before.text)
+                and not any(t.lower_ in _SAID_OF_ONESELF or t.norm_ in _SAID_OF_ONESELF for t in before)
+            ):
                 hypothetical.add(before.start)
         doc.user_data[HYPOTHETICAL_SENTENCES] = hypothetical
 
@@ -631,8 +638,8 @@ _SAME_SUBJECT = {"it", "it's", "its", "this", "that", "and", "now", "today", "ge
 _COURSE_OPENERS = {"first", "then", "yesterday", "since", "before", "earlier", "initially", "started", "began"}
 # and the days and times it is told by ("Numb started in toes. Monday. Now up to the knee."; "Weak
 # leg. Saturday little. Sunday more."), or a sentence that only says it spreads (thirteenth session)
-_COURSE_OPENERS |= {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "by", "every"}
-_COURSE_OPENERS |= {"each", "morning", "tonight", "spread", "spreading", "going", "is", "still"}
+_COURSE_OPENERS |= {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "by", "tonight"}
+_COURSE_OPENERS |= {"spread", "spreading"}
 _OTHER_COMPLAINT = {"pain", "back", "knee", "knees", "ache", "aches", "hurt", "hurts", "sore", "spine", "neck"}
 
 

@@ -63,9 +63,11 @@ _SYMPTOMS_IN_ING = {
 # "no poo for two days and down there it's numb": after "and", a new subject or place begins a
 # clause of its own, which the "no" of the first does not reach (twelfth session)
 _NEW_SUBJECT = {"down", "my", "me", "mi", "his", "her", "everything", "it", "it's", "its", "he", "she", "there", "when"}
-# and after a comma, a subject named with its article too: "he is not dizzy, the legs don't obey
-# him" (thirteenth session)
-_NEW_CLAUSE_SUBJECT = _NEW_SUBJECT | {"the", "de", "la"}
+# and after a comma, the legs or the back named with their article: "he is not dizzy, the legs
+# don't obey him" (thirteenth session; "no leaks, the pads are for my mum" stays denied)
+_ARTICLES = {"the", "de", "la", "las", "los", "el"}
+_BODY = {"legs", "leg", "feet", "foot", "back", "bum", "bottom", "piernas", "pierna", "knees", "knee", "toes"}
+_BODY |= {"pain", "sciatica"}  # "can't get no rest, the pain do shoot down the leg"
 
 
 def _opened_before(doc, i: int) -> bool:
@@ -96,11 +98,17 @@ def _within_its_clause(on_modifies):
                     if t.text == ")" and _opened_before(doc, modifier.start):
                         return False  # "(he dont speak english) say he feel las nalgas dormidas"
                     after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                    body_named = (
+                        after is not None
+                        and after.lower_ in _ARTICLES
+                        and after.i + 1 < len(doc)
+                        and doc[after.i + 1].lower_ in _BODY
+                    )
                     if (
                         denied_own
                         and t.lower_ in ("and", ",")
                         and after is not None
-                        and after.lower_.split()[0] in (_NEW_SUBJECT if t.lower_ == "and" else _NEW_CLAUSE_SUBJECT)
+                        and (after.lower_.split()[0] in _NEW_SUBJECT or (t.lower_ == "," and body_named))
                     ):
                         return False
                     break

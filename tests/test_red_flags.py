@@ -581,3 +581,22 @@ def test_a_short_message_read_whole_keeps_the_mention_inside_its_sentence(detect
     not a link from a body word in the sentence before (what is left is answered)."""
     assessment = detector.assess(text)
     assert [m.text for m in assessment.mentions] == [mention]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yesterday my leg was a little numb, today nothing, all good",
+        "Monday my leg was only a bit numb, Thursday it was all gone",
+        "This morning my leg was just a little tingly, now it's gone completely",
+        "The pain is in my lower back and it spreads down my leg, with some tingling in my foot",
+        "My toes are a bit numb. Morning walks are getting worse because of the rain.",
+    ],
+)
+def test_a_numb_leg_told_of_with_days_is_progression_only_when_it_worsens(detector, text):
+    """The course-of-days patterns (thirteenth session) read "yesterday a little, today the whole
+    foot" as progressive weakness (emergency); a leg getting better, or numbness only described,
+    stays a numb leg (urgent)."""
+    assert detector.assess(text).level == "urgent"
+    worse = "Yesterday my foot was only a little numb, today the whole leg is numb and weaker"
+    assert detector.assess(worse).level == "emergency"
