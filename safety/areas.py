@@ -68,12 +68,12 @@ _NEGATION_NORMS = {
 _NEGATED_BEFORE = {"not", "no", "never", "without", "nothing", "nor", "neither", "zero"}
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "im", "i'm", "ive", "i've", "id", "i'd", "ma"}
 _CORRECTION_LINE = re.compile(r"\*\s*[\w' -]{1,30}")
-# "Saddle numbness. What mean?": a clinical term on its own, then asked what it means (a symptom
-# said plainly and asked about, "Numb bum. What mean?", stays the writer's)
+# "Cauda equina. Meaning?": a clinical term on its own, then asked what it means (a symptom said
+# plainly and asked about, "Bum numb. Meaning?", stays the writer's)
 _WHAT_IT_MEANS = re.compile(
     r"\W*(?:what mean|what means|what meaning|meaning|meaning what|que significa|ce (?:înseamnă|inseamna))\W*"
 )
-# (a fragment with "I", "my", "can't", "no" in it tells of the writer: "Can't pee retention. Meaning?")
+# (a fragment with "I", "my", "can't", "no" in it tells of the writer: "Cannot wee, retention. Meaning?")
 _SAID_OF_ONESELF = _FIRST_PERSON | _NEGATED_BEFORE | {"can't", "cannot", "cant", "n't", "can"}
 _TERMS = re.compile(
     r"\b(?:saddle|cauda|equina|an(?:a)?esthesia|foot drop|retention|incontinence|bilateral|red flags?|syndrome)\b"
@@ -636,8 +636,8 @@ _SAME_SUBJECT = {"it", "it's", "its", "this", "that", "and", "now", "today", "ge
 # or that tells its course without a subject of its own ("first once on Tuesday, now ten times a
 # day"), as long as it names no other complaint (the back pain that worsens is not the leg)
 _COURSE_OPENERS = {"first", "then", "yesterday", "since", "before", "earlier", "initially", "started", "began"}
-# and the days and times it is told by ("Numb started in toes. Monday. Now up to the knee."; "Weak
-# leg. Saturday little. Sunday more."), or a sentence that only says it spreads (thirteenth session)
+# and the days and times it is told by ("Foot numb. Tuesday. By Friday the whole leg."; "Leg weak.
+# Friday a bit. Saturday a lot."), or a sentence that only says it spreads (thirteenth session)
 _COURSE_OPENERS |= {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "by", "tonight"}
 _COURSE_OPENERS |= {"spread", "spreading"}
 _OTHER_COMPLAINT = {"pain", "back", "knee", "knees", "ache", "aches", "hurt", "hurts", "sore", "spine", "neck"}

@@ -63,11 +63,11 @@ _SYMPTOMS_IN_ING = {
 # "no poo for two days and down there it's numb": after "and", a new subject or place begins a
 # clause of its own, which the "no" of the first does not reach (twelfth session)
 _NEW_SUBJECT = {"down", "my", "me", "mi", "his", "her", "everything", "it", "it's", "its", "he", "she", "there", "when"}
-# and after a comma, the legs or the back named with their article: "he is not dizzy, the legs
-# don't obey him" (thirteenth session; "no leaks, the pads are for my mum" stays denied)
+# and after a comma, the legs or the back named with their article: "not drunk, the legs won't carry
+# me" (thirteenth session; "no leaks, the pads are for my mum" stays denied)
 _ARTICLES = {"the", "de", "la", "las", "los", "el"}
 _BODY = {"legs", "leg", "feet", "foot", "back", "bum", "bottom", "piernas", "pierna", "knees", "knee", "toes"}
-_BODY |= {"pain", "sciatica"}  # "can't get no rest, the pain do shoot down the leg"
+_BODY |= {"pain", "sciatica"}  # "no sleep at all, the pain runs down the leg"
 
 
 def _opened_before(doc, i: int) -> bool:
@@ -96,7 +96,7 @@ def _within_its_clause(on_modifies):
                     ):
                         return False
                     if t.text == ")" and _opened_before(doc, modifier.start):
-                        return False  # "(he dont speak english) say he feel las nalgas dormidas"
+                        return False  # "my uncle (he can't read this) says his bottom is numb"
                     after = doc[t.i + 1] if t.i + 1 < len(doc) else None
                     body_named = (
                         after is not None
