@@ -69,6 +69,7 @@ install: $(INSTALLED)
 ingest: $(INSTALLED)
 	@mkdir -p var
 	@$(PY) -m article.ingest
+	@$(PY) -m article.english_words  # the word tables both servers map (var/cache), written here once
 
 $(MODEL): | $(INSTALLED)
 	@echo "==> Training the model $(MODEL) (about 2 minutes on 2 cores)"

@@ -13,6 +13,7 @@ a trim of a 1 GB heap takes about 10 ms), in a daemon thread. Where the C librar
 
 import ctypes
 import ctypes.util
+import functools
 import logging
 import os
 import threading
@@ -27,6 +28,7 @@ TRIM_SECONDS = float(os.environ.get("HEAP_TRIM_SECONDS", "60"))
 _started = threading.Event()
 
 
+@functools.cache  # the C library is looked up once, not at every trim
 def _malloc_trim() -> Optional[Callable[[int], int]]:
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")

@@ -8,8 +8,9 @@ the word list without loading spaCy.
 The package's tables are JSON: about 41,000 lemma pairs and 124,000 word forms. Parsed into Python
 dicts and sets they cost each server process about 35 MB for good (what the parse leaves behind
 is not given back); as marisa tries they are two files under ``var/cache`` of under 1 MB,
-memory-mapped. The files are written once per spacy-lookups-data version, by a child process
-(``python -m article.english_words``), so that no server process ever parses the JSON.
+memory-mapped. The files are written once per spacy-lookups-data version by ``python -m
+article.english_words`` (``make ingest`` runs it; a process that finds them missing runs it as a
+child), so that no server process ever parses the JSON.
 """
 
 import functools
@@ -126,4 +127,6 @@ def english_lemmas() -> Lemmas:
 
 
 if __name__ == "__main__":
-    build(Path(sys.argv[1]) if len(sys.argv) > 1 else CACHE_DIR)
+    directory = Path(sys.argv[1]) if len(sys.argv) > 1 else CACHE_DIR
+    if not all(path.exists() for path in _files(directory).values()):
+        build(directory)

@@ -638,8 +638,8 @@ _SAME_SUBJECT = {"it", "it's", "its", "this", "that", "and", "now", "today", "ge
 _COURSE_OPENERS = {"first", "then", "yesterday", "since", "before", "earlier", "initially", "started", "began"}
 # and the days and times it is told by ("Foot numb. Tuesday. By Friday the whole leg."; "Leg weak.
 # Friday a bit. Saturday a lot."), or a sentence that only says it spreads (thirteenth session)
-_COURSE_OPENERS |= {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "by", "tonight"}
-_COURSE_OPENERS |= {"spread", "spreading"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_COURSE_OPENERS |= _WEEKDAYS | {"by", "tonight", "spread", "spreading"}
 _OTHER_COMPLAINT = {"pain", "back", "knee", "knees", "ache", "aches", "hurt", "hurts", "sore", "spine", "neck"}
 
 

@@ -66,8 +66,9 @@ _NEW_SUBJECT = {"down", "my", "me", "mi", "his", "her", "everything", "it", "it'
 # and after a comma, the legs or the back named with their article: "not drunk, the legs won't carry
 # me" (thirteenth session; "no leaks, the pads are for my mum" stays denied)
 _ARTICLES = {"the", "de", "la", "las", "los", "el"}
-_BODY = {"legs", "leg", "feet", "foot", "back", "bum", "bottom", "piernas", "pierna", "knees", "knee", "toes"}
-_BODY |= {"pain", "sciatica"}  # "no sleep at all, the pain runs down the leg"
+# the legs, the back or the pain ("no sleep at all, the pain runs down the leg")
+_BODY = {"legs", "leg", "feet", "foot", "back", "bum", "bottom", "knees", "knee", "toes", "pain", "sciatica"}
+_BODY |= {"piernas", "pierna"}
 
 
 def _opened_before(doc, i: int) -> bool:
@@ -98,19 +99,13 @@ def _within_its_clause(on_modifies):
                     if t.text == ")" and _opened_before(doc, modifier.start):
                         return False  # "my uncle (he can't read this) says his bottom is numb"
                     after = doc[t.i + 1] if t.i + 1 < len(doc) else None
-                    body_named = (
-                        after is not None
-                        and after.lower_ in _ARTICLES
-                        and after.i + 1 < len(doc)
-                        and doc[after.i + 1].lower_ in _BODY
-                    )
-                    if (
-                        denied_own
-                        and t.lower_ in ("and", ",")
-                        and after is not None
-                        and (after.lower_.split()[0] in _NEW_SUBJECT or (t.lower_ == "," and body_named))
-                    ):
-                        return False
+                    if denied_own and after is not None and t.lower_ in ("and", ","):
+                        if after.lower_.split()[0] in _NEW_SUBJECT:
+                            return False
+                        # ", the legs ...": the body named with its article
+                        named = doc[after.i + 1].lower_ if after.i + 1 < len(doc) else ""
+                        if t.lower_ == "," and after.lower_ in _ARTICLES and named in _BODY:
+                            return False
                     break
                 own.append(t)
         return True if on_modifies is None else on_modifies(target, modifier, span_between)

@@ -26,7 +26,7 @@ class LookupLemmatizer:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             if token.lemma == 0:
-                token.lemma_ = self.lemmas.get(token.text, token.text)
+                token.lemma_ = self.lemma_of(token.text)
         return doc
 
 

@@ -151,7 +151,6 @@ class RedFlagDetector:
         nlp.tokenizer.add_special_case("'im", [{"ORTH": "'"}, {"ORTH": "im"}])
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("red_flag_lemmatizer")
-        nlp.initialize()
         nlp.add_pipe("red_flag_normalizer")
         nlp.add_pipe("red_flag_phrases")
         nlp.add_pipe("red_flag_targets")

@@ -8,11 +8,6 @@ from article import english_words
 from safety.lemmas import LookupLemmatizer
 
 
-def _package_tables():
-    """The package's JSON tables read plainly into a set and a dict (what the tries replace)."""
-    return english_words._read_package()
-
-
 def _fresh_tables(monkeypatch, directory):
     monkeypatch.setattr(english_words, "CACHE_DIR", directory)
     english_words._tables.cache_clear()
@@ -27,7 +22,7 @@ def test_the_cached_tables_hold_the_packages_words_and_lemmas_exactly(tmp_path, 
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
         p.name for p in english_words._files(tmp_path / "cache").values()
     )  # written by the child process, no temporary file left
-    package_words, package_lemmas = _package_tables()
+    package_words, package_lemmas = english_words._read_package()  # the JSON read plainly: what the tries replace
     assert set(words.keys()) == package_words
     assert all(lemmas.get(form, form) == lemma for form, lemma in package_lemmas.items())
     assert len(lemmas) == len(package_lemmas)
@@ -40,7 +35,7 @@ def test_without_a_writable_cache_the_same_tables_are_read_in_memory(tmp_path, m
     blocker.write_text("not a directory")
     words, lemmas = _fresh_tables(monkeypatch, blocker / "cache")
     assert not (blocker / "cache").exists()
-    package_words, package_lemmas = _package_tables()
+    package_words, package_lemmas = english_words._read_package()
     assert set(words.keys()) == package_words
     assert lemmas.get("bladders", "bladders") == package_lemmas["bladders"]
 
