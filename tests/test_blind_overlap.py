@@ -29,6 +29,8 @@ COINCIDENCES = {
     # set AE (ninth session): each of its five-word runs is in data/article/questions.yml's
     # earlier questions ("how do i know if ...", "... my knee pain is coming from my back")
     "how do i know if my knee pain is coming from my back",
+    # set AU (fourteenth session): tests/red_flags/non_escalating.yml has asked it since a2a264f
+    "difference between sciatica and cauda equina",
 }
 
 SOURCES = [
