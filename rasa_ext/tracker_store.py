@@ -8,8 +8,17 @@ Configured in endpoints.yml:
     tracker_store:
       type: rasa_ext.tracker_store.RecordingSQLTrackerStore
       url: ${TRACKER_STORE_URL}
+
+A turn reads the conversation back holding only its last `EVENT_WINDOW` events (Rasa's own
+`max_event_history`): slots and the rest of the state are replayed from every event of the
+session, but the policies, the action server's request and Rasa's turn handling then work on a
+window of fixed size, so a turn late in a long conversation costs about what an early one does
+(docs/performance.md). No rule, story or action looks further back than a few turns. Every event
+is still stored, once: what is new is what follows the last event read back or stored.
+`retrieve_full_tracker` (the HTTP API's tracker) reads the whole conversation.
 """
 
+import json
 import logging
 from typing import Any, Iterable, Iterator, List, Optional
 
@@ -23,6 +32,11 @@ from safety.categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK
 logger = logging.getLogger(__name__)
 
 ESCALATION_RESPONSE = "utter_red_flag"
+# events a turn holds: some fifteen turns, far more than a turn adds (Rasa stops after ten
+# predictions) and than any rule, story or action reads back
+EVENT_WINDOW = 100
+_STORED_THROUGH = "_stored_through"  # on a tracker read back: its last event that is in the database
+_UNSET = object()
 RED_FLAG_ENTITY = "red_flag"
 
 
@@ -69,18 +83,72 @@ def _flags(user: Optional[UserUttered], history: Iterable[Event]) -> List[str]:
 
 
 class RecordingSQLTrackerStore(SQLTrackerStore):
-    def __init__(self, *args: Any, escalation_log: Optional[EscalationLog] = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        escalation_log: Optional[EscalationLog] = None,
+        event_window: Optional[int] = EVENT_WINDOW,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.escalation_log = escalation_log or EscalationLog()
+        self.event_window = event_window
+
+    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        """The latest session, replayed whole, holding its last `event_window` events."""
+        if not self.event_window:
+            return await super().retrieve(sender_id)
+        with self.session_scope() as session:
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
+            events = [json.loads(row.data) for row in rows]
+        if not (self.domain and events):
+            return None
+        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots, self.event_window)
+        setattr(tracker, _STORED_THROUGH, tracker.events[-1] if tracker.events else None)
+        return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        await super().save(tracker)
+        if getattr(tracker, _STORED_THROUGH, _UNSET) is not _UNSET and tracker.events:
+            setattr(tracker, _STORED_THROUGH, tracker.events[-1])  # a second save adds only what follows
+
+    async def stream_events(self, tracker: DialogueStateTracker) -> None:
+        """The new events to the event broker, found as they are stored (no second read)."""
+        stored_through = getattr(tracker, _STORED_THROUGH, _UNSET)
+        if self.event_broker is None or stored_through is _UNSET:
+            await super().stream_events(tracker)
+            return
+        await self._stream_new_events(
+            self.event_broker, _after(list(tracker.events), stored_through), tracker.sender_id
+        )
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
-        """The events Rasa is about to store (its own selection, no extra query): each
-        escalation among them is recorded once, as they are stored."""
-        new = list(super()._additional_events(session, tracker))
+        """The events to store (Rasa's selection, or what follows the last event read back for a
+        windowed tracker): each escalation among them is recorded once, as they are stored."""
         events = list(tracker.events)
+        stored_through = getattr(tracker, _STORED_THROUGH, _UNSET)
+        if stored_through is _UNSET:
+            new = list(super()._additional_events(session, tracker))
+        else:
+            new = _after(events, stored_through)
         try:
             for escalation in escalations_in(events, len(events) - len(new), tracker.sender_id):
                 self.escalation_log.record(escalation)
         except Exception:  # recording must never cost the visitor the reply
             logger.exception("could not queue the escalation record")
         return iter(new)
+
+
+def _after(events: List[Event], stored_through: Optional[Event]) -> List[Event]:
+    """The events after ``stored_through`` (the same object), or all of them if it is None or
+    has left the window (more events were added at once than the window holds: logged)."""
+    if stored_through is None:
+        return events
+    for index in range(len(events) - 1, -1, -1):
+        if events[index] is stored_through:
+            return events[index + 1 :]
+    logger.error(
+        "more events were added to a conversation at once than its window of %d holds; only the window's are stored",
+        len(events),
+    )
+    return events

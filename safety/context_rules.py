@@ -63,8 +63,9 @@ _SYMPTOMS_IN_ING = {
 # "no poo for two days and down there it's numb": after "and", a new subject or place begins a
 # clause of its own, which the "no" of the first does not reach (twelfth session)
 _NEW_SUBJECT = {"down", "my", "me", "mi", "his", "her", "everything", "it", "it's", "its", "he", "she", "there", "when"}
-# and after a comma, the legs or the back named with their article: "not drunk, the legs won't carry
-# me" (thirteenth session; "no leaks, the pads are for my mum" stays denied)
+# and after a comma or "and", the legs or the back named with their article: "not drunk, the legs
+# won't carry me" (thirteenth session; "no leaks, the pads are for my mum" stays denied; "and" the
+# fourteenth)
 _ARTICLES = {"the", "de", "la", "las", "los", "el"}
 # the legs, the back or the pain ("no sleep at all, the pain runs down the leg")
 _BODY = {"legs", "leg", "feet", "foot", "back", "bum", "bottom", "knees", "knee", "toes", "pain", "sciatica"}
@@ -103,8 +104,8 @@ def _within_its_clause(on_modifies):
                         if after.lower_.split()[0] in _NEW_SUBJECT:
                             return False
                         # ", the legs ...": the body named with its article
-                        named = doc[after.i + 1].lower_ if after.i + 1 < len(doc) else ""
-                        if t.lower_ == "," and after.lower_ in _ARTICLES and named in _BODY:
+                        named = doc[after.i + 1].lower_.split() if after.i + 1 < len(doc) else [""]
+                        if after.lower_ in _ARTICLES and named[0] in _BODY:  # "back passage": one token
                             return False
                     break
                 own.append(t)
@@ -584,7 +585,9 @@ _OTHER_PEOPLE = (
     "lady bloke he she roommate roomie flatmate housemate lodger resident tenant carer "
     "student pupil foreman supervisor sergeant corporal soldier comrade veteran teammate "
     "character streamer youtuber influencer celebrity footballer player lad lads fella feller homie "
-    "driver maid nanny cleaner cook gardener teacher classmate landlord landlady pastor priest imam vicar faifekau"
+    "driver maid nanny cleaner cook gardener teacher classmate landlord landlady pastor priest imam vicar faifekau "
+    # an actor in a drama; Spanish a foreman, a boss, a workmate (fourteenth session)
+    "actor actress mayordomo patron patrón jefe compa compañero compañera"
 ).split()
 
 # the lemmas of a person word, looked up on every ConText callback: one set, built once
@@ -1188,6 +1191,9 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     add_words("no feeling in", "NEGATED_EXISTENCE", "no", "feeling feelin sensation", "in", direction="PSEUDO")
     add_words("didn't feel myself", "NEGATED_EXISTENCE", "did", "n't nt not", "feel", "myself", direction="PSEUDO")
     add_words("didna feel mesel", "NEGATED_EXISTENCE", "didna", "feel", "mesel myself", direction="PSEUDO")
+    # "not" inside a hyphenated compound names a thing (a product's name, "forget-me-not"),
+    # it denies nothing (fourteenth session)
+    add(R("-not-", "NEGATED_EXISTENCE", direction="PSEUDO", pattern=[{"ORTH": "-"}, {"LOWER": "not"}, {"ORTH": "-"}]))
     # "numb between the legs - i don't have that": a denial of what was just named (eleventh session)
     # (only where the denial ends its clause: "I didn't have that before" tells what is new)
     add(

@@ -236,3 +236,49 @@ def test_event_classes_are_resolved_as_rasa_does_and_a_stored_conversation_reads
     run(store.save(tracker))
     again = run(store.retrieve_full_tracker("long"))
     assert [e.as_dict() for e in again.events] == [e.as_dict() for e in tracker.events]
+
+
+def test_a_long_conversation_is_read_back_in_a_window_and_every_event_is_stored_once(tmp_path):
+    """rasa_ext.tracker_store: each turn reads back the session's last EVENT_WINDOW events (slots
+    from all of them), adds its own, and stores exactly those; an escalation late in the
+    conversation is recorded once; the whole conversation reads back in order."""
+    from rasa.shared.core.events import SessionStarted
+
+    from rasa_ext.tracker_store import EVENT_WINDOW
+
+    log = EscalationLog(make_engine(f"sqlite:///{tmp_path / 'assistant.db'}"), spool=tmp_path / "spool", webhook_url="")
+    store = RecordingSQLTrackerStore(DOMAIN, db=str(tmp_path / "t.db"), dialect="sqlite", escalation_log=log)
+    first = DialogueStateTracker("long", DOMAIN.slots)
+    for event in (ActionExecuted("action_session_start"), SessionStarted(), SlotSet("answer_topic", "causes")):
+        first.update(event)
+    run(store.save(first))
+    written = list(first.events)
+    for turn in range(70):
+        tracker = run(store.retrieve("long"))
+        assert len(tracker.events) <= EVENT_WINDOW
+        assert tracker.get_slot("answer_topic") == "causes"  # set in the first turn, out of the window
+        turn_events = [ActionExecuted("action_listen")]
+        if turn == 60:
+            turn_events += [red_flag_message("bladder_bowel"), ActionExecuted("utter_red_flag")]
+        else:
+            turn_events += [
+                UserUttered(f"question {turn}", {"name": "ask_symptoms", "confidence": 0.9}, []),
+                ActionExecuted("action_answer_article"),
+                BotUttered(f"answer {turn}"),
+            ]
+        for event in turn_events[:2]:
+            tracker.update(event)
+        run(store.save(tracker))  # Rasa saves once after the user message, once at the end
+        for event in turn_events[2:]:
+            tracker.update(event)
+        run(store.save(tracker))
+        written += turn_events
+    assert len(written) > 2 * EVENT_WINDOW
+    again = run(store.retrieve_full_tracker("long"))
+    assert [e.as_dict() for e in again.events] == [e.as_dict() for e in written]
+    for _ in range(100):
+        if log.recent():
+            break
+        time.sleep(0.05)
+    time.sleep(0.2)
+    assert [(r["conversation_id"], r["level"]) for r in log.recent()] == [("long", "emergency")]
