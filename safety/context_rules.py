@@ -63,6 +63,8 @@ _SYMPTOMS_IN_ING = {
 # "no poo for two days and down there it's numb": after "and", a new subject or place begins a
 # clause of its own, which the "no" of the first does not reach (twelfth session)
 _NEW_SUBJECT = {"down", "my", "me", "mi", "his", "her", "everything", "it", "it's", "its", "he", "she", "there", "when"}
+# the writer as the new subject (fourteenth session)
+_NEW_SUBJECT |= {"i", "i'm", "im"}
 # and after a comma or "and", the legs or the back named with their article: "not drunk, the legs
 # won't carry me" (thirteenth session; "no leaks, the pads are for my mum" stays denied; "and" the
 # fourteenth)
@@ -587,7 +589,7 @@ _OTHER_PEOPLE = (
     "character streamer youtuber influencer celebrity footballer player lad lads fella feller homie "
     "driver maid nanny cleaner cook gardener teacher classmate landlord landlady pastor priest imam vicar faifekau "
     # an actor in a drama; Spanish a foreman, a boss, a workmate (fourteenth session)
-    "actor actress mayordomo patron patrón jefe compa compañero compañera"
+    "actor actress mayordomo patron patrón jefe compa compañero compañera apprentice"
 ).split()
 
 # the lemmas of a person word, looked up on every ConText callback: one set, built once
@@ -1194,6 +1196,37 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     # "not" inside a hyphenated compound names a thing (a product's name, "forget-me-not"),
     # it denies nothing (fourteenth session)
     add(R("-not-", "NEGATED_EXISTENCE", direction="PSEUDO", pattern=[{"ORTH": "-"}, {"LOWER": "not"}, {"ORTH": "-"}]))
+    # "just in case" closing its clause is a precaution taken (a pad worn, a towel put down), not a
+    # case imagined; "like ... someone else's" describes numbness (a part that feels like another
+    # person's), no other person (fourteenth session)
+    add(
+        R(
+            "just in case,",
+            "HYPOTHETICAL",
+            direction="PSEUDO",
+            pattern=[
+                {"LOWER": "just"},
+                {"LOWER": "in"},
+                {"LOWER": "case"},
+                {"ORTH": {"IN": [",", ".", "!", ";", "-"]}},
+            ],
+        )
+    )
+    add(
+        R(
+            "like someone else's",
+            "OTHER_PERSON",
+            direction="PSEUDO",
+            pattern=[
+                {"LOWER": "like"},
+                {"IS_ALPHA": True, "OP": "?"},
+                {"IS_ALPHA": True, "OP": "?"},
+                {"IS_ALPHA": True, "OP": "?"},
+                {"LOWER": {"IN": ["somebody", "someone", "sombody", "summat"]}},
+                {"LOWER": "else"},
+            ],
+        )
+    )
     # "numb between the legs - i don't have that": a denial of what was just named (eleventh session)
     # (only where the denial ends its clause: "I didn't have that before" tells what is new)
     add(
