@@ -170,6 +170,17 @@ def test_the_second_one_after_a_list_answers_that_item(library):
     assert messages[1]["custom"]["passages"][0] == "causes.referred_pain"
 
 
+def test_the_second_one_after_tell_me_more_still_means_the_list_before(library):
+    """A "tell me more" whose continuation lists nothing of its own leaves the list it continues
+    as the one "the second one" points into."""
+    _, slots = run(actions.ActionAnswerArticle(), make_tracker("what causes it", "ask_causes"))
+    _, more = run(actions.ActionTellMore(), make_tracker("tell me more", "tell_me_more", slots=slots))
+    slots = {**slots, **more}
+    messages, _ = run(actions.ActionAnswerArticle(), make_tracker("the second one", "ask_causes", slots=slots))
+    assert messages[1]["custom"]["kind"] == "answer"
+    assert messages[1]["custom"]["passages"][0] == slots["listed"][1]
+
+
 def test_did_you_mean_offers_buttons_and_a_number_picks_one(library, monkeypatch):
     article, _ = library.current()
     options = [article.passage("treatment.injections"), article.passage("recovery.p2")]
