@@ -78,10 +78,7 @@ def tell_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventT
             suggestions(topic.follow_ups if topic else OVERVIEW_INTENTS),
         )
         return [SlotSet("more_refs", [])]
-    events = send_answer(dispatcher, tracker, answer, topic_intent)
-    if not answer.listed:  # a continuation with no list of its own: "the second one" still means the list before
-        events = [e for e in events if not (e.get("event") == "slot" and e.get("name") == "listed")]
-    return events
+    return send_answer(dispatcher, tracker, answer, topic_intent, continuing=True)
 
 
 class ReplyAction(ThreadedAction):

@@ -125,7 +125,12 @@ def chosen_option(tracker: Tracker) -> Optional[str]:
     return None
 
 
-def send_answer(dispatcher, tracker, answer: Answer, intent: Optional[str]) -> List[EventType]:
+def send_answer(
+    dispatcher, tracker, answer: Answer, intent: Optional[str], continuing: bool = False
+) -> List[EventType]:
+    """Send ``answer``; the slots say what it was about, what "tell me more" continues with and what
+    it listed (a ``continuing`` answer that lists nothing of its own leaves the list it continues,
+    which "the second one" still points into)."""
     payload = {
         "kind": "answer",
         "section": answer.section.id,
@@ -138,7 +143,7 @@ def send_answer(dispatcher, tracker, answer: Answer, intent: Optional[str]) -> L
     return [
         SlotSet("answer_topic", intent),
         SlotSet("more_refs", answer.remaining),
-        SlotSet("listed", answer.listed),
+        *([] if continuing and not answer.listed else [SlotSet("listed", answer.listed)]),
         SlotSet("offered", []),
     ]
 

@@ -104,7 +104,7 @@ class RecordingSQLTrackerStore(SQLTrackerStore):
         if not (self.domain and events):
             return None
         tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots, self.event_window)
-        setattr(tracker, _STORED_THROUGH, tracker.events[-1] if tracker.events else None)
+        setattr(tracker, _STORED_THROUGH, tracker.events[-1])
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
@@ -139,11 +139,9 @@ class RecordingSQLTrackerStore(SQLTrackerStore):
         return iter(new)
 
 
-def _after(events: List[Event], stored_through: Optional[Event]) -> List[Event]:
-    """The events after ``stored_through`` (the same object), or all of them if it is None or
-    has left the window (more events were added at once than the window holds: logged)."""
-    if stored_through is None:
-        return events
+def _after(events: List[Event], stored_through: Event) -> List[Event]:
+    """The events after ``stored_through`` (the same object), or all of them if it has left the
+    window (more events were added at once than the window holds: logged)."""
     for index in range(len(events) - 1, -1, -1):
         if events[index] is stored_through:
             return events[index + 1 :]

@@ -75,9 +75,11 @@ _WHAT_IT_MEANS = re.compile(
 )
 # (a fragment with "I", "my", "can't", "no" in it tells of the writer: "Cannot wee, retention. Meaning?")
 _SAID_OF_ONESELF = _FIRST_PERSON | _NEGATED_BEFORE | {"can't", "cannot", "cant", "n't", "can"}
-_TERMS = re.compile(
-    r"\b(?:saddle|cauda|equina|an(?:a)?esthesia|foot drop|retention|incontinence|bilateral|red flags?|syndrome)\b"
+# the clinical words of red flags that people ask the meaning of: here and as "{term}" in the tables
+CLINICAL_TERMS = (
+    r"(?:saddle|cauda|equina|an(?:a)?esthesia|foot drop|drop foot|retention|incontinence|bilateral|red flags?|syndrome)"
 )
+_TERMS = re.compile(rf"\b{CLINICAL_TERMS}\b")
 _QUESTION_OPENERS = {
     "what",
     "whats",
@@ -356,7 +358,9 @@ def _alternation(regexes: Optional[List[str]]) -> Optional[Pattern]:
     """One pattern matching any of a table's regexes (None for an empty or missing list)."""
     if not regexes:
         return None
-    return re.compile("|".join(f"(?:{r.replace('{person}', _PERSON)})" for r in regexes))
+    return re.compile(
+        "|".join(f"(?:{r.replace('{person}', _PERSON).replace('{term}', CLINICAL_TERMS)})" for r in regexes)
+    )
 
 
 def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Optional[Tuple[int, int]]:

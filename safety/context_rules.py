@@ -62,16 +62,20 @@ _SYMPTOMS_IN_ING = {
 }
 # "no poo for two days and down there it's numb": after "and", a new subject or place begins a
 # clause of its own, which the "no" of the first does not reach (twelfth session)
-_NEW_SUBJECT = {"down", "my", "me", "mi", "his", "her", "everything", "it", "it's", "its", "he", "she", "there", "when"}
-# the writer as the new subject (fourteenth session)
-_NEW_SUBJECT |= {"i", "i'm", "im"}
+# (the writer, "i", since the fourteenth session)
+_NEW_SUBJECT = set("down my me mi his her everything it it's its he she there when i i'm im".split())
 # and after a comma or "and", the legs or the back named with their article: "not drunk, the legs
 # won't carry me" (thirteenth session; "no leaks, the pads are for my mum" stays denied; "and" the
 # fourteenth)
 _ARTICLES = {"the", "de", "la", "las", "los", "el"}
 # the legs, the back or the pain ("no sleep at all, the pain runs down the leg")
-_BODY = {"legs", "leg", "feet", "foot", "back", "bum", "bottom", "knees", "knee", "toes", "pain", "sciatica"}
-_BODY |= {"piernas", "pierna"}
+_BODY = set("legs leg feet foot back bum bottom knees knee toes pain sciatica piernas pierna".split())
+
+
+def _first_word(token) -> str:
+    """A token's first word, lower case ("back passage" is one token), or "" for a line break."""
+    words = token.lower_.split()
+    return words[0] if words else ""
 
 
 def _opened_before(doc, i: int) -> bool:
@@ -101,13 +105,13 @@ def _within_its_clause(on_modifies):
                         return False
                     if t.text == ")" and _opened_before(doc, modifier.start):
                         return False  # "my uncle (he can't read this) says his bottom is numb"
-                    after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                    after = next((w for w in doc[t.i + 1 :] if not w.is_space), None)  # past line breaks
                     if denied_own and after is not None and t.lower_ in ("and", ","):
-                        if after.lower_.split()[0] in _NEW_SUBJECT:
+                        if _first_word(after) in _NEW_SUBJECT:
                             return False
                         # ", the legs ...": the body named with its article
-                        named = doc[after.i + 1].lower_.split() if after.i + 1 < len(doc) else [""]
-                        if after.lower_ in _ARTICLES and named[0] in _BODY:  # "back passage": one token
+                        named = next((_first_word(w) for w in doc[after.i + 1 :] if not w.is_space), "")
+                        if after.lower_ in _ARTICLES and named in _BODY:
                             return False
                     break
                 own.append(t)

@@ -600,3 +600,16 @@ def test_a_numb_leg_told_of_with_days_is_progression_only_when_it_worsens(detect
     assert detector.assess(text).level == "urgent"
     worse = "Yesterday my foot was only a little numb, today the whole leg is numb and weaker"
     assert detector.assess(worse).level == "emergency"
+
+
+def test_a_line_break_after_a_clause_break_is_read_past(detector, caplog):
+    """A denial's clause ends at "and" or a comma before a new subject or the body named with its
+    article, also when the next words start on a new line: read by the rules, not by the keyword
+    net that takes over when the detector raises (a line-break token once raised there)."""
+    import logging
+
+    with caplog.at_level(logging.ERROR):
+        for text in ("no pain and\n\nmy legs are numb", "not drunk,\n\nthe legs are numb"):
+            assert "bilateral_leg" in detector.assess(text).flags
+        assert detector.assess("no leaks,\n the pads are for my mum").level is None
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
