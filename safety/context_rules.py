@@ -315,6 +315,21 @@ def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
     return not ("i" in before and any(w in ("'m", "m", "am", "was") for w in before))
 
 
+# an animal word naming a place or a thing, not an animal: "the chicken plant", "the dog food"
+_ANIMAL_COMPOUNDS = frozenset(
+    "plant plants factory farm farms shed sheds food feed house houses coop pen market shop walker walking "
+    "sitting sitter show shows hair meat".split()
+)
+
+
+def _an_animal(target: Span, modifier: Span, span_between: Span) -> bool:
+    """An animal's, unless the word names a workplace or a thing ("worked in the chicken plant")."""
+    doc = modifier.doc
+    if modifier.end < len(doc) and doc[modifier.end].lower_ in _ANIMAL_COMPOUNDS:
+        return False
+    return _not_about_me(target, modifier, span_between)
+
+
 # what a writer may borrow from someone ("nicking the wife's pads"): the owner is not the patient
 _BORROWED_THINGS = {"pad", "pads", "nappy", "nappies", "diaper", "diapers", "depends", "pull-ups", "tena"}
 # what follows a kin word the writer addresses ("dada the place where we sit ...", "didi please")
@@ -570,6 +585,11 @@ def _not_habitual_if(target: Span, modifier: Span, span_between: Span) -> bool:
 
 
 # animals whose wetting or weakness is not the writer's
+# what one didn't know or notice: "didn't realise", "hadn't a notion", "had no idea", "wasn't aware"
+_UNAWARE = (
+    "realise realize realised realized notice noticed know knew clock clocked twig twigged notion idea clue aware"
+).split()
+
 _ANIMALS = (
     "dog cat puppy pup horse pet rabbit ewe sheep cow heifer lamb ram mare bull goat pig donkey hen chicken kitten"
 ).split()
@@ -594,6 +614,8 @@ _OTHER_PEOPLE = (
     "driver maid nanny cleaner cook gardener teacher classmate landlord landlady pastor priest imam vicar faifekau "
     # an actor in a drama; Spanish a foreman, a boss, a workmate (fourteenth session)
     "actor actress mayordomo patron patrón jefe compa compañero compañera apprentice"
+    # the people of a story or a show: a hero, a villain (fifteenth session)
+    " hero heroine villain protagonist"
 ).split()
 
 # the lemmas of a person word, looked up on every ConText callback: one set, built once
@@ -834,13 +856,27 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     add(
         R(
             "animal",
-            "OTHER_PERSON",
+            "ANIMAL",
             direction="FORWARD",
-            on_modifies=_not_about_me,
+            on_modifies=_an_animal,
             pattern=[
                 {"LOWER": {"IN": ["my", "the", "our"]}},
                 {"LOWER": {"IN": ["old", "young", "poor", "little", "big"]}, "OP": "?"},
                 {"LEMMA": {"IN": _ANIMALS}},
+            ],
+        )
+    )
+    # an animal as the subject, without "the": "Dog's incontinent now" (fifteenth session, AV)
+    add(
+        R(
+            "animal as subject",
+            "ANIMAL",
+            direction="FORWARD",
+            max_scope=6,
+            on_modifies=_an_animal,
+            pattern=[
+                {"LEMMA": {"IN": _ANIMALS}},
+                {"LOWER": {"IN": ["'s", "s", "is", "has", "was", "keeps", "kept", "had"]}},
             ],
         )
     )
@@ -1197,6 +1233,23 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     add_words("no feeling in", "NEGATED_EXISTENCE", "no", "feeling feelin sensation", "in", direction="PSEUDO")
     add_words("didn't feel myself", "NEGATED_EXISTENCE", "did", "n't nt not", "feel", "myself", direction="PSEUDO")
     add_words("didna feel mesel", "NEGATED_EXISTENCE", "didna", "feel", "mesel myself", direction="PSEUDO")
+    # not knowing or noticing that it happened tells that it did, unnoticed: "I didn't realise I'd
+    # wet myself", "hadn't a notion I'd", "wasn't aware that I" (fifteenth session, AV)
+    add(
+        R(
+            "didn't realise that I",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"LOWER": {"IN": ["did", "had", "was", "were"]}},
+                {"LOWER": {"IN": ["n't", "nt", "not", "no"]}},
+                {"LOWER": {"IN": ["a", "an", "the", "even"]}, "OP": "?"},
+                {"LOWER": {"IN": _UNAWARE}},
+                {"LOWER": "that", "OP": "?"},
+                {"LOWER": {"IN": ["i", "i'd", "id"]}},
+            ],
+        )
+    )
     # "not" inside a hyphenated compound names a thing (a product's name, "forget-me-not"),
     # it denies nothing (fourteenth session)
     add(R("-not-", "NEGATED_EXISTENCE", direction="PSEUDO", pattern=[{"ORTH": "-"}, {"LOWER": "not"}, {"ORTH": "-"}]))

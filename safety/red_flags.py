@@ -51,6 +51,9 @@ logger = logging.getLogger(__name__)
 
 # Reasons a mention does not escalate.
 NEGATED, FAMILY, OTHER_PERSON, HYPOTHETICAL = "negated", "family", "other_person", "hypothetical"
+# an animal's: nothing the message says of its time makes it the writer's
+ANIMAL = "animal"
+_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "him", "them"})
 
 
 _NOTHING = NOTHING
@@ -131,6 +134,7 @@ _SPAN_ATTRS = {
     "HYPOTHETICAL": {"is_hypothetical": True},
     "FAMILY": {"is_family": True},
     "OTHER_PERSON": {"is_other_person": True},
+    "ANIMAL": {"is_animal": True},
 }
 
 
@@ -259,7 +263,7 @@ class RedFlagDetector:
         for key, (mention, reason) in list(ignored.items()):
             if key in imagined_keys and not here:
                 continue  # only the person being here now ("typing for my dad, he's here") makes it real
-            if reason in reasons and not key[2].endswith(SUSPECT_SUFFIX):
+            if (reason in reasons or self._dated_at(text, mention, reason)) and not key[2].endswith(SUSPECT_SUFFIX):
                 affirmed[key] = mention
                 del ignored[key]
         mentions = tuple(sorted(affirmed.values(), key=lambda m: m.start))
@@ -300,6 +304,15 @@ class RedFlagDetector:
         elif self._current_other(lowered, onset):
             reasons.update((FAMILY, OTHER_PERSON))
         return reasons, here
+
+    def _dated_at(self, text: str, mention: Mention, reason: str) -> bool:
+        """Someone's red flag dated in the words right after it ("Mum can't hold her bowels since
+        yesterday"): current, whatever else the message places long ago ("she had surgery years
+        ago"); not a date of the writer's after a comma ("grandad used to, since Monday I've ...")."""
+        if reason not in (FAMILY, OTHER_PERSON) or self._tables.onset is None:
+            return False
+        clause = re.split(r"[.?!\n]", text[mention.end : mention.end + 40].lower(), maxsplit=1)[0].lstrip(" ")
+        return clause.startswith(("since ", "from ")) and bool(self._tables.onset.match(clause))
 
     def _current_other(self, lowered: str, onset: Callable[[], bool]) -> bool:
         tables = self._tables
@@ -362,10 +375,19 @@ class RedFlagDetector:
         )
 
     @staticmethod
+    def _only_pronouns(ent: Span) -> bool:
+        """The other-person cues are all pronouns ("my mum, she's 58, can't ..."): they name the
+        relative the message is about, not someone besides them."""
+        doc = ent.doc
+        return all(doc[m.modifier_span[0]].lower_ in _PRONOUNS for m in ent._.modifiers if m.category == "OTHER_PERSON")
+
+    @staticmethod
     def _reason(ent: Span) -> Optional[str]:
         if ent._.is_negated:
             return NEGATED
-        if ent._.is_other_person:
+        if ent._.is_animal:
+            return ANIMAL
+        if ent._.is_other_person and not (ent._.is_family and RedFlagDetector._only_pronouns(ent)):
             return OTHER_PERSON
         if ent._.is_family:
             return FAMILY
