@@ -233,8 +233,8 @@ class Retriever:
         for w in words:
             if w not in self._known_set:  # Scots "fae" (from), "wrang" (wrong); not the article's own words
                 w = self.spellings.get(w, w)
-            if w.endswith("in") and w + "g" in self._known_set:  # "walkin", "sortin"
-                fixed.append(w + "g")
+            if w.endswith("in") and (w + "g" in self._known_set or (w + "g" in _english() and w not in _english())):
+                fixed.append(w + "g")  # "walkin", "sortin"; "needin" is "needing", not the nearest "needle"
             elif (
                 "b" in w and w not in self._known_set and w.replace("b", "p") in self._known_set and w not in _english()
             ):

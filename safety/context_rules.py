@@ -315,17 +315,47 @@ def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
     return not ("i" in before and any(w in ("'m", "m", "am", "was") for w in before))
 
 
-# an animal word naming a place or a thing, not an animal: "the chicken plant", "the dog food"
-_ANIMAL_COMPOUNDS = frozenset(
-    "plant plants factory farm farms shed sheds food feed house houses coop pen market shop walker walking "
-    "sitting sitter show shows hair meat".split()
+def _a_character(target: Span, modifier: Span, span_between: Span) -> bool:
+    """A character of a story, not the writer "playing the hero" or "being a hero"."""
+    doc = modifier.doc
+    if modifier.start > 0 and doc[modifier.start - 1].lower_ in (
+        "play",
+        "playing",
+        "played",
+        "be",
+        "being",
+        "like",
+        "as",
+    ):
+        return False
+    return _not_about_me(target, modifier, span_between)
+
+
+# what follows "dog's" when it names a thing, not the animal: "cow's milk", "a dog's dinner of a week"
+_ANIMAL_THINGS = frozenset(
+    "milk ear ears dinner breakfast life eye eyes mouth body plant plants factory farm farms shed food feed house coop "
+    "pen market shop walker walking sitting sitter show meat".split()
+)
+# what comes before an animal that is not the subject: "walking the dog", "out with the dog"
+# the person an animal's kick or throw lands on: then the injury is theirs
+_HURT_PEOPLE = frozenset("me him her them us my his their".split())
+# or in a simile ("sick as a dog"); "a cow kicked him": an animal named with "a" is seldom the patient
+_BEFORE_AN_OBJECT = frozenset(
+    "walk walking walked walks with took take taking fed feed feeding and me at after a an as like".split()
 )
 
 
 def _an_animal(target: Span, modifier: Span, span_between: Span) -> bool:
-    """An animal's, unless the word names a workplace or a thing ("worked in the chicken plant")."""
+    """The animal is the one it happens to, not one the writer walks or feeds ("walking the dog,
+    both my legs went numb"), and the word names the animal ("cow's milk", "the chicken plant" do
+    not)."""
     doc = modifier.doc
-    if modifier.end < len(doc) and doc[modifier.end].lower_ in _ANIMAL_COMPOUNDS:
+    if "injury" in target.label_ and any(t.lower_ in _HURT_PEOPLE for t in target):
+        return False  # the animal is what hurt someone: "the cow kicked him in the back"
+    after = doc[modifier.end : modifier.end + 2]
+    if any(t.lower_ in _ANIMAL_THINGS for t in after if t.lower_ not in ("'s", "s")):
+        return False
+    if modifier.start > 0 and doc[modifier.start - 1].lower_ in _BEFORE_AN_OBJECT:
         return False
     return _not_about_me(target, modifier, span_between)
 
@@ -584,12 +614,12 @@ def _not_habitual_if(target: Span, modifier: Span, span_between: Span) -> bool:
     return any(w in _ONSET_WORDS for w in if_clause)
 
 
-# animals whose wetting or weakness is not the writer's
 # what one didn't know or notice: "didn't realise", "hadn't a notion", "had no idea", "wasn't aware"
 _UNAWARE = (
     "realise realize realised realized notice noticed know knew clock clocked twig twigged notion idea clue aware"
 ).split()
 
+# animals whose wetting or weakness is not the writer's
 _ANIMALS = (
     "dog cat puppy pup horse pet rabbit ewe sheep cow heifer lamb ram mare bull goat pig donkey hen chicken kitten"
 ).split()
@@ -614,8 +644,6 @@ _OTHER_PEOPLE = (
     "driver maid nanny cleaner cook gardener teacher classmate landlord landlady pastor priest imam vicar faifekau "
     # an actor in a drama; Spanish a foreman, a boss, a workmate (fourteenth session)
     "actor actress mayordomo patron patrón jefe compa compañero compañera apprentice"
-    # the people of a story or a show: a hero, a villain (fifteenth session)
-    " hero heroine villain protagonist"
 ).split()
 
 # the lemmas of a person word, looked up on every ConText callback: one set, built once
@@ -853,6 +881,9 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             pattern=[{"LEMMA": {"IN": _OTHER_PEOPLE}}, {"LOWER": {"IN": ["'s", "'", "s"]}, "OP": "?"}],
         )
     )
+    # an animal's wetting or weakness is its own, whatever time the message gives ("Dog's incontinent
+    # now", "the dog is after having accidents"); not where the writer walks or feeds it, or where the
+    # word names a thing ("cow's milk") (fifteenth session, AV)
     add(
         R(
             "animal",
@@ -860,23 +891,9 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             direction="FORWARD",
             on_modifies=_an_animal,
             pattern=[
-                {"LOWER": {"IN": ["my", "the", "our"]}},
+                {"LOWER": {"IN": ["my", "the", "our"]}, "OP": "?"},
                 {"LOWER": {"IN": ["old", "young", "poor", "little", "big"]}, "OP": "?"},
                 {"LEMMA": {"IN": _ANIMALS}},
-            ],
-        )
-    )
-    # an animal as the subject, without "the": "Dog's incontinent now" (fifteenth session, AV)
-    add(
-        R(
-            "animal as subject",
-            "ANIMAL",
-            direction="FORWARD",
-            max_scope=6,
-            on_modifies=_an_animal,
-            pattern=[
-                {"LEMMA": {"IN": _ANIMALS}},
-                {"LOWER": {"IN": ["'s", "s", "is", "has", "was", "keeps", "kept", "had"]}},
             ],
         )
     )
@@ -888,6 +905,21 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             max_scope=3,
             on_modifies=_not_about_me,
             pattern=[{"LOWER": {"IN": ["his", "her", "their"]}}],
+        )
+    )
+    # the people of a story or a show: "in the film the villain ...", not "playing the hero"
+    # (fifteenth session)
+    add(
+        R(
+            "a story's character",
+            "OTHER_PERSON",
+            direction="FORWARD",
+            on_modifies=_a_character,
+            pattern=[
+                {"LOWER": {"IN": ["the", "a", "his", "her", "their"]}},
+                {"LOWER": {"IN": ["main"]}, "OP": "?"},
+                {"LOWER": {"IN": ["hero", "heroine", "villain", "protagonist", "character"]}},
+            ],
         )
     )
     add(
@@ -1233,6 +1265,17 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     add_words("no feeling in", "NEGATED_EXISTENCE", "no", "feeling feelin sensation", "in", direction="PSEUDO")
     add_words("didn't feel myself", "NEGATED_EXISTENCE", "did", "n't nt not", "feel", "myself", direction="PSEUDO")
     add_words("didna feel mesel", "NEGATED_EXISTENCE", "didna", "feel", "mesel myself", direction="PSEUDO")
+    # "if I've finished or not, I can't tell": an alternative asked about, not a denial
+    # (fifteenth session)
+    add(
+        R(
+            "or not,",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[{"LOWER": "or"}, {"LOWER": {"IN": ["not", "no"]}}, {"IS_PUNCT": True}],
+        )
+    )
+    add_words("whether or not", "NEGATED_EXISTENCE", "whether", "or", "not", direction="PSEUDO")
     # not knowing or noticing that it happened tells that it did, unnoticed: "I didn't realise I'd
     # wet myself", "hadn't a notion I'd", "wasn't aware that I" (fifteenth session, AV)
     add(
@@ -1247,6 +1290,11 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                 {"LOWER": {"IN": _UNAWARE}},
                 {"LOWER": "that", "OP": "?"},
                 {"LOWER": {"IN": ["i", "i'd", "id"]}},
+                {
+                    "LOWER": {
+                        "NOT_IN": ["could", "can", "might", "may", "would", "should", "need", "must", "will", "'ll"]
+                    }
+                },
             ],
         )
     )

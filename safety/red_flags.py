@@ -123,6 +123,11 @@ def _prepare(text: str) -> str:
 
 # the ConText cues that set a case up as imagined ("in case", "if", "suppose"), and the times that
 # make it real after all ("since yesterday", "twice today"): RedFlagDetector._imagined
+# someone who has died, or a year named: the time told is theirs, not now
+_GONE = re.compile(
+    r"\b(?:died|dead|passed (?:away|on)|my late|late (?:husband|wife|mum|mom|dad|father|mother)|funeral|"
+    r"rest (?:her|his) soul|(?:19|20)\d\d)\b"
+)
 _IMAGINING_CUE = re.compile(r"(?:if|in case|what if|suppose|supposing|imagine|let'?s say|lets say|say)\b")
 _TIMED = re.compile(r"\b(?:since|today|tonight|yesterday|this morning|last night|now|ago|twice|again|already)\b")
 
@@ -309,10 +314,12 @@ class RedFlagDetector:
         """Someone's red flag dated in the words right after it ("Mum can't hold her bowels since
         yesterday"): current, whatever else the message places long ago ("she had surgery years
         ago"); not a date of the writer's after a comma ("grandad used to, since Monday I've ...")."""
-        if reason not in (FAMILY, OTHER_PERSON) or self._tables.onset is None:
+        if reason not in (FAMILY, OTHER_PERSON) or self._tables.onset is None or _GONE.search(text.lower()):
             return False
         clause = re.split(r"[.?!\n]", text[mention.end : mention.end + 40].lower(), maxsplit=1)[0].lstrip(" ")
-        return clause.startswith(("since ", "from ")) and bool(self._tables.onset.match(clause))
+        match = self._tables.onset.match(clause) if clause.startswith(("since ", "from ")) else None
+        # "couldn't walk from Monday until the end": a span of time that closed
+        return bool(match) and not re.match(r"\W*(?:until|till|to|that week)\b", clause[match.end() :])
 
     def _current_other(self, lowered: str, onset: Callable[[], bool]) -> bool:
         tables = self._tables
