@@ -213,6 +213,8 @@ def test_example_questions_take_effect_without_retraining(store, tmp_path):
         ("yelo o mainit na tubig, alin ang mas okay sa likod ko", "treatment.heat_and_cold_therapy"),
         ("ghutna mein sujan kyun aati hai jab kamar dard ho", "symptoms.swelling"),
         ("a fisioterapia ajuda a coluna e o joelho?", "treatment.physical_therapy"),
+        # Malay and Indonesian (fifteenth session)
+        ("urut boleh tolong sakit pinggang saya kah?", "treatment.massage_therapy"),
     ],
 )
 def test_words_of_other_languages_are_read_as_english(library, question, passage):
@@ -238,6 +240,16 @@ def test_words_of_other_european_languages_are_read_through_their_roots(library,
     shares its root with, by its accents and its beginning or ending."""
     _, retriever = library.current()
     assert retriever.spelled(f"what about {word} for the knee").split()[2] == english
+
+
+def test_a_dropped_g_reads_as_the_english_ing_word_before_the_nearest_article_word(library):
+    """ "needin" is "needing" (an English word the article doesn't use), not the article's "needle";
+    "walkin" is "walking"; an English word ending in "-in" ("cousin") stays itself."""
+    _, retriever = library.current()
+    needing = retriever.spelled("will i be needin an op").split()
+    assert "needing" in needing and "needle" not in needing
+    assert "walking" in retriever.spelled("after walkin the dog").split()
+    assert "cousin" in retriever.spelled("my cousin has it").split()
 
 
 def test_cognates_take_effect_without_retraining(store, tmp_path):
