@@ -315,20 +315,17 @@ def _not_about_me(target: Span, modifier: Span, span_between: Span) -> bool:
     return not ("i" in before and any(w in ("'m", "m", "am", "was") for w in before))
 
 
+def _word_before(modifier: Span) -> str:
+    return modifier.doc[modifier.start - 1].lower_ if modifier.start > 0 else ""
+
+
+# what the writer is when "playing the hero" or "being a hero": no character of a story
+_PLAYING = frozenset("play playing played be being like as".split())
+
+
 def _a_character(target: Span, modifier: Span, span_between: Span) -> bool:
     """A character of a story, not the writer "playing the hero" or "being a hero"."""
-    doc = modifier.doc
-    if modifier.start > 0 and doc[modifier.start - 1].lower_ in (
-        "play",
-        "playing",
-        "played",
-        "be",
-        "being",
-        "like",
-        "as",
-    ):
-        return False
-    return _not_about_me(target, modifier, span_between)
+    return _word_before(modifier) not in _PLAYING and _not_about_me(target, modifier, span_between)
 
 
 # what follows "dog's" when it names a thing, not the animal: "cow's milk", "a dog's dinner of a week"
@@ -336,13 +333,13 @@ _ANIMAL_THINGS = frozenset(
     "milk ear ears dinner breakfast life eye eyes mouth body plant plants factory farm farms shed food feed house coop "
     "pen market shop walker walking sitting sitter show meat".split()
 )
-# what comes before an animal that is not the subject: "walking the dog", "out with the dog"
-# the person an animal's kick or throw lands on: then the injury is theirs
-_HURT_PEOPLE = frozenset("me him her them us my his their".split())
-# or in a simile ("sick as a dog"); "a cow kicked him": an animal named with "a" is seldom the patient
+# what comes before an animal that is not the subject: "walking the dog", "out with the dog"; a
+# simile ("sick as a dog"); "a cow kicked him": an animal named with "a" is seldom the patient
 _BEFORE_AN_OBJECT = frozenset(
     "walk walking walked walks with took take taking fed feed feeding and me at after a an as like".split()
 )
+# the person an animal's kick or throw lands on: then the injury is theirs
+_HURT_PEOPLE = frozenset("me him her them us my his their".split())
 
 
 def _an_animal(target: Span, modifier: Span, span_between: Span) -> bool:
@@ -355,7 +352,7 @@ def _an_animal(target: Span, modifier: Span, span_between: Span) -> bool:
     after = doc[modifier.end : modifier.end + 2]
     if any(t.lower_ in _ANIMAL_THINGS for t in after if t.lower_ not in ("'s", "s")):
         return False
-    if modifier.start > 0 and doc[modifier.start - 1].lower_ in _BEFORE_AN_OBJECT:
+    if _word_before(modifier) in _BEFORE_AN_OBJECT:
         return False
     return _not_about_me(target, modifier, span_between)
 

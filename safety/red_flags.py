@@ -121,13 +121,13 @@ def _prepare(text: str) -> str:
 
 # --------------------------------------------------------------------------- detector
 
-# the ConText cues that set a case up as imagined ("in case", "if", "suppose"), and the times that
-# make it real after all ("since yesterday", "twice today"): RedFlagDetector._imagined
-# someone who has died, or a year named: the time told is theirs, not now
+# someone who has died, or a year named: the time told is theirs, not now (RedFlagDetector._dated_at)
 _GONE = re.compile(
     r"\b(?:died|dead|passed (?:away|on)|my late|late (?:husband|wife|mum|mom|dad|father|mother)|funeral|"
     r"rest (?:her|his) soul|(?:19|20)\d\d)\b"
 )
+# the ConText cues that set a case up as imagined ("in case", "if", "suppose"), and the times that
+# make it real after all ("since yesterday", "twice today"): RedFlagDetector._imagined
 _IMAGINING_CUE = re.compile(r"(?:if|in case|what if|suppose|supposing|imagine|let'?s say|lets say|say)\b")
 _TIMED = re.compile(r"\b(?:since|today|tonight|yesterday|this morning|last night|now|ago|twice|again|already)\b")
 
@@ -384,7 +384,8 @@ class RedFlagDetector:
     @staticmethod
     def _only_pronouns(ent: Span) -> bool:
         """The other-person cues are all pronouns ("my mum, she's 58, can't ..."): they name the
-        relative the message is about, not someone besides them."""
+        relative the message is about, not someone besides them; so the mention is the relative's,
+        and a case imagined for them stays imagined ("in case my dad, he's 80, starts ...")."""
         doc = ent.doc
         return all(doc[m.modifier_span[0]].lower_ in _PRONOUNS for m in ent._.modifiers if m.category == "OTHER_PERSON")
 
