@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from article.english_words import known_english_words
 
 from .categories import CATEGORY_LEVELS, LEVEL_RANK
-from .context_rules import PERSON_WORDS, not_about_the_writer
+from .context_rules import KIN_WORDS, PERSON_WORDS, not_about_the_writer
 from .spelling import CORRECTED, H_DROPPED
 
 TABLES = Path(__file__).resolve().parent / "tables" / "areas.yml"
@@ -352,6 +352,8 @@ class Tables:
 # "{person}" in a table's regex: any person word ConText knows, so a kin word is listed once
 # (read as a trie, so a position is tried once against their shared beginnings, not once per word)
 _PERSON = "(?:" + _literal_alternation(PERSON_WORDS) + ")"
+# "{kin}": a relative's word only (KIN_WORDS)
+_KIN = "(?:" + _literal_alternation(KIN_WORDS) + ")"
 
 
 def _alternation(regexes: Optional[List[str]]) -> Optional[Pattern]:
@@ -359,7 +361,10 @@ def _alternation(regexes: Optional[List[str]]) -> Optional[Pattern]:
     if not regexes:
         return None
     return re.compile(
-        "|".join(f"(?:{r.replace('{person}', _PERSON).replace('{term}', CLINICAL_TERMS)})" for r in regexes)
+        "|".join(
+            f"(?:{r.replace('{person}', _PERSON).replace('{kin}', _KIN).replace('{term}', CLINICAL_TERMS)})"
+            for r in regexes
+        )
     )
 
 

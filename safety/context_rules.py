@@ -621,6 +621,12 @@ _ANIMALS = (
     "dog cat puppy pup horse pet rabbit ewe sheep cow heifer lamb ram mare bull goat pig donkey hen chicken kitten"
 ).split()
 
+# the words after "not going down" that tell where the pain goes ("not going down the leg")
+_NOT_WHERE_PAIN_GOES = (
+    "the my me his her to into past in both each one either through from towards leg legs with on hard below "
+    "beyond further as there"
+).split()
+
 _FAMILY_WORDS = (
     "aunt aunts auntie aunty brother brothers child children cousin cousins dad dads daddy "
     "daughter daughters fam family families father fathers grandchild grandchildren "
@@ -779,6 +785,9 @@ _PEOPLE = (
 )
 # the person words, for the tables' "{person}" (safety.areas)
 PERSON_WORDS = frozenset(_PEOPLE)
+# the kin words, for the tables' "{kin}": a relative the writer may be writing for, not a stranger
+# in a story (safety.areas)
+KIN_WORDS = frozenset(_FAMILY_FORMS)
 
 # hedges that also apply to what precedes them ("numb down there, probably nothing")
 _BIDIRECTIONAL_HEDGES = {
@@ -1292,6 +1301,56 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                         "NOT_IN": ["could", "can", "might", "may", "would", "should", "need", "must", "will", "'ll"]
                     }
                 },
+            ],
+        )
+    )
+    # "the pain not go down at all, 9/10", "won't go away": pain that does not ease is told, not
+    # denied; "not going down the leg" still denies (sixteenth session, AW)
+    add(
+        R(
+            "not go down",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"LOWER": {"IN": ["not", "n't", "nt", "never", "no"]}},
+                {"LOWER": {"IN": ["go", "going", "gone", "goes", "went"]}},
+                {"LOWER": {"IN": ["down", "away"]}},
+                # not where it goes: "not going down the leg" denies the spreading
+                {"LOWER": {"NOT_IN": _NOT_WHERE_PAIN_GOES}},
+            ],
+        )
+    )
+    # "couldn't feel the hot water down below, rest of me fine": the other parts are fine, what was
+    # said before stands (sixteenth session, AW)
+    add(
+        R(
+            "rest of me fine",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"LOWER": "rest"},
+                {"LOWER": "of"},
+                {"LOWER": {"IN": ["me", "us", "him", "her", "them", "my", "his"]}},
+                {"LOWER": {"IN": ["body", "leg", "legs"]}, "OP": "?"},
+                {"LOWER": {"IN": ["is", "'s", "s", "are", "feels", "feel", "seems", "totally", "all"]}, "OP": "?"},
+                {"LOWER": {"IN": ["fine", "ok", "okay", "normal", "alright", "grand", "good"]}},
+            ],
+        )
+    )
+    # "I don't notice, my foot is numb", "didn't realise until I stood": not noticing, its clause
+    # ended there, tells of something that happened unnoticed, it denies nothing after it
+    # (sixteenth session, AW)
+    add(
+        R(
+            "don't notice,",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"LOWER": {"IN": ["do", "does", "did"]}},
+                {"LOWER": {"IN": ["n't", "nt", "not"]}},
+                {"LOWER": "even", "OP": "?"},
+                {"LOWER": {"IN": _UNAWARE}},
+                {"LOWER": {"IN": [",", ";", ".", "until", "till", "til", "unless"]}},
             ],
         )
     )

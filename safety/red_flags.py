@@ -73,6 +73,19 @@ def _break_run(match: re.Match[str]) -> str:
 # "t wife" (the same length), so the noun is a word of its own; safety.spelling reads "t" as "the"
 _APOSTROPHES = str.maketrans({"\u00b4": "'", "`": "'", "\u02bc": "'", "\u2032": "'"})
 _DEFINITE_T = re.compile(r"(?<![\w'])t'(?=[a-z])")
+# a word with letters starred out ("p*ssed the bed", "s**t myself"): the one toilet word it can be
+_CENSORED = re.compile(r"(?<![\w*])[a-z*]*[a-z][a-z*]*(?![\w*])")
+_STARRED_WORDS = tuple(
+    "piss pissed pisses pissing pissy shit shits shat shitting shitted crap crapped crapping arse".split()
+)
+
+
+def _unstarred(match: re.Match[str]) -> str:
+    masked = match.group()
+    if "*" not in masked or not masked[0].isalpha():  # "****ing" could be any word
+        return masked
+    fits = [w for w in _STARRED_WORDS if len(w) == len(masked) and all(m in ("*", c) for m, c in zip(masked, w))]
+    return fits[0] if fits else masked
 
 
 # Punctuation spoken into voice-to-text ("he cannot empty comma he keeps going period what should
@@ -116,6 +129,8 @@ def _prepare(text: str) -> str:
     # an acute accent, a backtick or a modifier letter typed for the apostrophe ("don´t", "can`t")
     # is read as one, so that "don´t feel" is "don't feel"
     lowered = lowered.translate(_APOSTROPHES)
+    if "*" in lowered:
+        lowered = _CENSORED.sub(_unstarred, lowered)
     return _LONG_RUN.sub(_break_run, _DEFINITE_T.sub("t ", lowered))
 
 

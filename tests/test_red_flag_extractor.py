@@ -41,7 +41,7 @@ def test_a_confident_model_guess_with_nothing_found_asks_the_safety_question(ext
 @pytest.mark.parametrize(
     "text",
     [
-        "my dad can't control his bladder since his back operation",  # someone else
+        "my dad couldn't control his bladder after his back operation years ago",  # someone else, long ago
         "i have no numbness down there and no trouble with the toilet",  # negated
     ],
 )
