@@ -40,7 +40,13 @@ _OTHER_CONDITIONS = (
     r"uti|urinary tract infection|osteoporosis|gout|lupus|fibromyalgia|rheumatoid|covid|flu|"
     r"cancer|tumou?r|shingles|carpal tunnel|tennis elbow|frozen shoulder|plantar fasciitis|"
     r"pregnan\w*|pregnent|pregant|menopause|high blood pressure|blood pressure|cholesterol|asthma|depression|anxiety|"
-    r"acl|meniscus|bunions?|varicose|sprained ankle"
+    r"acl|meniscus|bunions?|varicose|sprained ankle|"
+    # lungs, infections, skin, the nervous system and others; Malay "darah tinggi" (high blood
+    # pressure) and "kencing manis" (diabetes) (sixteenth session)
+    r"copd|emphysema|bronchitis|pneumonia|malaria|dengue|typhoid|tuberculosis|hepatitis|hiv|thyroid|"
+    r"an(?:a)?emia|eczema|psoriasis|ibs|crohn'?s|colitis|parkinson'?s|alzheimer'?s|dementia|epilepsy|"
+    r"multiple sclerosis|sinusitis|tonsillitis|measles|chicken ?pox|glaucoma|cataracts?|restless legs?|"
+    r"darah tinggi|kencing manis|hypertension|sickle cell"
 )
 _OTHER_PARTS = (
     r"(?<!in my )(?<!in your )head|"  # the head, but not "all in my head" (imagined)

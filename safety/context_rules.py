@@ -647,6 +647,8 @@ _OTHER_PEOPLE = (
     "driver maid nanny cleaner cook gardener teacher classmate landlord landlady pastor priest imam vicar faifekau "
     # an actor in a drama; Spanish a foreman, a boss, a workmate (fourteenth session)
     "actor actress mayordomo patron patrón jefe compa compañero compañera apprentice"
+    # a workmate, a crewmate (sixteenth session)
+    " workmate workmates crewmate crewmates shipmate shipmates bandmate bandmates"
 ).split()
 
 # the lemmas of a person word, looked up on every ConText callback: one set, built once

@@ -266,6 +266,11 @@ def test_coverage_check_lets_article_questions_through():
         "how long is the waiting list for a back physio",
         "I'm pregnent and my lower back aches at night",
         "what's my problem, knee and back both sore",
+        # sixteenth session (own sentences): other illnesses by name, Malay "darah tinggi"
+        "what's the best inhaler for COPD",
+        "how long does dengue fever last",
+        "is turmeric good for psoriasis",
+        "my ubat darah tinggi makes me dizzy, normal?",
     ],
 )
 def test_coverage_check_declines_what_the_article_does_not_answer(question):
