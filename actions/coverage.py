@@ -44,7 +44,7 @@ _OTHER_CONDITIONS = (
     # lungs, infections, skin, the nervous system and others; Malay "darah tinggi" (high blood
     # pressure) and "kencing manis" (diabetes) (sixteenth session)
     r"copd|emphysema|bronchitis|pneumonia|malaria|dengue|typhoid|tuberculosis|hepatitis|hiv|thyroid|"
-    r"an(?:a)?emia|eczema|psoriasis|ibs|crohn'?s|colitis|parkinson'?s|alzheimer'?s|dementia|epilepsy|"
+    r"ana?emia|eczema|psoriasis|ibs|crohn'?s|colitis|parkinson'?s|alzheimer'?s|dementia|epilepsy|"
     r"multiple sclerosis|sinusitis|tonsillitis|measles|chicken ?pox|glaucoma|cataracts?|restless legs?|"
     r"darah tinggi|kencing manis|hypertension|sickle cell"
 )

@@ -157,10 +157,7 @@ class WordClass:
         for entry in entries:
             entry = str(entry).strip()
             if entry.startswith("re:"):  # a regular expression, for numbers and dates
-                regex = entry[3:]
-                for key, alternation in (words_of or {}).items():
-                    regex = regex.replace("{" + key + "}", alternation)
-                regexes.append(regex)
+                regexes.append(_expand(entry[3:], words_of or {}))
                 continue
             entry = entry.lower()
             if re.fullmatch(r"[a-z]+", entry):
@@ -319,6 +316,7 @@ class Tables:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         # named word lists a class's regexes share ("{urine}"), each written once
         words_of = {key: "(?:" + "|".join(map(re.escape, ws)) + ")" for key, ws in (data.get("words") or {}).items()}
+        sentences = {**_PLACEHOLDERS, **words_of}  # the message-wide tables' regexes read "{person}" too
         classes = {name: WordClass.from_list(name, words, words_of) for name, words in data["classes"].items()}
         rules = {cat: [tuple(rule) for rule in rules] for cat, rules in data.get("rules", {}).items()}
         suspect = dict(data.get("suspect", {}))
@@ -336,16 +334,16 @@ class Tables:
             rules,
             suspect,
             idioms,
-            _alternation(data.get("hypothetical_sentences")),
-            _alternation(data.get("self_reference")),
-            _alternation(data.get("self_reference_strong")),
+            _alternation(data.get("hypothetical_sentences"), sentences),
+            _alternation(data.get("self_reference"), sentences),
+            _alternation(data.get("self_reference_strong"), sentences),
             cues,
-            _alternation(data.get("not_about_the_writer")),
-            _alternation(data.get("onset")),
-            _alternation(data.get("someone_here")),
-            _alternation(data.get("someone_now")),
-            _alternation(data.get("someone_distant")),
-            _alternation(data.get("someone_again")),
+            _alternation(data.get("not_about_the_writer"), sentences),
+            _alternation(data.get("onset"), sentences),
+            _alternation(data.get("someone_here"), sentences),
+            _alternation(data.get("someone_now"), sentences),
+            _alternation(data.get("someone_distant"), sentences),
+            _alternation(data.get("someone_again"), sentences),
         )
 
 
@@ -356,16 +354,22 @@ _PERSON = "(?:" + _literal_alternation(PERSON_WORDS) + ")"
 _KIN = "(?:" + _literal_alternation(KIN_WORDS) + ")"
 
 
-def _alternation(regexes: Optional[List[str]]) -> Optional[Pattern]:
+# the placeholders the message-wide tables' regexes read besides the tables' own word lists
+_PLACEHOLDERS = {"person": _PERSON, "kin": _KIN, "term": CLINICAL_TERMS}
+
+
+def _expand(regex: str, placeholders: Dict[str, str]) -> str:
+    """``regex`` with each "{name}" of ``placeholders`` replaced by its alternation."""
+    for key, alternation in placeholders.items():
+        regex = regex.replace("{" + key + "}", alternation)
+    return regex
+
+
+def _alternation(regexes: Optional[List[str]], placeholders: Dict[str, str]) -> Optional[Pattern]:
     """One pattern matching any of a table's regexes (None for an empty or missing list)."""
     if not regexes:
         return None
-    return re.compile(
-        "|".join(
-            f"(?:{r.replace('{person}', _PERSON).replace('{kin}', _KIN).replace('{term}', CLINICAL_TERMS)})"
-            for r in regexes
-        )
-    )
+    return re.compile("|".join(f"(?:{_expand(r, placeholders)})" for r in regexes))
 
 
 def _linked(doc: Doc, a: Tuple[int, int], b: Tuple[int, int], window: int) -> Optional[Tuple[int, int]]:
