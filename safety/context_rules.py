@@ -619,6 +619,10 @@ _UNAWARE = (
 # animals whose wetting or weakness is not the writer's
 _ANIMALS = (
     "dog cat puppy pup horse pet rabbit ewe sheep cow heifer lamb ram mare bull goat pig donkey hen chicken kitten"
+    # dogs by their breed (seventeenth session, AX)
+    " beagle labrador lab retriever collie spaniel terrier poodle dachshund sausage-dog pug corgi husky"
+    " greyhound whippet lurcher staffie staffy bulldog boxer chihuahua schnauzer rottweiler alsatian"
+    " shepherd jackrussell westie yorkie cockapoo labradoodle pointer setter mutt pooch moggy"
 ).split()
 
 # the words after "not going down" that tell where the pain goes ("not going down the leg")
@@ -1203,18 +1207,8 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
         "not that important",
         "not one thing",
         "not a thing",
-        # a learner's double negation that affirms: "he no feel nothing down there"; "full or not
-        # full" names both states, it denies neither
-        "no feel nothing",
+        # a learner's "no feel anything"; "full or not full" names both states, it denies neither
         "no feel anything",
-        "dont feel nothing",
-        "don't feel nothing",
-        "do not feel nothing",
-        "didnt feel nothing",
-        "didn't feel nothing",
-        "cant feel nothing",
-        "can't feel nothing",
-        "not feel nothing",
         # "no normal stream", "no normal feeling": not normal, a change
         "no normal",
         "no more normal",
@@ -1271,6 +1265,75 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
     # "no feeling in my leg" is the symptom itself, not a denial; so is not noticing: "I didn't
     # feel myself wet my trousers", Scots "I didna feel mesel"
     add_words("no feeling in", "NEGATED_EXISTENCE", "no", "feeling feelin sensation", "in", direction="PSEUDO")
+    # a double negation that affirms, in any spelling of both words: "he no feel nothing down
+    # there", "can't feel nuttin", "cannae feel naethin", "can't feel neither foot", "I can't do
+    # nothin, the pain ..." (seventeenth session)
+    add(
+        R(
+            "can't feel nothing",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"NORM": {"IN": ["no", "not", "cannot", "didn't", "never"]}},
+                {"LOWER": {"IN": ["di", "de", "da", "dey", "even", "really", "quite"]}, "OP": "?"},
+                {"LEMMA": {"IN": ["feel", "do"]}},
+                {"NORM": {"IN": ["nothing", "neither", "none"]}},
+            ],
+        )
+    )
+    # "haven't had a poo in 4 days" tells what is wrong, and "nae urge" is the symptom: neither
+    # denies what follows ("... an I can't feel nuttin when I try to go") (seventeenth session)
+    add(
+        R(
+            "haven't had a poo in",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"LEMMA": "have"},
+                {"NORM": "not"},
+                {"LOWER": {"IN": ["had", "done", "passed", "been"]}, "OP": "?"},
+                {"LOWER": {"IN": ["a", "any", "one"]}, "OP": "?"},
+                {
+                    "LOWER": {
+                        "IN": ["bm", "poo", "poop", "pee", "wee", "movement", "bowel", "number", "crap", "shit", "dump"]
+                    }
+                },
+            ],
+        )
+    )
+    add(
+        R(
+            "no urge",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[{"LOWER": {"IN": ["no", "nae", "zero"]}}, {"LOWER": "urge"}],
+        )
+    )
+    # a symptom hard to put in words is still told: "hard to explain, round my back passage feels tingly"
+    for literal in (
+        "hard to explain",
+        "hard to describe",
+        "difficult to explain",
+        "difficult to describe",
+        "don't know how to explain",
+        "dont know how to explain",
+        "can't explain it",
+        "cant explain it",
+    ):
+        add(R(literal, "HYPOTHETICAL", direction="PSEUDO"))
+    # not telling someone is not a denial: "what I didn't tell him is there's a dead feeling ..."
+    add(
+        R(
+            "didn't tell him",
+            "NEGATED_EXISTENCE",
+            direction="PSEUDO",
+            pattern=[
+                {"NORM": {"IN": ["not", "didn't", "cannot"]}},
+                {"LEMMA": {"IN": ["tell", "told", "mention", "mentioned"]}},
+                {"LOWER": {"IN": ["him", "her", "them", "anyone", "anybody", "nobody", "the", "my", "ma", "me"]}},
+            ],
+        )
+    )
     add_words("didn't feel myself", "NEGATED_EXISTENCE", "did", "n't nt not", "feel", "myself", direction="PSEUDO")
     add_words("didna feel mesel", "NEGATED_EXISTENCE", "didna", "feel", "mesel myself", direction="PSEUDO")
     # "if I've finished or not, I can't tell": an alternative asked about, not a denial
@@ -1816,6 +1879,18 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             direction="FORWARD",
             on_modifies=_generic_question,
             pattern=[{"IS_SENT_START": True, "LOWER": {"IN": _QUESTION_OPENERS}}],
+        )
+    )
+    # the same opener in a dialect's spelling (Scots "whit's", "wha's") (seventeenth session)
+    add(
+        R(
+            "question about symptoms in general, in dialect",
+            "HYPOTHETICAL",
+            direction="FORWARD",
+            on_modifies=_generic_question,
+            pattern=[
+                {"IS_SENT_START": True, "LOWER": {"NOT_IN": _QUESTION_OPENERS}, "NORM": {"IN": _QUESTION_OPENERS}}
+            ],
         )
     )
     add(

@@ -24,6 +24,12 @@ def low(words: str) -> Dict[str, object]:
     return {"LOWER": {"IN": words.split()}}
 
 
+def norm(words: str) -> Dict[str, object]:
+    """One token whose norm (the spelling normalizer's reading: "nuttin", "nowt" -> "nothing") is
+    one of ``words``."""
+    return {"NORM": {"IN": words.split()}}
+
+
 NOT = {"NORM": "not"}  # not, n't, nt (as in "dont", "cant")
 LIKE_NUM = {"LIKE_NUM": True}
 

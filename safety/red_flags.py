@@ -44,6 +44,7 @@ from .assessment import NOTHING, Assessment, Mention
 from .categories import CATEGORY_LEVELS, CATEGORY_RANK, LEVEL_RANK, LEVELS
 from .context_algorithm import ConText, ConTextRule  # noqa: F401  (registers "medspacy_context")
 from .context_rules import build_context_rules
+from .keypad import read_keypad
 
 __all__ = ["LEVELS", "CATEGORY_LEVELS", "Mention", "Assessment", "RedFlagDetector", "get_detector"]
 
@@ -117,7 +118,8 @@ def _spoken_mark(match: re.Match[str]) -> str:
 
 def _prepare(text: str) -> str:
     """Lower-case ``text`` without changing its length (character offsets stay valid), part
-    Yorkshire "t'" from its noun, read dictated punctuation as the marks it names, and break
+    Yorkshire "t'" from its noun, read dictated punctuation as the marks it names, read an old
+    keypad phone's slips ("back rain") as the words meant (safety.keypad), and break
     whitespace-free runs of 40+ characters (spaCy's tokenizer is quadratic on a huge "word"
     such as 20,000 punctuation marks)."""
     lowered = text.lower()
@@ -131,6 +133,7 @@ def _prepare(text: str) -> str:
     lowered = lowered.translate(_APOSTROPHES)
     if "*" in lowered:
         lowered = _CENSORED.sub(_unstarred, lowered)
+    lowered = read_keypad(lowered)
     return _LONG_RUN.sub(_break_run, _DEFINITE_T.sub("t ", lowered))
 
 
@@ -139,7 +142,7 @@ def _prepare(text: str) -> str:
 # someone who has died, or a year named: the time told is theirs, not now (RedFlagDetector._dated_at)
 _GONE = re.compile(
     r"\b(?:died|dead|passed (?:away|on)|my late|late (?:husband|wife|mum|mom|dad|father|mother)|funeral|"
-    r"rest (?:her|his) soul|(?:19|20)\d\d)\b"
+    r"rest (?:her|his|she|he) soul|(?:19|20)\d\d)\b"
 )
 # the ConText cues that set a case up as imagined ("in case", "if", "suppose"), and the times that
 # make it real after all ("since yesterday", "twice today"): RedFlagDetector._imagined

@@ -96,6 +96,8 @@ CONTEXTUAL_SPELLINGS: Dict[str, Tuple[FrozenSet[str], str, Optional[str]]] = {
         "knee",
         "no",
     ),
+    # "since las night", "las week": "last" after a word of time (Spanish "las piernas" stays)
+    "las": (frozenset("since from till until till' by".split()), "last", "las"),
     # "for weeks an weeks": "and" between spans of time; elsewhere "an"
     "an": (frozenset("weeks months days years ages hours nights".split()), "and", "an"),
     # "lost loads of wait": weight, after losing or an amount; elsewhere waiting

@@ -1,7 +1,7 @@
 """Word classes the target patterns (safety.patterns) are built from. The multi-word phrases
 merged into single tokens before matching are in safety.phrases."""
 
-from .pattern_helpers import LIKE_NUM, NOT, alt, gap, lem, low, opt, seq
+from .pattern_helpers import LIKE_NUM, NOT, alt, gap, lem, low, norm, opt, seq
 
 # --------------------------------------------------------------------------- word classes
 
@@ -47,8 +47,8 @@ NUMB = alt(
     seq(low("no"), opt(low("real")), lem("feeling sensation")),
     seq(lem("lose lost loss losing"), opt(low("of")), opt(low("all any the")), lem("feeling sensation")),
     seq(lem("reduced altered strange weird odd funny less"), lem("sensation feeling")),
-    seq(CANNOT, OPTIONAL_ADVERB, low("feel"), opt(low("anything much a thing"))),
-    seq(low("feel feels felt feeling"), low("nothing")),
+    seq(CANNOT, OPTIONAL_ADVERB, low("feel"), opt(norm("anything much a thing nothing"))),
+    seq(low("feel feels felt feeling"), norm("nothing")),
 )
 
 LEG = lem("leg thigh calf shin foot ankle toe knee legs kneecap")
