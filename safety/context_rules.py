@@ -1298,6 +1298,7 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
                         "IN": ["bm", "poo", "poop", "pee", "wee", "movement", "bowel", "number", "crap", "shit", "dump"]
                     }
                 },
+                {"LOWER": {"IN": ["in", "for", "since"]}},
             ],
         )
     )
@@ -1306,7 +1307,11 @@ def build_context_rules(default_rules: List[ConTextRule]) -> List[ConTextRule]:
             "no urge",
             "NEGATED_EXISTENCE",
             direction="PSEUDO",
-            pattern=[{"LOWER": {"IN": ["no", "nae", "zero"]}}, {"LOWER": "urge"}],
+            pattern=[
+                {"LOWER": {"IN": ["no", "nae", "zero"]}},
+                {"LOWER": "urge"},
+                {"LOWER": {"IN": ["at", "to", ",", "either", "anymore", "any", "whatsoever", "now", "even"]}},
+            ],
         )
     )
     # a symptom hard to put in words is still told: "hard to explain, round my back passage feels tingly"
