@@ -31,12 +31,8 @@ _KEYPAD = load_keypad()
 def read_keypad(lowered: str) -> str:
     """``lowered`` with each keypad slip the table finds read as the word meant (same length)."""
     for pattern, word in _KEYPAD:
-        if pattern.search(lowered) is None:
-            continue
-        chars = list(lowered)
-        for match in pattern.finditer(lowered):
-            start, end = match.span("w")
-            if end - start == len(word):  # a slip and its word share their keys, so their length
-                chars[start:end] = word
-        lowered = "".join(chars)
+        # a slip and its word share their keys, so their length: the offsets stay as they were
+        spans = [m.span("w") for m in pattern.finditer(lowered) if m.end("w") - m.start("w") == len(word)]
+        for start, end in spans:
+            lowered = lowered[:start] + word + lowered[end:]
     return lowered
