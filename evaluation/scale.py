@@ -22,6 +22,7 @@ from typing import Any, Dict, List, Optional, Sequence
 import aiohttp
 
 from evaluation.servers import Servers, free_port, start_process
+from evaluation.socketio_client import leave
 from paths import PROJECT_ROOT as ROOT
 from paths import VAR_DIR
 
@@ -365,5 +366,5 @@ class SocketVisitor:
                 seen = len(replies)
                 await asyncio.sleep(quiet)
         finally:
-            await client.disconnect()
+            await leave(client)
         return replies

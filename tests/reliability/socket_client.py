@@ -6,6 +6,8 @@ from typing import Any, List, Optional
 
 import socketio
 
+from evaluation.socketio_client import leave
+
 
 class Visitor:
     def __init__(self, url: str) -> None:
@@ -45,4 +47,4 @@ class Visitor:
         return [m["text"] for m in self.received if isinstance(m, dict) and m.get("text")]
 
     async def close(self) -> None:
-        await self.client.disconnect()
+        await leave(self.client)
