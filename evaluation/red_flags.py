@@ -10,9 +10,12 @@ an affirming message is reported apart (the visitor is asked, not yet escalated)
 """
 
 import argparse
+import logging
+import multiprocessing
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
@@ -111,6 +114,52 @@ def detector_outcome() -> Callable[[str], Outcome]:
         return Outcome("ask" if getattr(result, "suspected", ()) else "none")
 
     return outcome
+
+
+class _Failures(logging.Handler):
+    """Counts the detector's internal errors (it logs them and lets the keyword net decide)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += "assessment failed" in record.getMessage()
+
+
+def _read_share(texts: Sequence[str]) -> List[Tuple[Outcome, bool]]:
+    """In a worker process: each text's outcome, and whether its assessment failed."""
+    outcome = detector_outcome()
+    failures = _Failures()
+    logging.getLogger("safety").addHandler(failures)
+    read = []
+    for text in texts:
+        before = failures.count
+        read.append((outcome(text), failures.count > before))
+    return read
+
+
+def outcome_table(texts: Sequence[str], workers: int = 2) -> Tuple[Dict[str, Outcome], List[str]]:
+    """The detector's outcome of every text, read in ``workers`` processes of their own (each loads
+    a detector; the gates read some 18,000 messages, one core at a time otherwise), and the texts
+    whose assessment failed (the keyword net decided them)."""
+    unique = list(dict.fromkeys(texts))
+    shares = [unique[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        results = list(pool.map(_read_share, shares))
+    table: Dict[str, Outcome] = {}
+    failed: List[str] = []
+    for share, read in zip(shares, results):
+        for text, (outcome, failure) in zip(share, read):
+            table[text] = outcome
+            if failure:
+                failed.append(text)
+    return table, failed
+
+
+def texts_of(name: str) -> List[str]:
+    affirming, non_escalating = load_set(name)
+    return [item["text"] for item in affirming + non_escalating]
 
 
 def evaluate(name: str, outcome: Callable[[str], Outcome]) -> Report:
