@@ -26,6 +26,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from nlu_components import model_load  # noqa: F401  (DIET loads without tracing its training step)
 from safety.assessment import PARSE_DATA_KEY
 from safety.red_flags import LEVELS, get_detector
 
