@@ -1,12 +1,11 @@
 """The trained model loads with DIET's weights built eagerly (nlu_components/model_load.py) and
 predicts exactly what Rasa's own load predicts: the same intents, confidences and entities."""
 
-import asyncio
-
 from rasa.core.agent import Agent
 from rasa.utils.tensorflow import models
 
 import nlu_components.model_load as model_load
+from tests.servers import run_async
 
 MESSAGES = [
     "what causes knee pain from a bad back?",
@@ -26,7 +25,8 @@ def parsed(model: str) -> list:
     async def parse_all():
         return [await agent.parse_message(text) for text in MESSAGES]
 
-    return asyncio.run(parse_all())
+    # on a thread of its own: the browser tests leave an event loop running on this one
+    return run_async(parse_all())
 
 
 def test_the_eager_build_predicts_what_rasas_load_predicts(model):
