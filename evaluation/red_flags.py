@@ -10,6 +10,7 @@ an affirming message is reported apart (the visitor is asked, not yet escalated)
 """
 
 import argparse
+import functools
 import logging
 import multiprocessing
 import sys
@@ -25,7 +26,10 @@ from safety.categories import CATEGORY_LEVELS, LEVEL_RANK
 BLIND = PROJECT_ROOT / "tests" / "blind"
 
 
+@functools.cache
 def load_set(name: str):
+    """The set's affirming and non-escalating items, read once per process (the gates read each
+    set for the outcome table, for its report and for its failures)."""
     affirming = yaml.safe_load((BLIND / f"red_flags_{name}_affirming.yml").read_text(encoding="utf-8"))
     non_escalating = yaml.safe_load((BLIND / f"red_flags_{name}_non_escalating.yml").read_text(encoding="utf-8"))
     return affirming, non_escalating
@@ -206,9 +210,11 @@ def main(argv: List[str]) -> int:
     parser.add_argument("sets", nargs="*", default=["A"])
     parser.add_argument("--misses", action="store_true", help="list misses, false escalations and questions")
     args = parser.parse_args(argv)
-    outcome = detector_outcome()
+    outcomes, failed = outcome_table([text for name in args.sets for text in texts_of(name)])
+    if failed:
+        print(f"{len(failed)} assessments failed (the keyword net decided them): {failed[:5]}")
     for name in args.sets:
-        report = evaluate(name, outcome)
+        report = evaluate(name, outcomes.__getitem__)
         print(report.summary())
         if args.misses:
             for title, rows in (

@@ -34,13 +34,13 @@ def eager_build_load(
     """Rasa's ``RasaModel.load``, with the one step that builds the weights run eagerly."""
     if finetune_mode:
         return RASA_LOAD(cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs)
+    config = kwargs.get("config", {})
     model = cls(*args, **kwargs)
-    learning_rate = kwargs.get("config", {}).get(LEARNING_RATE, 0.001)
-    model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate), run_eagerly=True)
+    model.compile(optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)), run_eagerly=True)
     model.fit(RasaBatchDataGenerator(model_data_example, batch_size=1), verbose=False)
     # compile() set Keras's run_eagerly, which RasaModel.run_inference reads too: predictions are
     # traced (or eager) as the config says, as with Rasa's load
-    model.run_eagerly = kwargs.get("config", {}).get(RUN_EAGERLY)
+    model.run_eagerly = config.get(RUN_EAGERLY)
     model.load_weights(model_file_name)
     if predict_data_example:  # traces the prediction step once, as Rasa's load does
         model.run_inference(predict_data_example)

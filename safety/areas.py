@@ -326,8 +326,12 @@ class Tables:
             for name in (n for rule in names for n in ([rule] if isinstance(rule, str) else rule)):
                 if name not in classes:
                     raise ValueError(f"{path}: {category} uses unknown class {name!r}")
-        idioms = WordClass.from_list("idioms", data.get("idioms", []))
-        cues = WordClass.from_list("suspect_cues", data.get("suspect_cues") or []) if data.get("suspect_cues") else None
+        idioms = WordClass.from_list("idioms", data.get("idioms", []), words_of)
+        cues = (
+            WordClass.from_list("suspect_cues", data.get("suspect_cues"), words_of)
+            if data.get("suspect_cues")
+            else None
+        )
         return cls(
             int(data.get("window", 10)),
             classes,
